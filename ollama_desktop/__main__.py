@@ -1,0 +1,7 @@
+"""`python -m ollama_desktop` starts the app."""
+
+import sys
+
+from ollama_desktop.app import main
+
+sys.exit(main())

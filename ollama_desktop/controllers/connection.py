@@ -1,0 +1,176 @@
+"""Knowing whether Ollama is there, which version, and which models it has."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from ollama_desktop.core.client import OllamaClient
+from ollama_desktop.core.errors import OllamaError
+from ollama_desktop.core.responses import InstalledModel
+from ollama_desktop.core.timeouts import Timeouts
+from ollama_desktop.workers import CallWorker, WorkerPool, WorkerSignals
+
+
+class State(enum.Enum):
+    CHECKING = "checking"
+    CONNECTED = "connected"
+    UNREACHABLE = "unreachable"
+
+
+@dataclass(frozen=True)
+class ConnectionStatus:
+    """What the status bar shows about the server."""
+
+    state: State
+    host: str
+    version: str = ""
+    error: OllamaError | None = None
+
+
+class ConnectionController(QObject):
+    """Checks /api/version on a timer and loads /api/tags whenever the server (re)appears.
+
+    Checks never stack: while one is in flight the timer's tick is skipped, so a slow or dead server
+    costs one pending request, not a queue of them.
+
+    Thread: GUI thread only; the calls run on the pool.
+    """
+
+    status_changed = Signal(object)  # ConnectionStatus
+    models_loaded = Signal(object)  # tuple[InstalledModel, ...]
+
+    def __init__(
+        self,
+        pool: WorkerPool,
+        host: str,
+        *,
+        timeouts: Timeouts | None = None,
+        retry_ms: int = 3000,
+        recheck_ms: int = 15000,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._pool = pool
+        self._timeouts = timeouts or Timeouts()
+        self._client = OllamaClient(host, self._timeouts)
+        self._retry_ms = retry_ms
+        self._recheck_ms = recheck_ms
+        self._status = ConnectionStatus(State.CHECKING, host)
+        self._models: tuple[InstalledModel, ...] = ()
+        self._check: CallWorker | None = None
+        self._tags: CallWorker | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.check_now)
+
+    @property
+    def client(self) -> OllamaClient:
+        """The client for the current host (replaced when the host changes)."""
+        return self._client
+
+    @property
+    def status(self) -> ConnectionStatus:
+        return self._status
+
+    @property
+    def models(self) -> tuple[InstalledModel, ...]:
+        return self._models
+
+    def start(self) -> None:
+        self.check_now()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        for worker in (self._check, self._tags):
+            if worker is not None:
+                worker.cancel()
+
+    def set_host(self, host: str) -> None:
+        """Talk to another server from now on; results still coming from the old one are ignored."""
+        self.stop()
+        self._check = self._tags = None
+        self._client = OllamaClient(host, self._timeouts)
+        self._models = ()
+        self.models_loaded.emit(self._models)
+        self._set_status(ConnectionStatus(State.CHECKING, host))
+        self.check_now()
+
+    @Slot()
+    def check_now(self) -> None:
+        if self._check is not None:
+            return
+        client = self._client
+        worker = CallWorker(client.version)
+        worker.signals.succeeded.connect(self._on_version_succeeded)
+        worker.signals.failed.connect(self._on_version_failed)
+        worker.signals.cancelled.connect(self._on_check_cancelled)
+        self._check = worker
+        self._pool.start(worker)
+
+    def refresh_models(self) -> None:
+        """Reload /api/tags (after a pull or delete, or when the user asks)."""
+        if self._tags is not None:
+            return
+        worker = CallWorker(self._client.tags)
+        worker.signals.succeeded.connect(self._on_tags_succeeded)
+        worker.signals.failed.connect(self._on_tags_failed)
+        worker.signals.cancelled.connect(self._on_tags_failed)
+        self._tags = worker
+        self._pool.start(worker)
+
+    def probe(self, host: str) -> WorkerSignals:
+        """Check another host's /api/version without switching to it (for the settings dialog)."""
+        worker = CallWorker(OllamaClient(host, self._timeouts).version)
+        self._pool.start(worker)
+        return worker.signals
+
+    def _is_current(self, worker: CallWorker | None) -> bool:
+        return worker is not None and self.sender() is worker.signals
+
+    @Slot(object)
+    def _on_version_succeeded(self, version: str) -> None:
+        if not self._is_current(self._check):
+            return
+        self._check = None
+        was_connected = self._status.state is State.CONNECTED
+        self._set_status(ConnectionStatus(State.CONNECTED, self._client.host, version))
+        if not was_connected:
+            self.refresh_models()
+        self._timer.start(self._recheck_ms)
+
+    @Slot(object)
+    def _on_version_failed(self, error: OllamaError) -> None:
+        if not self._is_current(self._check):
+            return
+        self._check = None
+        self._set_status(ConnectionStatus(State.UNREACHABLE, self._client.host, error=error))
+        self._timer.start(self._retry_ms)
+
+    @Slot()
+    def _on_check_cancelled(self) -> None:
+        if self._is_current(self._check):
+            self._check = None
+
+    @Slot(object)
+    def _on_tags_succeeded(self, models: tuple[InstalledModel, ...]) -> None:
+        if not self._is_current(self._tags):
+            return
+        self._tags = None
+        self._models = models
+        self.models_loaded.emit(models)
+
+    @Slot()
+    def _on_tags_failed(self) -> None:
+        if self._is_current(self._tags):
+            self._tags = None
+            # The next successful version check after a failure loads the models again.
+            self._set_status(ConnectionStatus(State.CHECKING, self._client.host))
+            self._timer.start(self._retry_ms)
+
+    def _set_status(self, status: ConnectionStatus) -> None:
+        if status != self._status:
+            self._status = status
+            self.status_changed.emit(status)

@@ -1,0 +1,109 @@
+"""Stopping a request for real: shutting down the socket of the connection in flight.
+
+`response.close()` from another thread does not interrupt a blocked read (psf/requests#5372), and
+Ollama keeps generating until the connection closes. Shutting the socket down does both: a read
+blocked mid-stream returns at once, and so does a request still waiting for headers (Ollama queues a
+second request without sending a byte).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import threading
+from typing import Any
+
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+
+_active = threading.local()
+
+
+class CancelToken:
+    """Handed to one request; `cancel()` may be called from any thread, any number of times."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._connections: list[HTTPConnection] = []
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            connections = list(self._connections)
+        for connection in connections:
+            _shutdown(connection)
+
+    def _bind(self, connection: HTTPConnection) -> None:
+        with self._lock:
+            if connection not in self._connections:
+                self._connections.append(connection)
+            cancelled = self._cancelled
+        if cancelled:  # cancelled before the socket existed
+            _shutdown(connection)
+
+    def __enter__(self) -> CancelToken:
+        """Make this the token of requests made by the current thread until exit."""
+        _active.token = self
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _active.token = None
+        with self._lock:
+            self._connections.clear()
+
+
+def _shutdown(connection: HTTPConnection) -> None:
+    sock = getattr(connection, "sock", None)
+    if sock is None:
+        return
+    # OSError: already closed by the other side, nothing left to stop.
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _bind_current(connection: HTTPConnection) -> None:
+    token: CancelToken | None = getattr(_active, "token", None)
+    if token is not None:
+        token._bind(connection)
+
+
+class _CancellableMixin:
+    """Registers the connection with the thread's token on connect and on each (reused) request."""
+
+    def connect(self) -> None:
+        super().connect()  # type: ignore[misc]
+        _bind_current(self)  # type: ignore[arg-type]
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _bind_current(self)  # type: ignore[arg-type]
+        super().request(*args, **kwargs)  # type: ignore[misc]
+
+
+class _HTTPConnection(_CancellableMixin, HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_CancellableMixin, HTTPSConnection):
+    pass
+
+
+class _HTTPPool(HTTPConnectionPool):
+    ConnectionCls = _HTTPConnection
+
+
+class _HTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _HTTPSConnection
+
+
+class CancellableAdapter(HTTPAdapter):
+    """A requests adapter whose connections can be shut down through a `CancelToken`."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}

@@ -1,0 +1,28 @@
+"""Every timeout the client uses, in one place (seconds), with the original scripts' values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Timeouts:
+    """How long each kind of call may take.
+
+    `connect` bounds making the TCP connection; the others bound waiting for the answer, or, for
+    streams, the gap between two lines. A chat's first line can wait for a model to load or for
+    another request to finish (Ollama queues them with no bytes at all), hence its long read.
+    """
+
+    connect: float = 10.0
+    version: float = 5.0
+    tags: float = 30.0
+    ps: float = 5.0
+    show: float = 30.0
+    chat_read: float = 1800.0
+    generate: float = 600.0
+    unload: float = 30.0
+
+    def scaled(self, factor: float) -> Timeouts:
+        """All timeouts multiplied by `factor` (tests use small ones)."""
+        return Timeouts(**{name: value * factor for name, value in self.__dict__.items()})

@@ -1,0 +1,72 @@
+"""The typed facade over QSettings: the only module that knows the keys."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ollama_desktop.core.host import host_from_environment, parse_host
+
+_HOST = "connection/host"
+_LAST_MODEL = "chat/last_model"
+_GEOMETRY = "window/geometry"
+
+
+class Settings:
+    """What the app remembers between runs.
+
+    Args:
+        store: the QSettings to use; tests pass one on an INI file in a temporary folder.
+        environ: where `OLLAMA_HOST` is read from (the process environment by default).
+    """
+
+    def __init__(self, store: QSettings, environ: Mapping[str, str] | None = None) -> None:
+        self._store = store
+        self._environ = os.environ if environ is None else environ
+
+    @property
+    def host_override(self) -> str:
+        """The host the user typed in Settings, or "" to use `OLLAMA_HOST` / the default."""
+        value = self._store.value(_HOST, "")
+        return value if isinstance(value, str) else ""
+
+    def set_host_override(self, text: str) -> None:
+        text = text.strip()
+        if text:
+            parse_host(text)  # refuse to store what cannot be used
+        self._store.setValue(_HOST, text)
+        self._store.sync()
+
+    def host(self) -> str:
+        """The host to talk to: the user's choice, else `OLLAMA_HOST`, else this machine."""
+        try:
+            if self.host_override:
+                return parse_host(self.host_override)
+        except ValueError:
+            pass  # an unusable stored value (edited by hand): fall back as if unset
+        return host_from_environment(self._environ)
+
+    def default_host(self) -> str:
+        """The host used when the user sets none."""
+        return host_from_environment(self._environ)
+
+    @property
+    def last_model(self) -> str:
+        value = self._store.value(_LAST_MODEL, "")
+        return value if isinstance(value, str) else ""
+
+    def set_last_model(self, name: str) -> None:
+        self._store.setValue(_LAST_MODEL, name)
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        value = self._store.value(_GEOMETRY)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_geometry(self, geometry: QByteArray) -> None:
+        self._store.setValue(_GEOMETRY, geometry)
+
+    def sync(self) -> None:
+        self._store.sync()

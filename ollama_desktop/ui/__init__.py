@@ -1,0 +1,1 @@
+"""Widgets only: they show state and forward the user's actions to the controllers."""

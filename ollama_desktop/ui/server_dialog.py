@@ -1,0 +1,112 @@
+"""Where Ollama runs: the host setting, with a check that shows the version or the problem."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ollama_desktop.core.errors import OllamaError
+from ollama_desktop.core.host import is_local, parse_host
+from ollama_desktop.ui.messages import describe_error
+from ollama_desktop.workers import WorkerSignals
+
+Probe = Callable[[str], WorkerSignals]
+
+
+class ServerDialog(QDialog):
+    """Edits the host override; empty means `OLLAMA_HOST` or this computer."""
+
+    def __init__(self, current: str, default: str, probe: Probe, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Ollama server"))
+        self._probe = probe
+        self._pending: WorkerSignals | None = None
+        self.host_edit = QLineEdit(current)
+        self.host_edit.setPlaceholderText(default)
+        self.host_edit.setClearButtonEnabled(True)
+        self.check_button = QPushButton(self.tr("Check connection"))
+        self.check_button.clicked.connect(self.check)
+        self.result_label = QLabel()
+        self.result_label.setWordWrap(True)
+        row = QHBoxLayout()
+        row.addWidget(self.host_edit, 1)
+        row.addWidget(self.check_button)
+        form = QFormLayout()
+        form.addRow(self.tr("Server address:"), row)
+        hint = QLabel(
+            self.tr(
+                "Leave empty to use Ollama on this computer ({default}). For another computer, enter "
+                "its address, for example 192.168.1.20 or http://gpu-box:11434."
+            ).format(default=default)
+        )
+        hint.setWordWrap(True)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self._on_accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(hint)
+        layout.addWidget(self.result_label)
+        layout.addWidget(buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def host_text(self) -> str:
+        return self.host_edit.text().strip()
+
+    def _resolved(self) -> str | None:
+        try:
+            return parse_host(self.host_text() or self.host_edit.placeholderText())
+        except ValueError:
+            self.result_label.setText(self.tr("This is not a server address. Example: 192.168.1.20:11434"))
+            return None
+
+    @Slot()
+    def check(self) -> None:
+        host = self._resolved()
+        if host is None:
+            return
+        self.result_label.setText(self.tr("Checking {host}…").format(host=host))
+        signals = self._probe(host)
+        signals.succeeded.connect(self._on_probe_succeeded)
+        signals.failed.connect(self._on_probe_failed)
+        self._pending = signals
+
+    @Slot(object)
+    def _on_probe_succeeded(self, version: str) -> None:
+        if self.sender() is not self._pending:
+            return
+        host = self._resolved() or ""
+        text = self.tr("Connected: Ollama {version} at {host}.").format(version=version, host=host)
+        if host.startswith("http://") and not is_local(host):
+            text += " " + self.tr("Note: the connection to this computer is not encrypted (http).")
+        self.result_label.setText(text)
+
+    @Slot(object)
+    def _on_probe_failed(self, error: OllamaError) -> None:
+        if self.sender() is self._pending:
+            self.result_label.setText(describe_error(error, self._resolved() or "", ""))
+
+    @Slot()
+    def _on_accept(self) -> None:
+        if not self.host_text() or self._resolved() is not None:
+            self.accept()
+
+    @classmethod
+    def ask(cls, current: str, default: str, probe: Probe, parent: QWidget | None = None) -> str | None:
+        """The new host override ("" for the default), or None when cancelled. Tests replace this."""
+        dialog = cls(current, default, probe, parent)
+        return dialog.host_text() if dialog.exec() == QDialog.DialogCode.Accepted else None

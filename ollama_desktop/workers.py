@@ -1,0 +1,186 @@
+"""Qt glue for threads: blocking `core` calls run as QRunnables on one app-owned QThreadPool.
+
+Workers report through a separate signals QObject that lives on the GUI thread, so every signal a
+worker emits is delivered to the GUI thread as a queued call. Every worker ends by emitting `ended`,
+after its result, which lets the pool forget it once its last result has been delivered.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from ollama_desktop.core.cancel import CancelToken
+from ollama_desktop.core.client import OllamaClient
+from ollama_desktop.core.conversation import ChatRequest
+from ollama_desktop.core.errors import OllamaError, RequestCancelled
+
+log = logging.getLogger(__name__)
+
+
+class WorkerSignals(QObject):
+    """What any worker can report. Lives on the GUI thread; emitted from the worker's thread."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)  # an OllamaError
+    cancelled = Signal()
+    ended = Signal()  # always last
+
+
+class Worker(QRunnable):
+    """Base worker: runs `work()` on a pool thread, reports its result or its error, never raises.
+
+    Thread: constructed and cancelled on the GUI thread; `run()` runs on a pool thread.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.signals = WorkerSignals()
+        self.token = CancelToken()
+
+    def cancel(self) -> None:
+        """Stop at once: closes the connection in flight, also while waiting for the first byte."""
+        self.token.cancel()
+
+    def work(self) -> Any:
+        raise NotImplementedError
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except RequestCancelled:
+            self.signals.cancelled.emit()
+        except OllamaError as exc:
+            log.info("%s failed: %s", type(self).__name__, exc)
+            self.signals.failed.emit(exc)
+        except Exception as exc:  # a bug must reach the user as a message, not kill a pool thread
+            log.exception("%s crashed", type(self).__name__)
+            self.signals.failed.emit(OllamaError(f"internal error: {exc!r}"))
+        else:
+            if self.token.cancelled:
+                self.signals.cancelled.emit()
+            else:
+                self.signals.succeeded.emit(result)
+        finally:
+            self.signals.ended.emit()
+
+
+class CallWorker(Worker):
+    """Runs one blocking call, e.g. `lambda token: client.tags(token)`, and reports what it returned."""
+
+    def __init__(self, call: Callable[[CancelToken], Any]) -> None:
+        super().__init__()
+        self._call = call
+
+    def work(self) -> Any:
+        return self._call(self.token)
+
+
+class TextBuffer:
+    """Text handed from the worker thread to the GUI thread, coalesced.
+
+    The worker appends every piece; only the append that finds the buffer empty asks for a signal,
+    so the GUI thread gets one queued call per batch, not one per token, however fast tokens come.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._parts: list[str] = []
+
+    def put(self, text: str) -> bool:
+        """Add text; True when the buffer was empty (the reader must be told)."""
+        with self._lock:
+            self._parts.append(text)
+            return len(self._parts) == 1
+
+    def take(self) -> str:
+        """Everything added since the last take, joined once."""
+        with self._lock:
+            parts, self._parts = self._parts, []
+        return "".join(parts)
+
+
+class ChatSignals(WorkerSignals):
+    text_arrived = Signal()  # there is text in the worker's buffer
+    first_token = Signal(float)  # seconds from sending to the first token
+
+
+class ChatStreamWorker(Worker):
+    """Streams one /api/chat answer into a TextBuffer; `succeeded` carries the final ReplyStats.
+
+    Thread: constructed and cancelled on the GUI thread; `run()` on a pool thread.
+    """
+
+    signals: ChatSignals
+
+    def __init__(self, client: OllamaClient, request: ChatRequest) -> None:
+        super().__init__()
+        self.signals = ChatSignals()
+        self.buffer = TextBuffer()
+        self._client = client
+        self._request = request
+
+    def work(self) -> Any:
+        started = time.monotonic()
+        first = True
+        stats = None
+        for chunk in self._client.chat(self._request, self.token):
+            if chunk.content:
+                if first:
+                    first = False
+                    self.signals.first_token.emit(time.monotonic() - started)
+                if self.buffer.put(chunk.content):
+                    self.signals.text_arrived.emit()
+            if chunk.done:
+                stats = chunk.stats
+        return stats
+
+
+class WorkerPool(QObject):
+    """The app's QThreadPool plus a registry of the workers alive on it.
+
+    The registry keeps each worker (and its signals object) alive until its last signal has been
+    delivered, and lets shutdown cancel whatever still runs.
+
+    Thread: GUI thread only.
+    """
+
+    def __init__(self, max_threads: int = 8, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._workers: set[Worker] = set()
+
+    def start(self, worker: Worker) -> None:
+        self._workers.add(worker)
+        worker.signals.ended.connect(self._on_worker_ended)
+        self._pool.start(worker)
+
+    @Slot()
+    def _on_worker_ended(self) -> None:
+        signals = self.sender()
+        for worker in list(self._workers):
+            if worker.signals is signals:
+                self._workers.discard(worker)
+                # Deleted on the next loop turn, after every queued call it sent has run.
+                signals.deleteLater()
+
+    @property
+    def busy(self) -> int:
+        """How many workers have not yet delivered their last signal."""
+        return len(self._workers)
+
+    def active_threads(self) -> int:
+        return self._pool.activeThreadCount()
+
+    def shutdown(self, timeout_ms: int = 1000) -> bool:
+        """Cancel every worker and wait for the threads; True when all of them ended in time."""
+        for worker in list(self._workers):
+            worker.cancel()
+        self._pool.clear()
+        return self._pool.waitForDone(timeout_ms)

@@ -1,0 +1,65 @@
+"""Offscreen Qt, isolated settings and data folders, a fake Ollama, and a pool that must drain."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from ollama_desktop.core.timeouts import Timeouts
+from ollama_desktop.settings import Settings
+from ollama_desktop.workers import WorkerPool
+from tests.fake_ollama import FakeModel, FakeOllama
+
+# Small timeouts so tests of stalls and dead servers finish fast, with room for a slow CI machine.
+TEST_TIMEOUTS = Timeouts(
+    connect=2.0, version=2.0, tags=3.0, ps=2.0, show=3.0, chat_read=5.0, generate=5.0, unload=3.0
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--onscreen", action="store_true", help="show windows on the real display")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not config.getoption("--onscreen"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    # Data, config and log folders under a test location, never the user's own.
+    QStandardPaths.setTestModeEnabled(True)
+
+
+def sample_models() -> list[FakeModel]:
+    return [
+        FakeModel("llama3.1:8b", 4_920_753_328, "8.0B", "Q4_K_M", "llama"),
+        FakeModel("gemma3:270m", 253_113_877, "268.10M", "Q4_K_M", "gemma3", placement="cpu"),
+    ]
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOllama]:
+    """A fake Ollama on a free port with two models."""
+    server = FakeOllama(sample_models()).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:  # type: ignore[no-untyped-def]
+    store = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return Settings(store, environ={})
+
+
+@pytest.fixture
+def pool(qtbot):  # type: ignore[no-untyped-def]
+    """The app's worker pool; the test fails if a worker is still running when it ends."""
+    workers = WorkerPool()
+    yield workers
+    try:
+        qtbot.waitUntil(lambda: workers.active_threads() == 0 and workers.busy == 0, timeout=3000)
+    except Exception:
+        workers.shutdown(timeout_ms=3000)
+        pytest.fail(f"a worker outlived the test ({workers.active_threads()} threads still running)")
