@@ -64,7 +64,7 @@ def describe_stats(stats: ReplyStats, first_token_s: float | None) -> str:
     if stats.prompt_eval_count:
         parts.append(_tr("prompt {count} tokens").format(count=stats.prompt_eval_count))
     if first_token_s is not None:
-        parts.append(_tr("first token after {seconds:.1f} s").format(seconds=first_token_s))
+        parts.append(_tr("first token after {seconds:.2f} s").format(seconds=first_token_s))
     if stats.done_reason == "length":
         parts.append(_tr("stopped at the token limit"))
     return " · ".join(parts)
