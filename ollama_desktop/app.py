@@ -13,14 +13,16 @@ from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QMessageLogContext, QSettings, QStandardPaths, QtMsgType, qInstallMessageHandler
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ollama_desktop import __version__
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
+from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.resources import APP_ICON, app_icon, resource_path
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.main_window import MainWindow
+from ollama_desktop.ui.tray import TrayIcon
 from ollama_desktop.workers import WorkerPool
 
 log = logging.getLogger(__name__)
@@ -58,7 +60,14 @@ def build(settings: Settings) -> tuple[MainWindow, WorkerPool, ConnectionControl
     pool = WorkerPool(parent=app)
     connection = ConnectionController(pool, settings.host(), parent=app)
     chat = ChatController(pool, lambda: connection.client, parent=app)
-    window = MainWindow(settings, connection, chat)
+    residency = ResidencyController(pool, lambda: connection.client, parent=app)
+    tray = None
+    if QSystemTrayIcon.isSystemTrayAvailable():
+        tray = TrayIcon(app_icon(), parent=app)
+        tray.show()
+        # Closing the window may only hide it in the tray; the window quits the app itself.
+        QApplication.setQuitOnLastWindowClosed(False)
+    window = MainWindow(settings, connection, chat, residency, tray=tray)
     window.setWindowIcon(app_icon())
     return window, pool, connection, chat
 

@@ -8,10 +8,13 @@ from collections.abc import Mapping
 from PySide6.QtCore import QByteArray, QSettings
 
 from ollama_desktop.core.host import host_from_environment, parse_host
+from ollama_desktop.core.keep_alive import KeepAlive
 
 _HOST = "connection/host"
 _LAST_MODEL = "chat/last_model"
 _GEOMETRY = "window/geometry"
+_KEEP_ALIVE = "memory/keep_alive"
+_CLOSE_TO_TRAY = "window/close_to_tray"
 
 
 class Settings:
@@ -67,6 +70,26 @@ class Settings:
 
     def set_window_geometry(self, geometry: QByteArray) -> None:
         self._store.setValue(_GEOMETRY, geometry)
+
+    @property
+    def keep_alive(self) -> KeepAlive:
+        """How long Ollama should keep a model in memory after an answer."""
+        return KeepAlive.from_setting(self._store.value(_KEEP_ALIVE, KeepAlive.DEFAULT.value))
+
+    def set_keep_alive(self, choice: KeepAlive) -> None:
+        self._store.setValue(_KEEP_ALIVE, choice.value)
+
+    @property
+    def close_to_tray(self) -> bool | None:
+        """Whether closing the window keeps the app in the tray; None until the user was asked."""
+        value = self._store.value(_CLOSE_TO_TRAY)
+        if value is None:
+            return None
+        # INI files give back strings; other back-ends give back bools.
+        return value is True or str(value).lower() == "true"
+
+    def set_close_to_tray(self, keep: bool) -> None:
+        self._store.setValue(_CLOSE_TO_TRAY, keep)
 
     def sync(self) -> None:
         self._store.sync()

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController, State
+from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.core.conversation import ChatOptions
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.chat_options_dialog import ChatOptionsDialog
@@ -22,7 +23,8 @@ def window(qtbot, pool: WorkerPool, fake: FakeOllama, settings: Settings) -> Mai
     settings.set_host_override(fake.url)
     connection = ConnectionController(pool, settings.host(), timeouts=TEST_TIMEOUTS, retry_ms=50)
     chat = ChatController(pool, lambda: connection.client)
-    main = MainWindow(settings, connection, chat)
+    residency = ResidencyController(pool, lambda: connection.client, interval_ms=100)
+    main = MainWindow(settings, connection, chat, residency)
     qtbot.addWidget(main)
     main.show()
     with qtbot.waitSignal(connection.models_loaded):
@@ -174,7 +176,8 @@ def test_server_dialog_check_shows_version_or_problem(qtbot, pool: WorkerPool, f
 def test_window_opens_at_once_with_the_server_down(qtbot, pool: WorkerPool, settings: Settings) -> None:  # type: ignore[no-untyped-def]
     settings.set_host_override("http://127.0.0.1:1")
     connection = ConnectionController(pool, settings.host(), timeouts=TEST_TIMEOUTS, retry_ms=50)
-    main = MainWindow(settings, connection, ChatController(pool, lambda: connection.client))
+    residency = ResidencyController(pool, lambda: connection.client)
+    main = MainWindow(settings, connection, ChatController(pool, lambda: connection.client), residency)
     qtbot.addWidget(main)
     main.show()
     connection.start()

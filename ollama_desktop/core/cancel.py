@@ -26,6 +26,7 @@ class CancelToken:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._cancelled = False
+        self._event = threading.Event()
         self._connections: list[HTTPConnection] = []
 
     @property
@@ -36,8 +37,13 @@ class CancelToken:
         with self._lock:
             self._cancelled = True
             connections = list(self._connections)
+        self._event.set()
         for connection in connections:
             _shutdown(connection)
+
+    def wait(self, seconds: float) -> bool:
+        """Pause between the steps of a job; returns True at once if cancelled meanwhile."""
+        return self._event.wait(seconds)
 
     def _bind(self, connection: HTTPConnection) -> None:
         with self._lock:

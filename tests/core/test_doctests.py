@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["errors", "host", "ndjson", "responses", "units"]
+MODULES = ["diagnosis", "errors", "host", "keep_alive", "ndjson", "residency", "responses", "units"]
 
 
 @pytest.mark.parametrize("name", MODULES)

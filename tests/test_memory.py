@@ -1,0 +1,317 @@
+"""The memory indicator, one-click free, the unload dialog, the tray, keep-alive, warm-up, diagnosis."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ollama_desktop.controllers.chat import ChatController
+from ollama_desktop.controllers.connection import ConnectionController
+from ollama_desktop.controllers.residency import ResidencyController
+from ollama_desktop.core.keep_alive import KeepAlive
+from ollama_desktop.core.timeouts import Timeouts
+from ollama_desktop.resources import app_icon
+from ollama_desktop.settings import Settings
+from ollama_desktop.ui.main_window import MainWindow
+from ollama_desktop.ui.tray import TrayIcon
+from ollama_desktop.ui.unload_dialog import UnloadDialog
+from ollama_desktop.workers import WorkerPool
+from tests.conftest import TEST_TIMEOUTS
+from tests.fake_ollama import FakeModel, FakeOllama
+
+GB = 1_000_000_000
+
+
+def memory_models() -> list[FakeModel]:
+    return [
+        FakeModel("llama3.1:8b", 5 * GB, "8.0B", memory_size=6 * GB, placement="gpu"),
+        FakeModel("qwen2.5:14b", 9 * GB, "14.8B", memory_size=10 * GB, placement="split"),
+        FakeModel("gemma3:270m", 253_113_877, "268.10M", memory_size=477_798_912, placement="cpu"),
+    ]
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOllama]:
+    server = FakeOllama(memory_models()).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+class Parts:
+    def __init__(self, window: MainWindow, residency: ResidencyController, tray: TrayIcon) -> None:
+        self.window, self.residency, self.tray = window, residency, tray
+
+
+def build(qtbot, pool: WorkerPool, settings: Settings, url: str, timeouts: Timeouts = TEST_TIMEOUTS) -> Parts:  # type: ignore[no-untyped-def]
+    settings.set_host_override(url)
+    connection = ConnectionController(pool, settings.host(), timeouts=timeouts, retry_ms=50)
+    chat = ChatController(pool, lambda: connection.client)
+    residency = ResidencyController(pool, lambda: connection.client, interval_ms=100, confirm_timeout=0.5)
+    tray = TrayIcon(app_icon())
+    window = MainWindow(settings, connection, chat, residency, tray=tray)
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(connection.models_loaded):
+        connection.start()
+    return Parts(window, residency, tray)
+
+
+@pytest.fixture
+def parts(qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama) -> Iterator[Parts]:  # type: ignore[no-untyped-def]
+    settings.set_close_to_tray(False)
+    built = build(qtbot, pool, settings, fake.url)
+    yield built
+    built.window.quit_app()
+
+
+def chips(parts: Parts) -> list[str]:
+    return [chip.text() for chip in parts.window.residency_indicator.chips]
+
+
+def test_indicator_shows_gpu_split_and_cpu(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: parts.window.residency_indicator._empty.text() == "No model in memory")
+    fake.load("llama3.1:8b")
+    fake.load("qwen2.5:14b")
+    fake.load("gemma3:270m", keep_alive=-1)
+    parts.residency.refresh_now()
+    qtbot.waitUntil(lambda: len(chips(parts)) == 3)
+    # Ollama lists the model kept longest first.
+    texts = chips(parts)
+    assert texts[0] == "gemma3:270m · CPU only, RAM 478 MB · kept loaded"
+    assert sorted(texts[1:]) == [
+        "llama3.1:8b · GPU 6.0 GB · unloads in 5 min",
+        "qwen2.5:14b · GPU 6.0 GB + RAM 4.0 GB (40 % CPU) · unloads in 5 min",
+    ]
+    split_chip = next(chip for chip in parts.window.residency_indicator.chips if "qwen" in chip.text())
+    tooltip = split_chip.toolTip()
+    assert "Context: 4096 tokens" in tooltip
+    assert "40 % runs on the CPU" in tooltip
+    # The combobox marks what is in memory.
+    assert parts.window.model_picker.itemText(0).endswith("— in memory")
+
+
+@pytest.mark.parametrize(
+    ("index", "verdict"),
+    [
+        (0, "Runs fully on the GPU."),
+        (1, "40 % runs on the CPU — expect slower answers"),
+        (2, "Runs on the CPU only"),
+    ],
+)
+def test_verdict_for_the_selected_model(
+    qtbot, parts: Parts, fake: FakeOllama, index: int, verdict: str
+) -> None:  # type: ignore[no-untyped-def]
+    for model in memory_models():
+        fake.load(model.name)
+    parts.window.model_picker.setCurrentIndex(index)
+    parts.residency.refresh_now()
+    qtbot.waitUntil(lambda: verdict in parts.window.verdict_label.text())
+
+
+def test_verdict_when_not_loaded(qtbot, parts: Parts) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: "Not in memory" in parts.window.verdict_label.text())
+
+
+def test_free_memory_in_one_click(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.load("llama3.1:8b")
+    fake.load("gemma3:270m")
+    parts.window.free_memory_action.trigger()
+    qtbot.waitUntil(
+        lambda: (
+            "Freed 6.5 GB of memory (6.0 GB of it GPU memory)." in parts.window.statusBar().currentMessage()
+        )
+    )
+    assert fake.loaded == {}
+    sent = sorted(r.json["model"] for r in fake.requests_to("/api/chat"))
+    assert sent == ["gemma3:270m", "llama3.1:8b"]
+    assert all(r.json["keep_alive"] == 0 and r.json["messages"] == [] for r in fake.requests_to("/api/chat"))
+    qtbot.waitUntil(lambda: parts.window.residency_indicator._empty.text() == "No model in memory")
+
+
+def open_dialog(qtbot, parts: Parts) -> UnloadDialog:  # type: ignore[no-untyped-def]
+    parts.window.unload_dialog_action.trigger()
+    dialog = parts.window._unload_dialog
+    assert dialog is not None
+    return dialog
+
+
+def test_dialog_unloads_the_selected_model_only(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.load("llama3.1:8b")
+    fake.load("qwen2.5:14b")
+    dialog = open_dialog(qtbot, parts)
+    qtbot.waitUntil(
+        lambda: dialog.models.count() == 2 and bool(dialog.models.item(0).data(Qt.ItemDataRole.UserRole))
+    )
+    assert not dialog.unload_selected_button.isEnabled()
+    row = next(r for r in range(2) if dialog.models.item(r).data(Qt.ItemDataRole.UserRole) == "qwen2.5:14b")
+    dialog.models.item(row).setCheckState(Qt.CheckState.Checked)
+    assert dialog.selected_names() == ["qwen2.5:14b"]
+    qtbot.mouseClick(dialog.unload_selected_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(
+        lambda: dialog.result_label.text().startswith("Freed 10 GB of memory (6.0 GB of it GPU memory).")
+    )
+    assert list(fake.loaded) == ["llama3.1:8b"]
+    assert dialog.models.count() == 1
+
+
+def test_dialog_unload_all(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.load("llama3.1:8b")
+    fake.load("qwen2.5:14b")
+    dialog = open_dialog(qtbot, parts)
+    qtbot.waitUntil(dialog.unload_all_button.isEnabled)
+    qtbot.mouseClick(dialog.unload_all_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_label.text().startswith("Freed 16 GB"))
+    assert fake.loaded == {}
+    assert dialog.models.item(0).text() == "No model is in memory."
+
+
+def test_dialog_server_that_does_not_release(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.ignore_unload = True
+    fake.load("llama3.1:8b")
+    dialog = open_dialog(qtbot, parts)
+    qtbot.waitUntil(dialog.unload_all_button.isEnabled)
+    dialog.unload_all_button.click()
+    qtbot.waitUntil(lambda: "Ollama did not release llama3.1:8b" in dialog.result_label.text())
+    assert "Freed" not in dialog.result_label.text()
+
+
+def test_dialog_server_down_in_the_middle(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.load("llama3.1:8b")
+    dialog = open_dialog(qtbot, parts)
+    qtbot.waitUntil(dialog.unload_all_button.isEnabled)
+    fake.stop()
+    dialog.unload_all_button.click()
+    qtbot.waitUntil(lambda: "Cannot reach Ollama" in dialog.result_label.text())
+    assert parts.window.isVisible()
+
+
+def test_tray_menu_and_actions(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.load("llama3.1:8b")
+    parts.residency.refresh_now()
+    qtbot.waitUntil(lambda: "llama3.1:8b · GPU 6.0 GB" in parts.tray.toolTip())
+    assert parts.tray.free_action.isEnabled()
+    parts.window.hide()
+    assert not parts.residency.polling
+    parts.tray.free_action.trigger()
+    qtbot.waitUntil(lambda: fake.loaded == {})
+    qtbot.waitUntil(lambda: "No model in memory" in parts.tray.toolTip())
+    parts.tray.open_action.trigger()
+    assert parts.window.isVisible()
+    assert parts.residency.polling
+
+
+def test_tray_quit_quits_even_when_closing_keeps_it_in_the_tray(
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    asked: list[bool] = []
+    monkeypatch.setattr(
+        MainWindow, "ask_close_to_tray", staticmethod(lambda parent: asked.append(True) or True)
+    )
+    built = build(qtbot, pool, settings, fake.url)
+    built.window.close()
+    assert asked == [True]
+    assert settings.close_to_tray is True
+    assert not built.window.isVisible()  # hidden in the tray, still running
+    assert not built.residency.polling  # and not polling while hidden
+    built.window.close()
+    assert asked == [True]  # asked once only
+    built.tray.quit_action.trigger()
+    assert not built.tray.isVisible()
+
+
+@pytest.mark.parametrize(
+    ("choice", "sent"),
+    [
+        (KeepAlive.AFTER_ANSWER, 0),
+        (KeepAlive.ONE_HOUR, "1h"),
+        (KeepAlive.FOREVER, -1),
+        (KeepAlive.DEFAULT, None),
+    ],
+)
+def test_keep_alive_is_sent_as_chosen(
+    qtbot, parts: Parts, fake: FakeOllama, settings: Settings, choice: KeepAlive, sent: object
+) -> None:  # type: ignore[no-untyped-def]
+    parts.window.keep_alive_actions[choice].trigger()
+    assert settings.keep_alive is choice
+    parts.window.prompt.setPlainText("hi")
+    parts.window.send_button.click()
+    qtbot.waitUntil(lambda: len(fake.requests_to("/api/chat")) == 1)
+    assert fake.requests_to("/api/chat")[0].json.get("keep_alive") == sent
+
+
+def test_warm_up_loads_without_unloading(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.load_delay = 0.3
+    parts.window.warm_up_action.trigger()
+    qtbot.waitUntil(lambda: "Loading llama3.1:8b" in parts.window.residency_indicator._empty.text())
+    assert "Loading the model" in parts.window.verdict_label.text()
+    qtbot.waitUntil(lambda: bool(chips(parts)) and chips(parts)[0].startswith("llama3.1:8b · GPU"))
+    request = fake.requests_to("/api/chat")[0].json
+    assert request == {"model": "llama3.1:8b", "messages": []}
+    assert "Runs fully on the GPU." in parts.window.verdict_label.text()
+
+
+def diagnose_after(qtbot, parts: Parts, text: str) -> None:  # type: ignore[no-untyped-def]
+    parts.window.prompt.setPlainText("question")
+    parts.window.send_button.click()
+    qtbot.waitUntil(lambda: text in parts.window.chat_view.toPlainText(), timeout=8000)
+
+
+def test_diagnosis_out_of_memory(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.load("qwen2.5:14b")
+    fake.script(
+        status=500, body=b'{"error":"model requires more system memory (12 GiB) than is available (8 GiB)"}'
+    )
+    diagnose_after(qtbot, parts, "There is not enough memory for llama3.1:8b. Choose a smaller model")
+    assert "Unload the other models (qwen2.5:14b)" in parts.window.chat_view.toPlainText()
+
+
+def test_diagnosis_model_not_loaded_after_a_crash(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.script(status=500, body=b'{"error":"llama runner process has terminated: signal: killed"}')
+    diagnose_after(qtbot, parts, "llama3.1:8b is not in memory any more")
+
+
+@pytest.mark.parametrize(
+    ("index", "expected"),
+    [
+        (1, "40 % of qwen2.5:14b runs on the CPU"),
+        (2, "gemma3:270m runs on the CPU only"),
+        (0, "is fully on the GPU"),
+    ],
+)
+def test_diagnosis_of_a_stalled_answer(
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, index: int, expected: str
+) -> None:  # type: ignore[no-untyped-def]
+    settings.set_close_to_tray(False)
+    built = build(
+        qtbot, pool, settings, fake.url, Timeouts(connect=2, version=2, tags=2, ps=2, chat_read=0.4)
+    )
+    built.window.model_picker.setCurrentIndex(index)
+    fake.script(tokens=["a", "b", "c"], stall_after=1)
+    diagnose_after(qtbot, built, expected)
+    assert "Ollama did not answer in time" in built.window.chat_view.toPlainText()
+    built.window.quit_app()
+
+
+def test_diagnosis_server_gone(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.script(tokens=["a", "b", "c"], drop_after=1)
+    fake.hang_routes.add("/api/ps")
+    diagnose_after(qtbot, parts, "Ollama itself stopped answering")
+
+
+def test_polling_never_stacks_and_stops_when_minimised(
+    qtbot, parts: Parts, fake: FakeOllama, pool: WorkerPool
+) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: parts.residency.known)
+    fake.route_delay["/api/ps"] = 1.0
+    for _ in range(10):
+        parts.residency.refresh_now()
+    assert pool.busy == 1  # one poll in flight however often it is asked for
+    parts.window.showMinimized()
+    qtbot.waitUntil(lambda: not parts.residency.polling)
+    parts.window.showNormal()
+    qtbot.waitUntil(lambda: parts.residency.polling)
+    fake.route_delay.clear()
