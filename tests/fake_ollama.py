@@ -814,6 +814,9 @@ class _Handler(BaseHTTPRequestHandler):
     """Serves one connection; every wait watches the client socket and the fake's stop flag."""
 
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in separate writes; with Nagle on, a kept-alive connection waits for
+    # the client's delayed ACK (~40 ms) before the body. Go's server sends small answers at once.
+    disable_nagle_algorithm = True
     server: _Server
     _rec: RecordedRequest
     _selector: selectors.BaseSelector

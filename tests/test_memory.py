@@ -81,13 +81,14 @@ def test_indicator_shows_gpu_split_and_cpu(qtbot, parts: Parts, fake: FakeOllama
     qtbot.waitUntil(lambda: len(chips(parts)) == 3)
     # Ollama lists the model kept longest first.
     texts = chips(parts)
-    assert texts[0] == "gemma3:270m · CPU only, RAM 478 MB · kept loaded"
-    assert sorted(texts[1:]) == [
-        "llama3.1:8b · GPU 6.0 GB · unloads in 5 min",
-        "qwen2.5:14b · GPU 6.0 GB + RAM 4.0 GB (40 % CPU) · unloads in 5 min",
-    ]
-    split_chip = next(chip for chip in parts.window.residency_indicator.chips if "qwen" in chip.text())
-    tooltip = split_chip.toolTip()
+    assert texts[0] == "gemma3:270m · CPU 478 MB"
+    assert sorted(texts[1:]) == ["llama3.1:8b · GPU 6.0 GB", "qwen2.5:14b · 10 GB · 40 % CPU"]
+    tooltips = [chip.toolTip() for chip in parts.window.residency_indicator.chips]
+    assert "CPU only, RAM 478 MB" in tooltips[0]
+    assert "Kept loaded" in tooltips[0]
+    tooltip = next(tip for tip in tooltips if tip.startswith("qwen"))
+    assert "In memory: 10 GB (GPU 6.0 GB + RAM 4.0 GB (40 % CPU))" in tooltip
+    assert "Unloads in 5 min" in next(tip for tip in tooltips if tip.startswith("llama"))
     assert "Context: 4096 tokens" in tooltip
     assert "40 % runs on the CPU" in tooltip
     # The combobox marks what is in memory.
@@ -196,9 +197,12 @@ def test_tray_menu_and_actions(qtbot, parts: Parts, fake: FakeOllama) -> None:  
     assert parts.tray.free_action.isEnabled()
     parts.window.hide()
     assert not parts.residency.polling
+    requests_before = len(fake.requests)
     parts.tray.free_action.trigger()
     qtbot.waitUntil(lambda: fake.loaded == {})
     qtbot.waitUntil(lambda: "No model in memory" in parts.tray.toolTip())
+    # Only the unload itself talked to Ollama while hidden: ps, one unload, ps to confirm.
+    assert [r.path for r in fake.requests[requests_before:]] == ["/api/ps", "/api/chat", "/api/ps"]
     parts.tray.open_action.trigger()
     assert parts.window.isVisible()
     assert parts.residency.polling
@@ -248,7 +252,7 @@ def test_warm_up_loads_without_unloading(qtbot, parts: Parts, fake: FakeOllama) 
     parts.window.warm_up_action.trigger()
     qtbot.waitUntil(lambda: "Loading llama3.1:8b" in parts.window.residency_indicator._empty.text())
     assert "Loading the model" in parts.window.verdict_label.text()
-    qtbot.waitUntil(lambda: bool(chips(parts)) and chips(parts)[0].startswith("llama3.1:8b · GPU"))
+    qtbot.waitUntil(lambda: chips(parts) == ["llama3.1:8b · GPU 6.0 GB"])
     request = fake.requests_to("/api/chat")[0].json
     assert request == {"model": "llama3.1:8b", "messages": []}
     assert "Runs fully on the GPU." in parts.window.verdict_label.text()

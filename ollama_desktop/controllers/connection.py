@@ -62,6 +62,7 @@ class ConnectionController(QObject):
         self._models: tuple[InstalledModel, ...] = ()
         self._check: CallWorker | None = None
         self._tags: CallWorker | None = None
+        self._paused = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check_now)
@@ -80,7 +81,20 @@ class ConnectionController(QObject):
         return self._models
 
     def start(self) -> None:
+        self.resume()
+
+    def pause(self) -> None:
+        """No checks until `resume()`: the window is hidden, nobody is looking."""
+        self._paused = True
+        self._timer.stop()
+
+    def resume(self) -> None:
+        self._paused = False
         self.check_now()
+
+    def _schedule(self, ms: int) -> None:
+        if not self._paused:
+            self._timer.start(ms)
 
     def stop(self) -> None:
         self._timer.stop()
@@ -139,7 +153,7 @@ class ConnectionController(QObject):
         self._set_status(ConnectionStatus(State.CONNECTED, self._client.host, version))
         if not was_connected:
             self.refresh_models()
-        self._timer.start(self._recheck_ms)
+        self._schedule(self._recheck_ms)
 
     @Slot(object)
     def _on_version_failed(self, error: OllamaError) -> None:
@@ -147,7 +161,7 @@ class ConnectionController(QObject):
             return
         self._check = None
         self._set_status(ConnectionStatus(State.UNREACHABLE, self._client.host, error=error))
-        self._timer.start(self._retry_ms)
+        self._schedule(self._retry_ms)
 
     @Slot()
     def _on_check_cancelled(self) -> None:
@@ -168,7 +182,7 @@ class ConnectionController(QObject):
             self._tags = None
             # The next successful version check after a failure loads the models again.
             self._set_status(ConnectionStatus(State.CHECKING, self._client.host))
-            self._timer.start(self._retry_ms)
+            self._schedule(self._retry_ms)
 
     def _set_status(self, status: ConnectionStatus) -> None:
         if status != self._status:

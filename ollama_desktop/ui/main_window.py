@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSystemTrayIcon,
     QToolBar,
     QVBoxLayout,
@@ -193,8 +194,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.chat_view, 1)
         layout.addLayout(bottom)
         self.setCentralWidget(central)
+        # The memory chips keep their full size; the longer texts give way (their tooltips hold all).
+        for label in (self.connection_label, self.reply_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(120)
         self.statusBar().addWidget(self.connection_label, 1)
-        self.statusBar().addPermanentWidget(self.reply_label)
+        self.statusBar().addPermanentWidget(self.reply_label, 1)
         self.statusBar().addPermanentWidget(self.residency_indicator)
 
     def _connect(self) -> None:
@@ -338,6 +343,10 @@ class MainWindow(QMainWindow):
         if not self._residency.loading:
             self.residency_indicator.show_models(loaded, now_utc())
         self.model_picker.set_loaded(tuple(model.name for model in loaded))
+        if self._chat.busy and self._first_token_s is not None:
+            note = self._placement_note(self._chat.model)
+            if note:
+                self.reply_label.setText(self.tr("Answering… ({note})").format(note=note))
         if self.tray is not None:
             self.tray.show_models(loaded)
         self._update_verdict()
@@ -394,7 +403,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_status_changed(self, status: ConnectionStatus) -> None:
         if status.state is State.CONNECTED:
-            text = self.tr("● Connected to Ollama {version} at {host}").format(
+            text = self.tr("● Connected: Ollama {version} at {host}").format(
                 version=status.version, host=status.host
             )
         elif status.state is State.UNREACHABLE:
@@ -404,6 +413,7 @@ class MainWindow(QMainWindow):
         else:
             text = self.tr("Connecting to {host}…").format(host=status.host)
         self.connection_label.setText(text)
+        self.connection_label.setToolTip(text)
         if status.state is State.CONNECTED and not self._residency.known:
             self._residency.refresh_now()
 
@@ -467,19 +477,28 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._residency.resume()
+        self._resume_polling()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
-        self._residency.pause()
+        self._pause_polling()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.WindowStateChange:
             if self.isMinimized():
-                self._residency.pause()
+                self._pause_polling()
             elif self.isVisible():
-                self._residency.resume()
+                self._resume_polling()
+
+    def _pause_polling(self) -> None:
+        """Nobody is looking: no requests at all until the window shows again."""
+        self._residency.pause()
+        self._connection.pause()
+
+    def _resume_polling(self) -> None:
+        self._connection.resume()
+        self._residency.resume()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quitting and self.tray is not None and self._keep_in_tray():

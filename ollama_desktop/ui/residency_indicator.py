@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ollama_desktop.core.residency import residency
 from ollama_desktop.core.responses import RunningModel
-from ollama_desktop.ui.residency_text import PLACEMENT_COLORS, chip_text, detail_text
+from ollama_desktop.ui.residency_text import PLACEMENT_COLORS, detail_text, short_text
 
 
 class ResidencyIndicator(QWidget):
@@ -51,7 +51,7 @@ class ResidencyIndicator(QWidget):
         details = []
         for model in loaded:
             found = residency(model)
-            chip = QLabel(chip_text(found, now))
+            chip = QLabel(short_text(found))
             color = PLACEMENT_COLORS[found.placement].name()
             chip.setStyleSheet(
                 f"QLabel {{ border: 1px solid {color}; border-left: 8px solid {color};"

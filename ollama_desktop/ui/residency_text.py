@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from ollama_desktop.core.diagnosis import Cause, Diagnosis
 from ollama_desktop.core.residency import Placement, Residency
@@ -17,6 +17,13 @@ PLACEMENT_COLORS = {
     Placement.SPLIT: QColor("#b26a00"),
     Placement.CPU: QColor("#5f6b7a"),
 }
+
+
+def placement_icon(placement: Placement) -> QIcon:
+    """A small square in the placement's colour, for lists (always next to the words)."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(PLACEMENT_COLORS[placement])
+    return QIcon(pixmap)
 
 
 def _tr(text: str) -> str:
@@ -46,6 +53,19 @@ def expiry_text(found: Residency, now: datetime) -> str:
     if left < timedelta(hours=2):
         return _tr("unloads in {n} min").format(n=round(left.total_seconds() / 60))
     return _tr("unloads in {n} h").format(n=round(left.total_seconds() / 3600))
+
+
+def short_text(found: Residency) -> str:
+    """A status-bar-sized label: "llama3.1:8b · GPU 6.0 GB", "… · 40 % CPU", "… · CPU 478 MB"."""
+    if found.placement is Placement.GPU:
+        where = _tr("GPU {size}").format(size=human_bytes(found.size))
+    elif found.placement is Placement.SPLIT:
+        where = _tr("{size} · {share:.0f} % CPU").format(
+            size=human_bytes(found.size), share=found.cpu_share * 100
+        )
+    else:
+        where = _tr("CPU {size}").format(size=human_bytes(found.size))
+    return f"{found.name} · {where}"
 
 
 def chip_text(found: Residency, now: datetime) -> str:

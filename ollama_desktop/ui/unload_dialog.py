@@ -18,9 +18,10 @@ from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.residency import now_utc, residency
 from ollama_desktop.core.responses import RunningModel
+from ollama_desktop.core.units import human_bytes
 from ollama_desktop.core.unloading import UnloadResult
 from ollama_desktop.ui.messages import describe_error
-from ollama_desktop.ui.residency_text import chip_text
+from ollama_desktop.ui.residency_text import chip_text, placement_icon
 from ollama_desktop.ui.unload_summary import unload_summary
 
 
@@ -41,6 +42,7 @@ class UnloadDialog(QDialog):
         intro.setWordWrap(True)
         self.models = QListWidget()
         self.models.itemChanged.connect(self._update_buttons)
+        self.total_label = QLabel()
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)
         self.unload_selected_button = QPushButton(self.tr("Unload selected"))
@@ -54,6 +56,7 @@ class UnloadDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.models, 1)
+        layout.addWidget(self.total_label)
         layout.addWidget(self.result_label)
         layout.addWidget(buttons)
         self.resize(560, 320)
@@ -79,13 +82,23 @@ class UnloadDialog(QDialog):
         self.models.clear()
         now = now_utc()
         for model in loaded:
-            item = QListWidgetItem(chip_text(residency(model), now))
+            found_one = residency(model)
+            item = QListWidgetItem(placement_icon(found_one.placement), chip_text(found_one, now))
             item.setData(Qt.ItemDataRole.UserRole, model.name)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if model.name in keep else Qt.CheckState.Unchecked)
             self.models.addItem(item)
         if not loaded:
             self.models.addItem(self.tr("No model is in memory."))
+            self.total_label.setText("")
+        else:
+            found = [residency(model) for model in loaded]
+            self.total_label.setText(
+                self.tr("In memory now: {total}, of which {gpu} in GPU memory.").format(
+                    total=human_bytes(sum(r.size for r in found)),
+                    gpu=human_bytes(sum(r.gpu_bytes for r in found)),
+                )
+            )
         self.models.blockSignals(False)
         self._update_buttons()
 
