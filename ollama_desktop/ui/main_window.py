@@ -343,10 +343,11 @@ class MainWindow(QMainWindow):
         if not self._residency.loading:
             self.residency_indicator.show_models(loaded, now_utc())
         self.model_picker.set_loaded(tuple(model.name for model in loaded))
-        if self._chat.busy and self._first_token_s is not None:
-            note = self._placement_note(self._chat.model)
-            if note:
-                self.reply_label.setText(self.tr("Answering… ({note})").format(note=note))
+        found = find(self._chat.model, loaded)
+        if self._chat.busy and self._first_token_s is not None and found is not None:
+            self.reply_label.setText(
+                self.tr("Answering… runs on: {where}").format(where=placement_text(found))
+            )
         if self.tray is not None:
             self.tray.show_models(loaded)
         self._update_verdict()
