@@ -893,6 +893,11 @@ class _Handler(BaseHTTPRequestHandler):
         delay = fake.route_delay.get(path)
         if delay and not self._pause(delay):
             return
+        override = fake.route_override.get(path)
+        if override is not None:
+            status, body, content_type = override
+            self._send(status, body, content_type)
+            return
         methods = _ROUTES.get(path)
         if methods is None:
             self._send(404, b"404 page not found", _TEXT_TYPE)
@@ -1350,7 +1355,7 @@ class FakeOllama:
     """A fake Ollama server on a real socket, driven and inspected by tests.
 
     Behaviour knobs (set them before or between requests): ``chunk_delay``, ``default_tokens``,
-    ``serialize``, ``route_delay``, ``hang_routes``, ``ignore_unload``, ``load_delay`` (a cold load
+    ``serialize``, ``route_delay``, ``hang_routes``, ``route_override``, ``ignore_unload``, ``load_delay`` (a cold load
     really waits this long before the first byte), and ``script()`` for the next generation.
     """
 
@@ -1373,6 +1378,8 @@ class FakeOllama:
         self.serialize = True
         self.route_delay: dict[str, float] = {}
         self.hang_routes: set[str] = set()
+        # path -> (status, body, content type): answer that instead, for garbled or hostile answers.
+        self.route_override: dict[str, tuple[int, bytes, str]] = {}
         self.ignore_unload = False
         self.load_delay = 0.0
         self._loaded: dict[str, LoadedModel] = {}

@@ -306,16 +306,19 @@ def test_diagnosis_server_gone(qtbot, parts: Parts, fake: FakeOllama) -> None:  
     diagnose_after(qtbot, parts, "Ollama itself stopped answering")
 
 
-def test_polling_never_stacks_and_stops_when_minimised(
-    qtbot, parts: Parts, fake: FakeOllama, pool: WorkerPool
-) -> None:  # type: ignore[no-untyped-def]
+def test_polling_never_stacks_and_stops_when_minimised(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: parts.residency.known)
-    fake.route_delay["/api/ps"] = 1.0
+    parts.residency.pause()  # only the explicit refreshes below
+    fake.route_delay["/api/ps"] = 0.5
+    before = len(fake.requests_to("/api/ps"))
     for _ in range(10):
         parts.residency.refresh_now()
-    assert pool.busy == 1  # one poll in flight however often it is asked for
+    qtbot.waitUntil(lambda: not parts.residency.poll_pending, timeout=3000)
+    assert len(fake.requests_to("/api/ps")) == before + 1  # one request however often it was asked for
+    fake.route_delay.clear()
+    parts.residency.resume()
+    assert parts.residency.polling
     parts.window.showMinimized()
     qtbot.waitUntil(lambda: not parts.residency.polling)
     parts.window.showNormal()
     qtbot.waitUntil(lambda: parts.residency.polling)
-    fake.route_delay.clear()

@@ -73,6 +73,10 @@ class ResidencyController(QObject):
         return self._timer.isActive()
 
     @property
+    def poll_pending(self) -> bool:
+        return self._poll is not None
+
+    @property
     def unloading(self) -> bool:
         return self._unload is not None
 

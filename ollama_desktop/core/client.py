@@ -27,7 +27,7 @@ from ollama_desktop.core.errors import (
     StreamIncomplete,
     error_from_response,
 )
-from ollama_desktop.core.ndjson import iter_objects
+from ollama_desktop.core.ndjson import iter_objects, split_lines
 from ollama_desktop.core.responses import (
     ChatChunk,
     InstalledModel,
@@ -171,7 +171,8 @@ class OllamaClient:
             with response:
                 _raise_for_status(response)
                 done = False
-                for obj in iter_objects(response.iter_lines()):
+                # chunk_size=None: each HTTP chunk as it arrives (Ollama sends one line a chunk).
+                for obj in iter_objects(split_lines(response.iter_content(chunk_size=None))):
                     yield obj
                     if obj.get("done") is True:
                         done = True

@@ -44,3 +44,28 @@ def iter_objects(lines: Iterable[bytes]) -> Iterator[dict[str, Any]]:
         stripped = line.strip()
         if stripped:
             yield decode_line(stripped)
+
+
+def split_lines(chunks: Iterable[bytes], max_line: int = MAX_LINE_BYTES) -> Iterator[bytes]:
+    """Cut a byte stream into lines, each as soon as its newline arrives.
+
+    Unlike `requests`' `iter_lines`, the cost stays linear however a line is cut into chunks, and a
+    line longer than `max_line` is refused as soon as that much has arrived, without buffering
+    the rest: a hostile or broken server cannot make the app hold or copy megabytes.
+    """
+    buffer = bytearray()
+    for chunk in chunks:
+        start = len(buffer)
+        buffer += chunk
+        begin = 0
+        newline = buffer.find(b"\n", start)
+        while newline != -1:
+            yield bytes(buffer[begin:newline])
+            begin = newline + 1
+            newline = buffer.find(b"\n", begin)
+        if begin:
+            del buffer[:begin]
+        if len(buffer) > max_line:
+            raise ProtocolError(f"stream line longer than {max_line} bytes")
+    if buffer:
+        yield bytes(buffer)

@@ -77,7 +77,9 @@ def main() -> int:
     print(f"requests per minute, window visible : {visible:5.1f}  (GUI-process CPU {visible_cpu:.2f} %)")
     print(f"requests per minute, window hidden  : {hidden:5.1f}  (GUI-process CPU {hidden_cpu:.2f} %)")
     ms = sorted(v * 1000 for v in freed)
-    print(f"click 'Free memory' -> 'freed' shown: median {statistics.median(ms):.1f} ms, worst {ms[-1]:.1f} ms (n=20)")
+    print(
+        f"click 'Free memory' -> 'freed' shown: median {statistics.median(ms):.1f} ms, worst {ms[-1]:.1f} ms (n=20)"
+    )
     residency.shutdown()
     pool.shutdown(2000)
     fake.stop()

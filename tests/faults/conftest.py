@@ -1,0 +1,124 @@
+"""The fault catalogue's harness: the real window on a misbehaving fake, and a stall meter.
+
+Unhandled exceptions fail a test through pytest-qt (it installs sys.excepthook and a Qt message
+handler for every test: an exception in a slot or a Qt warning fails it) and through pytest's
+thread-exception hook (an exception in a worker thread becomes an error with filterwarnings=error).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QObject, QTimer
+
+from ollama_desktop.controllers.chat import ChatController
+from ollama_desktop.controllers.connection import ConnectionController
+from ollama_desktop.controllers.residency import ResidencyController
+from ollama_desktop.core.timeouts import Timeouts
+from ollama_desktop.settings import Settings
+from ollama_desktop.ui.main_window import MainWindow
+from ollama_desktop.workers import WorkerPool
+
+# What every case must keep under: the worst lateness of a 5 ms timer on the GUI thread.
+MAX_STALL_MS = 100.0
+# The seed's timeouts scaled down so stalls fire within a test.
+FAULT_TIMEOUTS = Timeouts(
+    connect=1.0, version=1.0, tags=1.0, ps=1.0, show=1.0, chat_read=0.5, generate=1.0, unload=1.0
+)
+
+_results: list[tuple[str, str, float]] = []
+
+
+class StallMeter(QObject):
+    """A 5 ms timer on the GUI thread; its worst lateness is the longest the window was frozen."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.worst_ms = 0.0
+        self._last = time.perf_counter()
+        self._timer = QTimer(self)
+        self._timer.setInterval(5)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    @contextlib.contextmanager
+    def excluding(self) -> Iterator[None]:
+        """Not measured: the test itself blocks the GUI thread here (starting or stopping a server)."""
+        self._timer.stop()
+        try:
+            yield
+        finally:
+            self.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst_ms = max(self.worst_ms, (now - self._last) * 1000 - 5)
+        self._last = now
+
+
+@dataclass
+class App:
+    window: MainWindow
+    connection: ConnectionController
+    chat: ChatController
+    residency: ResidencyController
+
+    def ask(self, text: str) -> None:
+        self.window.prompt.setPlainText(text)
+        self.window.send_button.click()
+
+    def transcript(self) -> str:
+        return self.window.chat_view.toPlainText()
+
+
+@pytest.fixture
+def stall(qtbot, request: pytest.FixtureRequest) -> Iterator[StallMeter]:  # type: ignore[no-untyped-def]
+    """Measures the test's worst GUI stall and fails the test when it passes MAX_STALL_MS."""
+    # As the app does after start (app.py): long-lived objects leave the collector's scans, so a
+    # full collection does not pause the GUI for tens of milliseconds.
+    gc.collect()
+    gc.freeze()
+    meter = StallMeter()
+    meter.start()
+    yield meter
+    meter.stop()
+    _results.append(
+        (request.node.name, "ok" if meter.worst_ms <= MAX_STALL_MS else "STALLED", meter.worst_ms)
+    )
+    assert meter.worst_ms <= MAX_STALL_MS, f"the window froze for {meter.worst_ms:.0f} ms"
+
+
+def open_app(qtbot, pool: WorkerPool, settings: Settings, url: str, *, wait: bool = True) -> App:  # type: ignore[no-untyped-def]
+    settings.set_host_override(url)
+    settings.set_close_to_tray(False)
+    connection = ConnectionController(pool, settings.host(), timeouts=FAULT_TIMEOUTS, retry_ms=100)
+    chat = ChatController(pool, lambda: connection.client)
+    residency = ResidencyController(pool, lambda: connection.client, interval_ms=200, confirm_timeout=0.5)
+    window = MainWindow(settings, connection, chat, residency)
+    qtbot.addWidget(window)
+    window.show()
+    if wait:
+        with qtbot.waitSignal(connection.models_loaded, timeout=5000):
+            connection.start()
+    else:
+        connection.start()
+    return App(window, connection, chat, residency)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # type: ignore[no-untyped-def]
+    if not _results:
+        return
+    terminalreporter.section("fault catalogue: worst GUI stall per case")
+    for name, result, worst in _results:
+        terminalreporter.write_line(f"{name:<70} {result:<8} {worst:7.1f} ms")
