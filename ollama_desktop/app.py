@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 import asyncio
+import atexit
+import gc
 import logging
 import logging.handlers
 import os
 import signal
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 import qasync
-from PySide6.QtCore import QMessageLogContext, QSettings, QStandardPaths, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import (
+    QEventLoop,
+    QLibraryInfo,
+    QMessageLogContext,
+    QSettings,
+    QStandardPaths,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from ollama_desktop import __version__
+from ollama_desktop import __version__, i18n
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
+from ollama_desktop.controllers.history import HistoryController
+from ollama_desktop.controllers.models import ModelsController
 from ollama_desktop.controllers.residency import ResidencyController
+from ollama_desktop.controllers.servers import ServersController
+from ollama_desktop.core.history_store import HistoryStore
+from ollama_desktop.gc_guard import GuiThreadGarbageCollector
 from ollama_desktop.resources import APP_ICON, app_icon, resource_path
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.main_window import MainWindow
@@ -26,6 +44,9 @@ from ollama_desktop.ui.tray import TrayIcon
 from ollama_desktop.workers import WorkerPool
 
 log = logging.getLogger(__name__)
+
+# The saved chats, in the app's data folder (AppLocalDataLocation) beside the log.
+HISTORY_FILE = "history.sqlite3"
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -51,12 +72,21 @@ def setup_logging() -> Path:
     root.addHandler(handler)
     root.setLevel(logging.INFO)
     qInstallMessageHandler(_qt_message)
+    # A Qt message during interpreter shutdown would call into a half-torn-down Python and crash.
+    atexit.register(qInstallMessageHandler, None)
     return path
 
 
-def build(settings: Settings) -> tuple[MainWindow, WorkerPool, ConnectionController, ChatController]:
-    """The window and what it runs on, wired together; nothing is started and no I/O is done."""
+def build(
+    settings: Settings, *, history_path: Path | None = None
+) -> tuple[MainWindow, WorkerPool, ConnectionController, ChatController]:
+    """The window and what it runs on, wired together; nothing is started and no I/O is done.
+
+    With `history_path`, chats are saved in that SQLite file (`window.history.start()` opens it).
+    """
     app = QApplication.instance()
+    # Before any worker thread starts: cycles holding Qt objects must be freed on this thread.
+    GuiThreadGarbageCollector(parent=app).start()
     pool = WorkerPool(parent=app)
     connection = ConnectionController(pool, settings.host(), parent=app)
     chat = ChatController(pool, lambda: connection.client, parent=app)
@@ -67,7 +97,22 @@ def build(settings: Settings) -> tuple[MainWindow, WorkerPool, ConnectionControl
         tray.show()
         # Closing the window may only hide it in the tray; the window quits the app itself.
         QApplication.setQuitOnLastWindowClosed(False)
-    window = MainWindow(settings, connection, chat, residency, tray=tray)
+    models = ModelsController(pool, lambda: connection.client, parent=app)
+    servers = ServersController(pool, parent=app)
+    history = None
+    if history_path is not None:
+        history = HistoryController(chat, HistoryStore(history_path), parent=app)
+    window = MainWindow(
+        settings,
+        connection,
+        chat,
+        residency,
+        tray=tray,
+        models=models,
+        servers=servers,
+        history=history,
+        pool=pool,
+    )
     window.setWindowIcon(app_icon())
     return window, pool, connection, chat
 
@@ -85,21 +130,69 @@ def run_until_closed(app: QApplication, pool: WorkerPool) -> int:
     return 0
 
 
-def smoke_test(window: MainWindow) -> int:
-    """Show the window once and check the resources load: 0 when all is well."""
+# The Qt plugins a standalone build must keep (packaging/spec_support.py leaves the others out):
+# the platforms, the input methods CJK input needs, and the SVG icon engine.
+_QT_PLUGINS_NEEDED = {
+    "linux": (
+        "platforms/*qxcb.*",
+        "platforms/*qwayland*",
+        "platforms/*qoffscreen.*",
+        "platforminputcontexts/*ibus*",
+        "platforminputcontexts/*compose*",
+        "iconengines/*qsvgicon.*",
+    ),
+    "win32": ("platforms/qwindows.dll", "platforms/qoffscreen.dll", "iconengines/qsvgicon.dll"),
+}
+
+
+def _smoke_problems() -> list[str]:
+    """What is missing for the app to look and read right: icon, translations, Qt plugins."""
     problems = []
-    if not resource_path(APP_ICON).is_file() or app_icon().isNull():
-        problems.append(f"app icon missing: {resource_path(APP_ICON)}")
+    # A null pixmap from an SVG icon means Qt's SVG icon engine (or libQt6Svg) is missing.
+    if not resource_path(APP_ICON).is_file() or app_icon().pixmap(64, 64).isNull():
+        problems.append(f"app icon missing or unreadable: {resource_path(APP_ICON)}")
+    # Every language's catalogue, and Qt's own for its standard dialogs and buttons.
+    qt_translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    for language in i18n.LANGUAGES:
+        catalogue = resource_path(f"i18n/{i18n.CATALOGUE}_{language}.qm")
+        translator = QTranslator()
+        if not translator.load(str(catalogue)) or translator.isEmpty():
+            problems.append(f"translation missing or does not load: {catalogue}")
+        if not (qt_translations / f"qtbase_{language}.qm").is_file():
+            problems.append(f"Qt's own translation qtbase_{language}.qm missing from {qt_translations}")
+    plugin_folders = [Path(folder) for folder in QApplication.libraryPaths()]
+    for pattern in _QT_PLUGINS_NEEDED.get(sys.platform, ()):
+        if not any(any(folder.glob(pattern)) for folder in plugin_folders):
+            problems.append(f"Qt plugin {pattern} missing from {', '.join(map(str, plugin_folders))}")
+    return problems
+
+
+def smoke_test(window: MainWindow) -> int:
+    """Show the window, wait for its first frame, check resources, icons, translations and Qt plugins.
+
+    0 when all is well; otherwise 1, with what is missing on stderr.
+    """
+    problems = _smoke_problems()
     window.show()
+    # On a real screen the window is mapped asynchronously: wait until it can be painted.
+    deadline = time.monotonic() + 5
+    while not (window.windowHandle() and window.windowHandle().isExposed()) and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     QApplication.processEvents()
-    if not window.isVisible():
+    if not window.isVisible() or not window.windowHandle().isExposed():
         problems.append("the main window did not show")
     window.close()
     for problem in problems:
         print(f"smoke test: {problem}", file=sys.stderr)
     if not problems:
-        print(f"smoke test: Ollama Desktop {__version__} started and closed cleanly")
+        # flush: packaging/measure.py times the start by the moment this line arrives
+        print(f"smoke test: Ollama Desktop {__version__} started and closed cleanly", flush=True)
     return 1 if problems else 0
+
+
+def _freeze_startup_objects() -> None:
+    gc.collect()
+    gc.freeze()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -115,12 +208,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setDesktopFileName("ollama-desktop")
     app.setWindowIcon(app_icon())
     setup_logging()
+    settings = Settings(QSettings())
+    # Before any widget exists: widgets read their texts and fonts when they are built.
+    language, _translators = i18n.install(app, settings.language)
+    i18n.apply_fonts(app, language)
 
-    window, pool, connection, _chat = build(Settings(QSettings()))
+    data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
+    window, pool, connection, _chat = build(settings, history_path=data / HISTORY_FILE)
     if smoke:
         return smoke_test(window)
     window.show()
     connection.start()
+    if window.history is not None:
+        window.history.start()
+    # Everything built so far lives as long as the app: keep it out of the garbage collector's
+    # full scans, which would otherwise pause the GUI for tens of milliseconds now and then.
+    QTimer.singleShot(0, _freeze_startup_objects)
     # Ctrl+C in a terminal closes the window the normal way.
     signal.signal(signal.SIGINT, lambda *_: window.close())
     return run_until_closed(app, pool)

@@ -9,12 +9,16 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from ollama_desktop.core.host import host_from_environment, parse_host
 from ollama_desktop.core.keep_alive import KeepAlive
+from ollama_desktop.core.servers import Server, dump_servers, load_servers
 
 _HOST = "connection/host"
+_SERVERS = "connection/servers"
 _LAST_MODEL = "chat/last_model"
 _GEOMETRY = "window/geometry"
+_WINDOW_STATE = "window/state"
 _KEEP_ALIVE = "memory/keep_alive"
 _CLOSE_TO_TRAY = "window/close_to_tray"
+_LANGUAGE = "ui/language"
 
 
 class Settings:
@@ -56,6 +60,18 @@ class Settings:
         return host_from_environment(self._environ)
 
     @property
+    def servers(self) -> list[Server]:
+        """The servers the user added; "this computer" (the default host) is always first."""
+        value = self._store.value(_SERVERS, "")
+        added = load_servers(value) if isinstance(value, str) else []
+        default = self.default_host()
+        return [Server("", default), *(server for server in added if server.url != default)]
+
+    def set_servers(self, servers: list[Server]) -> None:
+        default = self.default_host()
+        self._store.setValue(_SERVERS, dump_servers([s for s in servers if s.url != default]))
+
+    @property
     def last_model(self) -> str:
         value = self._store.value(_LAST_MODEL, "")
         return value if isinstance(value, str) else ""
@@ -70,6 +86,15 @@ class Settings:
 
     def set_window_geometry(self, geometry: QByteArray) -> None:
         self._store.setValue(_GEOMETRY, geometry)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        """Where the window's side panels are and whether they show (QMainWindow.saveState)."""
+        value = self._store.value(_WINDOW_STATE)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_window_state(self, state: QByteArray) -> None:
+        self._store.setValue(_WINDOW_STATE, state)
 
     @property
     def keep_alive(self) -> KeepAlive:
@@ -90,6 +115,16 @@ class Settings:
 
     def set_close_to_tray(self, keep: bool) -> None:
         self._store.setValue(_CLOSE_TO_TRAY, keep)
+
+    @property
+    def language(self) -> str:
+        """The language the user chose ("en", "zh_TW", "zh_CN", "ko"), or "" to follow the system."""
+        value = self._store.value(_LANGUAGE, "")
+        return value if isinstance(value, str) else ""
+
+    def set_language(self, code: str) -> None:
+        self._store.setValue(_LANGUAGE, code)
+        self._store.sync()
 
     def sync(self) -> None:
         self._store.sync()

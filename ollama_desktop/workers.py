@@ -106,12 +106,17 @@ class TextBuffer:
 
 
 class ChatSignals(WorkerSignals):
-    text_arrived = Signal()  # there is text in the worker's buffer
-    first_token = Signal(float)  # seconds from sending to the first token
+    text_arrived = Signal()  # there is text in the worker's buffer (or its thinking buffer)
+    first_token = Signal(float)  # seconds from sending to the first token (of thinking or answer)
 
 
 class ChatStreamWorker(Worker):
     """Streams one /api/chat answer into a TextBuffer; `succeeded` carries the final ReplyStats.
+
+    A reasoning model's `message.thinking` goes to a buffer of its own. `tokens` counts the chunks
+    that carried text (Ollama sends one token a chunk) and `first_token_at` is when the first came
+    (`time.monotonic()`); the GUI thread reads both for the live speed: plain attribute reads, which
+    need no lock.
 
     Thread: constructed and cancelled on the GUI thread; `run()` on a pool thread.
     """
@@ -122,19 +127,25 @@ class ChatStreamWorker(Worker):
         super().__init__()
         self.signals = ChatSignals()
         self.buffer = TextBuffer()
+        self.thinking = TextBuffer()
+        self.tokens = 0
+        self.first_token_at: float | None = None
         self._client = client
         self._request = request
 
     def work(self) -> Any:
         started = time.monotonic()
-        first = True
         stats = None
         for chunk in self._client.chat(self._request, self.token):
-            if chunk.content:
-                if first:
-                    first = False
-                    self.signals.first_token.emit(time.monotonic() - started)
-                if self.buffer.put(chunk.content):
+            if chunk.content or chunk.thinking:
+                self.tokens += 1
+                if self.first_token_at is None:
+                    self.first_token_at = time.monotonic()
+                    self.signals.first_token.emit(self.first_token_at - started)
+                wake = bool(chunk.thinking) and self.thinking.put(chunk.thinking)
+                if chunk.content and self.buffer.put(chunk.content):
+                    wake = True
+                if wake:
                     self.signals.text_arrived.emit()
             if chunk.done:
                 stats = chunk.stats

@@ -6,9 +6,10 @@ import os
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QLocale, QSettings, QStandardPaths
 
 from ollama_desktop.core.timeouts import Timeouts
+from ollama_desktop.gc_guard import GuiThreadGarbageCollector
 from ollama_desktop.settings import Settings
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeModel, FakeOllama
@@ -28,6 +29,8 @@ def pytest_configure(config: pytest.Config) -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # Data, config and log folders under a test location, never the user's own.
     QStandardPaths.setTestModeEnabled(True)
+    # Numbers and sizes as the tests expect them ("4.9 GB"), whatever the machine's locale.
+    QLocale.setDefault(QLocale("en_US"))
 
 
 def sample_models() -> list[FakeModel]:
@@ -35,6 +38,21 @@ def sample_models() -> list[FakeModel]:
         FakeModel("llama3.1:8b", 4_920_753_328, "8.0B", "Q4_K_M", "llama"),
         FakeModel("gemma3:270m", 253_113_877, "268.10M", "Q4_K_M", "gemma3", placement="cpu"),
     ]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def gui_thread_gc(qapp) -> Iterator[GuiThreadGarbageCollector]:  # type: ignore[no-untyped-def]
+    """As the app does: cyclic garbage (which may hold Qt objects) is freed on the GUI thread only."""
+    collector = GuiThreadGarbageCollector()
+    collector.start()
+    yield collector
+    collector.stop()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_test(gui_thread_gc: GuiThreadGarbageCollector) -> Iterator[None]:
+    yield
+    gui_thread_gc.check()  # tests without an event loop would otherwise never collect
 
 
 @pytest.fixture

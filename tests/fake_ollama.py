@@ -1069,11 +1069,16 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, b"", None)
 
     def _pull(self) -> None:
-        """The fake is offline, like the recording machine: pull fails as in transcripts 28 and 29."""
+        """Pull a model of ``fake.registry`` with layer progress; any other name fails like an
+        offline machine (transcripts 28 and 29)."""
         body = decode_request(self._rec.raw_body, "PullRequest")
         name = body.get("model") or body.get("name") or ""
         if not name:
             raise ApiError(400, "invalid model name")
+        available = self.fake.registry.get(_normalized(name))
+        if available is not None:
+            self._pull_progress(available, stream=body.get("stream") is not False)
+            return
         base, _, tag = name.partition(":")
         repository = base if "/" in base else f"library/{base}"
         url = f"https://registry.ollama.ai/v2/{repository}/manifests/{tag or 'latest'}"
@@ -1082,6 +1087,52 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(500, {"error": error}, "application/json")
             return
         self._send_lines([go_json({"status": "pulling manifest"}), go_json({"error": error})], 0.0)
+
+    def _pull_progress(self, model: FakeModel, *, stream: bool) -> None:
+        """Ollama's pull stream: manifest, per-layer `total`/`completed`, verify, write, success."""
+        fake = self.fake
+        layers = [(_digest(model.name + "-weights"), model.size), (_digest(model.name + "-template"), 1_400)]
+        lines = [go_json({"status": "pulling manifest"})]
+        for digest, total in layers:
+            status = f"pulling {digest[:12]}"
+            for step in range(fake.pull_steps + 1):
+                completed = total * step // fake.pull_steps
+                lines.append(
+                    go_json(
+                        {
+                            "status": status,
+                            "digest": f"sha256:{digest}",
+                            "total": total,
+                            "completed": completed,
+                        }
+                    )
+                )
+                if fake.pull_error is not None and len(lines) > fake.pull_steps // 2 + 1:
+                    lines.append(go_json({"error": fake.pull_error}))
+                    break
+            else:
+                continue
+            break
+        else:
+            lines += [
+                go_json({"status": s}) for s in ("verifying sha256 digest", "writing manifest", "success")
+            ]
+        if not stream:
+            if fake.pull_error is not None:
+                self._send_json(500, {"error": fake.pull_error}, "application/json")
+                return
+            fake._install(model)
+            self._send_json(200, {"status": "success"})
+            return
+        if not self._start(200, NDJSON_TYPE, None):
+            return
+        for index, line in enumerate(lines):
+            if (index and not self._pause(fake.pull_delay)) or not self._chunk(line + b"\n"):
+                return  # the client hung up: a cancelled pull installs nothing
+            if line.endswith(b'"success"}'):
+                fake._install(model)
+            self._rec.tokens_sent += 1
+        self._end_chunks()
 
     def _installed(self, name: str) -> FakeModel:
         model = self.fake._find(name)
@@ -1355,8 +1406,9 @@ class FakeOllama:
     """A fake Ollama server on a real socket, driven and inspected by tests.
 
     Behaviour knobs (set them before or between requests): ``chunk_delay``, ``default_tokens``,
-    ``serialize``, ``route_delay``, ``hang_routes``, ``route_override``, ``ignore_unload``, ``load_delay`` (a cold load
-    really waits this long before the first byte), and ``script()`` for the next generation.
+    ``serialize``, ``route_delay``, ``hang_routes``, ``route_override``, ``ignore_unload``,
+    ``load_delay`` (a cold load really waits this long before the first byte), ``registry`` and
+    ``pull_*`` (what /api/pull can download, and how), and ``script()`` for the next generation.
     """
 
     def __init__(
@@ -1382,6 +1434,11 @@ class FakeOllama:
         self.route_override: dict[str, tuple[int, bytes, str]] = {}
         self.ignore_unload = False
         self.load_delay = 0.0
+        # Models /api/pull can download (the fake is otherwise offline), and how a pull behaves.
+        self.registry: dict[str, FakeModel] = {}
+        self.pull_steps = 4
+        self.pull_delay = 0.0
+        self.pull_error: str | None = None
         self._loaded: dict[str, LoadedModel] = {}
         self._scripts: deque[Script] = deque()
         self._lock = threading.RLock()
@@ -1538,6 +1595,11 @@ class FakeOllama:
                 }
             )
         return answer
+
+    def _install(self, model: FakeModel) -> None:
+        with self._lock:
+            self.models = {model.name: model, **{n: m for n, m in self.models.items() if n != model.name}}
+            self._modified[model.name] = time.time_ns()
 
     def _remove(self, name: str) -> None:
         with self._lock:

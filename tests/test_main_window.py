@@ -125,7 +125,7 @@ def test_chat_settings_dialog_sets_options(qtbot, window: MainWindow, fake: Fake
     monkeypatch.setattr(
         ChatOptionsDialog,
         "ask",
-        classmethod(lambda cls, options, parent=None: ChatOptions("Be brief.", seed=42)),
+        classmethod(lambda cls, options, parent=None, **kw: ChatOptions("Be brief.", seed=42)),
     )
     window.options_action.trigger()
     type_and_enter(qtbot, window, "hi")
@@ -149,10 +149,10 @@ def test_chat_options_dialog_round_trip(qtbot) -> None:  # type: ignore[no-untyp
 def test_server_dialog_switches_host(qtbot, window: MainWindow, settings: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     other = FakeOllama(sample_models()[1:], version="0.30.0").start()
     try:
-        monkeypatch.setattr(ServerDialog, "ask", classmethod(lambda cls, *args, **kw: other.url))
+        monkeypatch.setattr(ServerDialog, "ask", classmethod(lambda cls, *args, **kw: ("Other", other.url)))
         window.server_action.trigger()
         qtbot.waitUntil(lambda: "0.30.0" in window.connection_label.text())
-        assert window.model_picker.count() == 1
+        qtbot.waitUntil(lambda: window.model_picker.count() == 1)
         assert settings.host() == other.url
     finally:
         other.stop()

@@ -89,7 +89,7 @@ def test_indicator_shows_gpu_split_and_cpu(qtbot, parts: Parts, fake: FakeOllama
     tooltip = next(tip for tip in tooltips if tip.startswith("qwen"))
     assert "In memory: 10 GB (GPU 6.0 GB + RAM 4.0 GB (40 % CPU))" in tooltip
     assert "Unloads in 5 min" in next(tip for tip in tooltips if tip.startswith("llama"))
-    assert "Context: 4096 tokens" in tooltip
+    assert "Context: 4,096 tokens" in tooltip
     assert "40 % runs on the CPU" in tooltip
     # The combobox marks what is in memory.
     assert parts.window.model_picker.itemText(0).endswith("— in memory")
@@ -121,12 +121,10 @@ def test_free_memory_in_one_click(qtbot, parts: Parts, fake: FakeOllama) -> None
     fake.load("llama3.1:8b")
     fake.load("gemma3:270m")
     parts.window.free_memory_action.trigger()
-    qtbot.waitUntil(
-        lambda: (
-            "Freed 6.5 GB of memory (6.0 GB of it GPU memory)." in parts.window.statusBar().currentMessage()
-        )
-    )
+    qtbot.waitUntil(lambda: "Freed 6.5 GB of memory (6.0 GB of it GPU memory)." in parts.window.notice_text())
     assert fake.loaded == {}
+    # The message replaces the connection status while it shows (no text drawn over text).
+    assert not parts.window.connection_label.isVisible()
     sent = sorted(r.json["model"] for r in fake.requests_to("/api/chat"))
     assert sent == ["gemma3:270m", "llama3.1:8b"]
     assert all(r.json["keep_alive"] == 0 and r.json["messages"] == [] for r in fake.requests_to("/api/chat"))

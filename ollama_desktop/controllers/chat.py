@@ -8,13 +8,21 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.conversation import ROLE_ASSISTANT, ROLE_USER, ChatOptions, Conversation
+from ollama_desktop.core.conversation import (
+    ROLE_ASSISTANT,
+    ROLE_USER,
+    ChatMessage,
+    ChatOptions,
+    Conversation,
+)
 from ollama_desktop.core.errors import OllamaError
-from ollama_desktop.core.responses import ReplyStats
-from ollama_desktop.workers import ChatStreamWorker, WorkerPool
+from ollama_desktop.core.responses import ModelShow, ReplyStats
+from ollama_desktop.workers import CallWorker, ChatStreamWorker, WorkerPool
 
 # About one screen frame: text reaches the view at most this often, however fast tokens come.
 FRAME_MS = 16
+# The live speed is told this often: a figure that changes every frame cannot be read.
+PROGRESS_S = 0.25
 
 
 class ChatController(QObject):
@@ -30,6 +38,9 @@ class ChatController(QObject):
     question_added = Signal(str)
     reply_started = Signal(str)  # the model's name
     reply_text_arrived = Signal(str)  # the next piece of the answer (coalesced, ≤ one per frame)
+    reply_thinking_arrived = Signal(str)  # the next piece of the model's reasoning (same pace)
+    reply_progressed = Signal(int, float)  # tokens so far, seconds since the first (≤ 4 a second)
+    capabilities_loaded = Signal(str, object)  # model, tuple of /api/show capabilities
     first_token_arrived = Signal(float)  # seconds from Send to the first token
     reply_finished = Signal(object)  # ReplyStats
     reply_stopped = Signal()
@@ -37,6 +48,11 @@ class ChatController(QObject):
     prompt_restored = Signal(str)
     busy_changed = Signal(bool)
     chat_cleared = Signal()
+    # For the saved history (controllers/history.py) and for regenerate / edit-and-resend:
+    conversation_loaded = Signal()  # a saved conversation took the place of the current one
+    conversation_truncated = Signal(int)  # cut back to its first n messages, before asking again
+    conversation_restored = Signal()  # what was cut got nothing in its place: it is back as it was
+    options_changed = Signal(object)  # ChatOptions
 
     def __init__(
         self, pool: WorkerPool, client: Callable[[], OllamaClient], parent: QObject | None = None
@@ -51,28 +67,117 @@ class ChatController(QObject):
         self._reply: list[str] = []
         self._question = ""
         self._sent_at = 0.0
+        self._progress_at = 0.0
+        self._capabilities: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._lookups: set[tuple[str, str]] = set()
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setInterval(FRAME_MS)
         self._flush.timeout.connect(self._deliver_text)
+        # Called with a new question and a function that sends it; the history saves the question
+        # first, then calls the function. None: send at once.
+        self.before_send: Callable[[str, Callable[[], None]], None] | None = None
+        self._question_added = False
+        self._replaced: list[ChatMessage] | None = None  # what regenerate / edit cut off, until an answer
 
     @property
     def busy(self) -> bool:
         return self._worker is not None
 
     def set_model(self, name: str) -> None:
-        """Use `name` from the next question on (an answer in flight finishes with its own model)."""
+        """Use `name` from the next question on (an answer in flight finishes with its own model).
+
+        Its capabilities are looked up (/api/show) in the background, so `think` can be sent only
+        to a model that can think.
+        """
         self.model = name
+        if name:
+            self._look_up_capabilities(name)
+
+    def capabilities(self, model: str) -> tuple[str, ...] | None:
+        """What /api/show listed for `model` on the current server; None until known."""
+        return self._capabilities.get((self._client().host, model))
+
+    def can_think(self, model: str) -> bool:
+        return "thinking" in (self.capabilities(model) or ())
+
+    def _look_up_capabilities(self, model: str) -> None:
+        client = self._client()
+        key = (client.host, model)
+        if key in self._capabilities or key in self._lookups:
+            return
+        self._lookups.add(key)
+        worker = CallWorker(lambda token: client.show(model, token))
+
+        def succeeded(show: ModelShow) -> None:
+            self._lookups.discard(key)
+            self._capabilities[key] = show.capabilities
+            self.capabilities_loaded.emit(model, self._capabilities[key])
+
+        worker.signals.succeeded.connect(succeeded)
+        worker.signals.failed.connect(lambda _error: self._lookups.discard(key))
+        worker.signals.cancelled.connect(lambda: self._lookups.discard(key))
+        self._pool.start(worker)
 
     def set_options(self, options: ChatOptions) -> None:
         self.conversation.set_options(options)
+        self.options_changed.emit(self.conversation.options)
 
     def send(self, text: str) -> bool:
         """Ask `text`; False (and nothing sent) when busy, empty, or no model is chosen."""
         if self.busy or not text.strip() or not self.model:
             return False
         self.conversation.add(ROLE_USER, text)
-        request = self.conversation.request(self.model, self.keep_alive)
+        self._start_answer(text, new_question=True)
+        return True
+
+    def regenerate(self) -> bool:
+        """Ask the last question again. Its answer is replaced here (the saved history keeps it as a
+        version); if the new one brings nothing at all, the old one comes back.
+
+        False when busy, with no model chosen, or with no question to ask again.
+        """
+        messages = self.conversation.messages
+        if self.busy or not self.model:
+            return False
+        cut = len(messages) - 1 if messages and messages[-1].role == ROLE_ASSISTANT else len(messages)
+        if cut == 0 or messages[cut - 1].role != ROLE_USER:
+            return False
+        self._truncate(cut)
+        self._start_answer(messages[cut - 1].content, new_question=False)
+        return True
+
+    def edit_question(self, index: int, text: str) -> bool:
+        """Ask `text` in place of the question at `index`; the messages after it are replaced.
+
+        If the new question gets no answer at all, the chat goes back to how it was and the new
+        text goes back to the prompt box. False when busy, with no model, or `index` is no question.
+        """
+        messages = self.conversation.messages
+        if self.busy or not self.model or not text.strip():
+            return False
+        if not 0 <= index < len(messages) or messages[index].role != ROLE_USER:
+            return False
+        self._truncate(index)
+        self.conversation.add(ROLE_USER, text)
+        self._start_answer(text, new_question=True)
+        return True
+
+    def load_conversation(self, conversation: Conversation) -> None:
+        """Continue a saved conversation: an answer in flight stops, and this one takes its place."""
+        self.stop()
+        self.conversation = conversation
+        self._replaced = None
+        self.conversation_loaded.emit()
+
+    def _truncate(self, count: int) -> None:
+        self._replaced = self.conversation.messages[count:]
+        del self.conversation.messages[count:]
+        self.conversation_truncated.emit(count)
+
+    def _start_answer(self, text: str, *, new_question: bool) -> None:
+        """Stream the answer to the history as it stands; `text` is its last question."""
+        request = self.conversation.request(self.model, self.keep_alive, can_think=self.can_think(self.model))
         worker = ChatStreamWorker(self._client(), request)
         worker.signals.text_arrived.connect(self._on_text_arrived)
         worker.signals.first_token.connect(self._on_first_token)
@@ -82,11 +187,20 @@ class ChatController(QObject):
         self._reply = []
         self._question = text
         self._sent_at = time.monotonic()
-        self.question_added.emit(text)
+        self._progress_at = 0.0
+        self._question_added = new_question
+        if new_question:
+            self.question_added.emit(text)
         self.reply_started.emit(self.model)
         self.busy_changed.emit(True)
-        self._pool.start(worker)
-        return True
+        if new_question and self.before_send is not None:
+            self.before_send(text, lambda: self._release(worker))
+        else:
+            self._pool.start(worker)
+
+    def _release(self, worker: ChatStreamWorker) -> None:
+        if self._worker is worker:  # not stopped meanwhile
+            self._pool.start(worker)
 
     def stop(self) -> None:
         """End the answer now, keeping the text that arrived; the connection is closed."""
@@ -125,12 +239,20 @@ class ChatController(QObject):
     @Slot()
     def _deliver_text(self) -> None:
         self._flush.stop()
-        if self._worker is None:
+        worker = self._worker
+        if worker is None:
             return
-        text = self._worker.buffer.take()
+        thinking = worker.thinking.take()
+        if thinking:
+            self.reply_thinking_arrived.emit(thinking)
+        text = worker.buffer.take()
         if text:
             self._reply.append(text)
             self.reply_text_arrived.emit(text)
+        now = time.monotonic()
+        if worker.first_token_at is not None and now - self._progress_at >= PROGRESS_S:
+            self._progress_at = now
+            self.reply_progressed.emit(worker.tokens, now - worker.first_token_at)
 
     @Slot(object)
     def _on_reply_succeeded(self, stats: ReplyStats | None) -> None:
@@ -153,8 +275,17 @@ class ChatController(QObject):
         self._flush.stop()
         reply = "".join(self._reply)
         self._reply = []
+        replaced, self._replaced = self._replaced, None
         if reply:
             self.conversation.add(ROLE_ASSISTANT, reply)
+        elif replaced is not None:
+            # A regenerated answer or an edited question brought nothing: the chat goes back to how
+            # it was, and an edited question's new text to the prompt box.
+            if self._question_added:
+                self.conversation.drop_last(ROLE_USER)
+                self.prompt_restored.emit(self._question)
+            self.conversation.messages.extend(replaced)
+            self.conversation_restored.emit()
         else:
             # Nothing came back: the question leaves the history and goes back to the prompt box.
             self.conversation.drop_last(ROLE_USER)

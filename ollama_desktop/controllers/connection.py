@@ -60,6 +60,7 @@ class ConnectionController(QObject):
         self._recheck_ms = recheck_ms
         self._status = ConnectionStatus(State.CHECKING, host)
         self._models: tuple[InstalledModel, ...] = ()
+        self._models_known = False
         self._check: CallWorker | None = None
         self._tags: CallWorker | None = None
         self._paused = False
@@ -79,6 +80,11 @@ class ConnectionController(QObject):
     @property
     def models(self) -> tuple[InstalledModel, ...]:
         return self._models
+
+    @property
+    def models_known(self) -> bool:
+        """Whether `models` is the server's answer (an empty tuple may also mean "not asked yet")."""
+        return self._models_known
 
     def start(self) -> None:
         self.resume()
@@ -108,6 +114,7 @@ class ConnectionController(QObject):
         self._check = self._tags = None
         self._client = OllamaClient(host, self._timeouts)
         self._models = ()
+        self._models_known = False
         self.models_loaded.emit(self._models)
         self._set_status(ConnectionStatus(State.CHECKING, host))
         self.check_now()
@@ -174,6 +181,7 @@ class ConnectionController(QObject):
             return
         self._tags = None
         self._models = models
+        self._models_known = True
         self.models_loaded.emit(models)
 
     @Slot()

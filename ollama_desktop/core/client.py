@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import requests
@@ -28,6 +28,7 @@ from ollama_desktop.core.errors import (
     error_from_response,
 )
 from ollama_desktop.core.ndjson import iter_objects, split_lines
+from ollama_desktop.core.pull import PullProgress
 from ollama_desktop.core.responses import (
     ChatChunk,
     InstalledModel,
@@ -41,6 +42,14 @@ from ollama_desktop.core.responses import (
 from ollama_desktop.core.timeouts import Timeouts
 
 USER_AGENT = "ollama-desktop"
+
+
+def _is_done(obj: dict[str, Any]) -> bool:
+    return obj.get("done") is True
+
+
+def _is_success(obj: dict[str, Any]) -> bool:
+    return obj.get("status") == "success"
 
 
 class OllamaClient:
@@ -115,6 +124,30 @@ class OllamaClient:
         lines = self._stream("/api/generate", body, self.timeouts.generate, token)
         return (ChatChunk.from_generate_json(obj) for obj in lines)
 
+    # -- models on disk ------------------------------------------------------------------------
+
+    def pull(self, model: str, token: CancelToken | None = None) -> Iterator[PullProgress]:
+        """Download a model; yields Ollama's progress lines, the last one being `success`.
+
+        Cancelling the token closes the connection, which stops the download on the server.
+        """
+        lines = self._stream(
+            "/api/pull", {"model": model, "stream": True}, self.timeouts.pull_read, token, _is_success
+        )
+        return (PullProgress.from_json(obj) for obj in lines)
+
+    def delete(self, model: str, token: CancelToken | None = None) -> None:
+        """Remove a model from the server's disk (HTTP DELETE, empty 200 answer)."""
+        token = token or CancelToken()
+        with _mapped_errors(token, "/api/delete"), token:
+            response = self._session().delete(
+                self.host + "/api/delete",
+                json={"model": model},
+                timeout=(self.timeouts.connect, self.timeouts.show),
+            )
+            with response:
+                _raise_for_status(response)
+
     # -- plumbing ------------------------------------------------------------------------------
 
     def _session(self) -> requests.Session:
@@ -159,7 +192,12 @@ class OllamaClient:
                     raise ProtocolError(f"{path}: answer is not JSON: {response.content[:80]!r}") from exc
 
     def _stream(
-        self, path: str, body: dict[str, Any], read_timeout: float, token: CancelToken | None
+        self,
+        path: str,
+        body: dict[str, Any],
+        read_timeout: float,
+        token: CancelToken | None,
+        is_last: Callable[[dict[str, Any]], bool] = _is_done,
     ) -> Iterator[dict[str, Any]]:
         token = token or CancelToken()
         with _mapped_errors(token, path), token:
@@ -174,7 +212,7 @@ class OllamaClient:
                 # chunk_size=None: each HTTP chunk as it arrives (Ollama sends one line a chunk).
                 for obj in iter_objects(split_lines(response.iter_content(chunk_size=None))):
                     yield obj
-                    if obj.get("done") is True:
+                    if is_last(obj):
                         done = True
                         break
                 if token.cancelled:
@@ -184,6 +222,7 @@ class OllamaClient:
 
 
 def _raise_for_status(response: requests.Response) -> None:
+    """Raise the mapped error for a 4xx/5xx answer, with the server's own `error` text."""
     if response.status_code < 400:
         return
     text = response.text

@@ -30,6 +30,9 @@ class ChatOptions:
     num_predict: int | None = None
     num_ctx: int | None = None
     seed: int | None = None
+    # Reasoning models: True thinks first (the reasoning comes in `message.thinking`), False answers
+    # directly. A top-level field of the request, not an option; see `Conversation.request`.
+    think: bool | None = None
 
     def to_options(self) -> dict[str, Any]:
         """The `options` object of a request, with only what the user set."""
@@ -53,6 +56,7 @@ class ChatRequest:
     messages: tuple[ChatMessage, ...]
     options: dict[str, Any] = field(default_factory=dict)
     keep_alive: int | str | None = None
+    think: bool | None = None
 
     def to_json(self, *, stream: bool) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -64,6 +68,8 @@ class ChatRequest:
             body["options"] = self.options
         if self.keep_alive is not None:
             body["keep_alive"] = self.keep_alive
+        if self.think is not None:
+            body["think"] = self.think
         return body
 
 
@@ -93,10 +99,17 @@ class Conversation:
     def set_options(self, options: ChatOptions) -> None:
         self.options = replace(options)
 
-    def request(self, model: str, keep_alive: int | str | None = None) -> ChatRequest:
-        """A request with the whole history, for `model`."""
+    def request(
+        self, model: str, keep_alive: int | str | None = None, *, can_think: bool = False
+    ) -> ChatRequest:
+        """A request with the whole history, for `model`.
+
+        `think: true` goes only to a model that can think (`can_think`, from /api/show's
+        capabilities): Ollama refuses it from any other model. `think: false` is always safe.
+        """
         history: list[ChatMessage] = []
         if self.options.system_prompt.strip():
             history.append(ChatMessage(ROLE_SYSTEM, self.options.system_prompt))
         history.extend(self.messages)
-        return ChatRequest(model, tuple(history), self.options.to_options(), keep_alive)
+        think = self.options.think if (self.options.think is False or can_think) else None
+        return ChatRequest(model, tuple(history), self.options.to_options(), keep_alive, think)

@@ -29,13 +29,18 @@ def _str(data: dict[str, Any], key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+# Ollama's counters are 64-bit; anything larger is garbage, and Qt's formatting takes 64 bits at most.
+MAX_COUNT = 2**63 - 1
+MAX_CONTEXT = 2**31 - 1
+
+
 def _int(data: dict[str, Any], key: str) -> int:
     value = data.get(key)
     # bool is an int in Python but never a count in Ollama's protocol.
     if isinstance(value, int) and not isinstance(value, bool):
-        return max(value, 0)
+        return min(max(value, 0), MAX_COUNT)
     if isinstance(value, float) and math.isfinite(value):
-        return max(int(value), 0)
+        return min(max(int(value), 0), MAX_COUNT)
     return 0
 
 
@@ -145,7 +150,8 @@ class RunningModel:
             size_vram=_int(data, "size_vram"),
             digest=_str(data, "digest"),
             expires_at=parse_timestamp(_str(data, "expires_at")),
-            context_length=_int(data, "context_length"),
+            # Shown as a count ("%n tokens") by Qt, which takes 32-bit counts; real contexts are far smaller.
+            context_length=min(_int(data, "context_length"), MAX_CONTEXT),
             details=ModelDetails.from_json(data.get("details")),
         )
 

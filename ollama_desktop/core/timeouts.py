@@ -22,6 +22,8 @@ class Timeouts:
     chat_read: float = 1800.0
     generate: float = 600.0
     unload: float = 30.0
+    # Between two progress lines of a download; Ollama sends them several times a second.
+    pull_read: float = 120.0
 
     def scaled(self, factor: float) -> Timeouts:
         """All timeouts multiplied by `factor` (tests use small ones)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ollama_desktop.core.responses import InstalledModel
 
 _UNITS = (("TB", 1e12), ("GB", 1e9), ("MB", 1e6), ("KB", 1e3))
@@ -20,8 +22,10 @@ def human_bytes(size: int) -> str:
     return f"{size} B"
 
 
-def model_label(model: InstalledModel) -> str:
+def model_label(model: InstalledModel, size_text: Callable[[int], str] = human_bytes) -> str:
     """One line for the model picker: name · parameters · quantization · size.
+
+    The window passes its locale-aware `size_text`; `human_bytes` is the locale-free default.
 
     >>> from ollama_desktop.core.responses import ModelDetails
     >>> details = ModelDetails("llama", "8.0B", "Q4_K_M")
@@ -32,5 +36,5 @@ def model_label(model: InstalledModel) -> str:
     """
     parts = [model.name, model.details.parameter_size, model.details.quantization_level]
     if model.size:
-        parts.append(human_bytes(model.size))
+        parts.append(size_text(model.size))
     return " · ".join(part for part in parts if part)

@@ -1,110 +1,1174 @@
-"""The conversation as the user sees it: questions, answers streaming in, and notices."""
+"""The conversation as the user sees it: messages as bubbles, answers as markdown streaming in.
+
+The whole chat is one QTextDocument (so a selection can run across messages), each message a run of
+plain blocks whose bubble the view paints itself. What keeps it fast at any length (see README,
+"Performance"):
+
+- text is only ever added at the end, so earlier messages are rendered once and never touched again;
+- an answer's finished markdown blocks are written once; only its open tail (the block still being
+  written) is rewritten, at most once per frame, whatever the token rate, and a frame that only adds
+  words to the open paragraph inserts them without writing it again;
+- messages are not QTextFrames or tables: a change inside one makes Qt lay out all of it again and
+  repaint the whole window, so plain blocks with painted bubbles keep each frame to what changed;
+- code is highlighted once, when its fence closes;
+- a long chat opened at once shows its newest messages first and adds the older ones above them in
+  slices of a few milliseconds, so the window never stops answering.
+
+Nothing remote is ever loaded: images become links, and a link opens in the browser only when it is
+clicked and only if it is http(s).
+
+markdown-it and Pygments are imported on the first answer (the app imports them just after the first
+frame), so they cost nothing at start-up.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QWidget
+import bisect
+import functools
+import importlib
+import re
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-_USER_BACKGROUND = QColor("#eef3fb")
-_ERROR_COLOR = QColor("#b3261e")
-_NOTE_COLOR = QColor("#6b6b6b")
+from PySide6.QtCore import QMimeData, QRect, QRectF, QTimer, QUrl, Slot
+from PySide6.QtGui import (
+    QColor,
+    QCursor,
+    QDesktopServices,
+    QFont,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFrame,
+    QTextLength,
+    QTextTableFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QToolButton, QToolTip, QWidget
+
+from ollama_desktop.ui.chat_theme import CHROME_PROPERTY, ChatTheme
+
+if TYPE_CHECKING:
+    from ollama_desktop.core.markdown_blocks import BlockStream, ThinkSplitter
+    from ollama_desktop.ui.markdown_render import AppendPoint, MarkdownWriter
+
+ROLE_USER = "user"
+ROLE_ASSISTANT = "assistant"
+ROLE_ERROR = "error"
+
+# Links the view makes for itself (Copy, the thinking toggle); a model's own links are only ever
+# http(s), so an answer cannot produce one of these.
+COMMAND_SCHEME = "ollama-desktop"
+ZERO_WIDTH_SPACE = "\u200b"
+
+# Opening a long chat: this many characters of the newest messages are shown at once, the rest is
+# added above them in slices of at most HISTORY_SLICE_MS.
+FIRST_SCREEN_CHARS = 12_000
+HISTORY_SLICE_MS = 8.0
+# While markdown-it and Pygments are still being imported, the answer is shown as plain text and
+# looked at again this often.
+LOADING_POLL_MS = 15
+# Lexers worth having ready before the first code block closes (their first use costs ~10–40 ms).
+_COMMON_LANGUAGES = ("python", "javascript", "typescript", "bash", "json", "c", "cpp", "java", "go", "rust")
+_BUBBLE_GAP = 8.0
+_BUBBLE_PADDING = 10.0
+_USER_INDENT = 56.0
+_ASSISTANT_INDENT = 24.0
+
+
+class _MarkdownLoader:
+    """Imports the markdown stack (markdown-it, Pygments, common lexers) on a background thread.
+
+    Why: together they are ~150 ms of imports. On the GUI thread that is a frozen window at start-up
+    or at the first answer. On a thread the GUI keeps running; an answer that arrives meanwhile is
+    shown as plain text and rendered properly once the imports are done.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._done = threading.Event()
+
+    def start(self) -> None:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._load, name="markdown-import", daemon=True)
+                self._thread.start()
+
+    @property
+    def ready(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self) -> None:
+        """Block until loaded (for callers that cannot show plain text instead)."""
+        self.start()
+        self._done.wait()
+
+    def _load(self) -> None:
+        # Only pure-Python packages here. Our own renderer module touches PySide6 types at import,
+        # and PySide6 initialises types lazily without thread safety: importing it here while the
+        # GUI thread ran the garbage collector crashed the app. It is imported on the GUI thread
+        # when first used, which is cheap once these are loaded.
+        try:
+            for name in (
+                "markdown_it",
+                "markdown_it.token",
+                "pygments.style",
+                "pygments.styles",
+                "pygments.util",
+            ):
+                importlib.import_module(name)
+            importlib.import_module("ollama_desktop.core.markdown_blocks")
+            lexers = importlib.import_module("pygments.lexers")
+            for name in _COMMON_LANGUAGES:
+                list(lexers.get_lexer_by_name(name).get_tokens("x = 1\n"))  # builds its tables once
+        finally:
+            self._done.set()
+
+
+_LOADER = _MarkdownLoader()
+
+
+def start_loading_markdown() -> None:
+    """Start importing the markdown stack in the background (the view does it after its first frame)."""
+    _LOADER.start()
+
+
+def markdown_ready() -> bool:
+    """Whether answers can be rendered as markdown yet (until then they show as plain text)."""
+    return _LOADER.ready
+
+
+@dataclass(frozen=True)
+class ChatEntry:
+    """A finished message to show, e.g. of a chat being opened.
+
+    Attributes:
+        role: ROLE_USER, ROLE_ASSISTANT or ROLE_ERROR.
+        text: the message (markdown for answers, plain text for questions and errors).
+        title: the model's name shown above an answer.
+        note: the small line under an answer (its speeds).
+        thinking: the model's reasoning, shown collapsed above the answer.
+    """
+
+    role: str
+    text: str
+    title: str = ""
+    note: str = ""
+    thinking: str = ""
+
+
+# Plain words typed on at the end of a paragraph can go straight in (see `AppendPoint`), unless they
+# hold markdown, or the line so far holds something a word could change ("_a_" + "b" is no emphasis).
+_MARKUP_IN_TEXT = re.compile(r"[\n\r*_`\[\]<>|~\\&]")
+_MARKUP_IN_LINE = re.compile(r"[_`\[<&\\|]")
+_PlainWriter = Callable[[QTextCursor, str, QTextCharFormat, tuple[float, float]], None]
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _one_edit(method: Callable[Concatenate[ChatView, _P], _R]) -> Callable[Concatenate[ChatView, _P], _R]:
+    """Run a method as one edit of the document, then follow the end if following.
+
+    Why: every separate insert makes Qt lay the document out again (~0.3 ms each, far more once a
+    long chat is above); inside an edit block it lays out once, when the block ends.
+    """
+
+    def edit(self: ChatView, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            cursor.endEditBlock()
+            self._after_change()
+
+    functools.update_wrapper(edit, method)  # Qt's @Slot registers the method under its own name
+    return edit
+
+
+class _CodeStore:
+    """The code of each code block's Copy link. A link written in an open tail is forgotten when the
+    tail is written again, so a long code block streaming in does not pile up copies of itself."""
+
+    def __init__(self) -> None:
+        self._codes: dict[int, str] = {}
+        self._next = 0
+        self._recording: list[int] | None = None
+
+    def link(self, code: str) -> str:
+        number = self._next
+        self._next += 1
+        self._codes[number] = code
+        if self._recording is not None:
+            self._recording.append(number)
+        return f"{COMMAND_SCHEME}:copy-code/{number}"
+
+    def get(self, number: int) -> str | None:
+        return self._codes.get(number)
+
+    def record(self) -> list[int]:
+        """Start noting the links made from now on (until `stop_recording`)."""
+        self._recording = []
+        return self._recording
+
+    def stop_recording(self) -> None:
+        self._recording = None
+
+    def forget(self, numbers: list[int]) -> None:
+        for number in numbers:
+            self._codes.pop(number, None)
+
+    def clear(self) -> None:
+        self._codes.clear()
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+
+class _Region:
+    """Markdown in the document that grows at its end: finished blocks are written once, the open tail
+    is removed and written again on every update."""
+
+    def __init__(
+        self,
+        document: QTextDocument,
+        start: int,
+        end: Callable[[], int],
+        *,
+        codes: _CodeStore,
+        margins: tuple[float, float],
+        reuse: bool = True,
+    ) -> None:
+        self._codes = codes
+        self._margins = margins
+        self.append_point: AppendPoint | None = None
+        self._tail_codes: list[int] = []
+        self._document = document
+        self._tail = QTextCursor(document)
+        self._tail.setPosition(start)
+        self._tail.setKeepPositionOnInsert(True)  # the tail is written at this position, after it
+        self._end = end
+        self._reuse = reuse
+
+    def show_plain(self, text: str, char_format: QTextCharFormat, write: _PlainWriter) -> None:
+        """Replace the tail with `text` as plain text (shown until markdown can be rendered)."""
+        cursor = self._cleared_tail()
+        write(cursor, text, char_format, self._margins)
+
+    def _cleared_tail(self) -> QTextCursor:
+        cursor = QTextCursor(self._document)
+        cursor.setPosition(self._tail.position())
+        end = self._end()
+        if end > cursor.position():
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        return cursor
+
+    def show(self, writer: MarkdownWriter, finished: str, tail: str, *, final: bool) -> None:
+        cursor = self._cleared_tail()
+        writer.margins = self._margins
+        self._codes.forget(self._tail_codes)
+        self._tail_codes = []
+        reuse = self._reuse
+        if finished:
+            reuse = writer.write(cursor, finished, reuse, final=True)
+            self._tail.setPosition(cursor.position())
+            self._reuse = reuse
+        self.append_point = None
+        if tail:
+            self._tail_codes = self._codes.record()
+            try:
+                writer.write(cursor, tail, reuse, final=final)
+            finally:
+                self._codes.stop_recording()
+            self.append_point = writer.append_point
+
+    def append(self, text: str, current_line: str) -> bool:
+        """Put plain `text` at the end of the open tail without writing it again; False when it
+        could change more than the last line's words (then the tail must be written again)."""
+        point = self.append_point
+        if point is None or not text:
+            return False
+        if point.code:
+            head = current_line.lstrip()
+            if "\n" in text or "\r" in text or not head or head[0] in "`~":
+                return False
+        else:
+            head = current_line.lstrip()
+            if not head or not head[0].isalpha() or _MARKUP_IN_LINE.search(current_line):
+                return False
+            if _MARKUP_IN_TEXT.search(text):
+                return False
+        point.cursor.insertText(text, point.char_format)
+        return True
+
+
+@dataclass
+class _Message:
+    """A message in the document."""
+
+    number: int
+    role: str
+    start: QTextCursor  # at the start of its title block
+    spacer: QTextCursor  # at the start of the gap block after it (not part of the bubble)
+    margins: tuple[float, float]  # left and right margins of its text (inside the bubble)
+    footer: QTextCursor | None = None  # at the start of the footer block
+    text: list[str] = field(default_factory=list)  # the source, for Copy
+    thinking: list[str] = field(default_factory=list)
+    thinking_frame: QTextFrame | None = None
+    thinking_open: bool = False
+    thinking_region: _Region | None = None
+    note: str = ""
+    streaming: bool = False
+    thinking_started: float | None = None
+    answer_started: float | None = None
+
+
+@dataclass
+class _Streams:
+    """An answer's parsers (created once the markdown stack is loaded)."""
+
+    splitter: ThinkSplitter
+    answer: BlockStream
+    reasoning: BlockStream
+
+
+@dataclass
+class _Reply:
+    """An answer streaming in (or complete but not yet rendered: `ended`)."""
+
+    message: _Message
+    body: _Region
+    streams: _Streams | None = None
+    ended: bool = False
+    pending_text: list[str] = field(default_factory=list)
+    pending_thinking: list[str] = field(default_factory=list)
+    answer_changed: bool = False
+    thinking_changed: bool = False
 
 
 class ChatView(QTextBrowser):
-    """A plain-text chat transcript: selectable, copyable, wrapped to the window.
+    """The chat transcript: questions, answers and errors as bubbles; answers rendered as markdown.
 
-    This is the one interface the rest of the app uses to show a chat (`add_question`,
-    `begin_reply`, `append_reply`, `end_reply`, `add_error`, `clear_chat`), so a richer renderer can
-    replace it. Text is only ever appended at the end, so the cost of a token does not grow with the
-    length of the chat. The view follows the end while the user is at the bottom, and stays put
-    when they have scrolled up to read.
+    The interface the app uses to show a chat: `add_question`, `begin_reply`, `append_reply`,
+    `append_thinking`, `set_reply_note`, `end_reply`, `add_error`, `clear_chat`, and `show_chat` to
+    open a finished chat. The view follows the end while the user is at the bottom; once they scroll
+    up it stays where they are and offers a "Jump to latest" button.
+
+    Thread: GUI thread.
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenLinks(False)  # plain text: nothing to open, nothing remote to load
-        self.setUndoRedoEnabled(False)  # streaming would otherwise keep every insert in memory
+        self.setOpenLinks(False)  # links are handled in _on_anchor_clicked, and only when clicked
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)  # streaming would otherwise keep every edit in memory
         self.setPlaceholderText(self.tr("Your conversation appears here."))
+        self._theme = ChatTheme.for_palette(self.palette())
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Base, self._theme.background)
+        palette.setColor(QPalette.ColorRole.Text, self._theme.text)
+        self.setPalette(palette)
         self.document().setDocumentMargin(12)
-        self._reply_open = False
+        self.anchorClicked.connect(self._on_anchor_clicked)
 
+        self._writer_instance: MarkdownWriter | None = None
+        self._messages: dict[int, _Message] = {}
+        self._order: list[_Message] = []  # as shown, top to bottom
+        self._codes = _CodeStore()
+        self._next_number = 0
+        self._reply: _Reply | None = None
+        self._unrendered: list[_Reply] = []  # complete answers waiting for the markdown stack
+        self._older: list[ChatEntry] = []  # of an opened chat, still to be added above, oldest first
+
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(0)
+        self._render_timer.timeout.connect(self._on_render_due)
+        self._history_timer = QTimer(self)
+        self._history_timer.setInterval(0)
+        self._history_timer.timeout.connect(self._add_older_slice)
+
+        self._follow = True
+        self._scrolling = False
+        self._prepending = False
+        self._last_maximum = 0
+        self._loading_started = False
+        self.jump_button = QToolButton(self)
+        self.jump_button.setText(self.tr("↓ Jump to latest"))
+        self.jump_button.setToolTip(self.tr("Show the end of the conversation and follow the answer"))
+        self.jump_button.hide()
+        self.jump_button.clicked.connect(self.jump_to_latest)
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._on_scroll_value_changed)
+        bar.rangeChanged.connect(self._on_scroll_range_changed)
+
+    # -- the interface ---------------------------------------------------------------------------
+
+    @_one_edit
     def add_question(self, text: str) -> None:
-        self._append_block(self.tr("You"), text, background=_USER_BACKGROUND)
+        """Show the user's question (plain text, as typed)."""
+        self._finish_history()
+        message, cursor = self._new_message(ROLE_USER, self.tr("You"), at_top=False)
+        message.text.append(text)
+        self._write_plain(cursor, text, self._body_format(self._theme.text), message.margins)
+        self._set_footer(message, "", copy=True)
+        self._after_change()
 
+    @_one_edit
     def begin_reply(self, model: str) -> None:
-        self._append_block(model, "")
-        self._reply_open = True
+        """Open an answer by `model`; its text comes through `append_reply` (and `append_thinking`)."""
+        _LOADER.start()
+        self._finish_history()
+        if self._reply is not None:
+            self.end_reply()
+        message, cursor = self._new_message(ROLE_ASSISTANT, model or self.tr("Answer"), at_top=False)
+        body = self._body_region(message, cursor.position())
+        message.streaming = True
+        self._reply = _Reply(message, body)
+        self._after_change()
 
     def append_reply(self, text: str) -> None:
-        if not self._reply_open:
+        """More of the answer (any size of piece; rendered at most once per event-loop pass)."""
+        if self._reply is None:
             self.begin_reply("")
-        self._insert_at_end(text, QTextCharFormat())
+        assert self._reply is not None
+        if text:
+            self._reply.pending_text.append(text)
+            self._render_timer.start()
 
+    def append_thinking(self, text: str) -> None:
+        """More of the model's reasoning (`message.thinking`), shown above the answer."""
+        if self._reply is None:
+            self.begin_reply("")
+        assert self._reply is not None
+        if text:
+            self._reply.pending_thinking.append(text)
+            self._render_timer.start()
+
+    @_one_edit
+    def set_reply_note(self, note: str) -> None:
+        """The small line under the answer while it streams (its live speed)."""
+        if self._reply is not None:
+            self._set_footer(self._reply.message, note, copy=False)
+
+    @_one_edit
     def end_reply(self, note: str = "") -> None:
-        if note:
-            fmt = QTextCharFormat()
-            fmt.setForeground(_NOTE_COLOR)
-            fmt.setFontPointSize(max(self.font().pointSizeF() - 1, 6))
-            self._new_block(QTextBlockFormat())
-            self._insert_at_end(note, fmt)
-        self._reply_open = False
+        """The answer is complete (or stopped): render what is left as final, show `note` under it."""
+        reply = self._reply
+        if reply is None:
+            return
+        self._reply = None
+        reply.ended = True
+        reply.message.note = note
+        if _LOADER.ready:
+            self._render_reply(reply)  # sets the footer too
+        else:
+            self._show_preview(reply)
+            self._unrendered.append(reply)
+            self._render_timer.start(LOADING_POLL_MS)
+            self._set_footer(reply.message, note, copy=bool("".join(reply.pending_text).strip()))
+        self._after_change()
 
-    def add_error(self, text: str) -> None:
-        fmt = QTextCharFormat()
-        fmt.setForeground(_ERROR_COLOR)
-        self._new_block(QTextBlockFormat())
-        self._insert_at_end(text, fmt)
-        self._reply_open = False
+    @_one_edit
+    def add_error(self, text: str, details: str = "") -> None:
+        """Show a problem (in plain words) as its own red block; `details` (Ollama's own words,
+        untranslated) go small under it, like an answer's note."""
+        self._finish_history()
+        message, cursor = self._new_message(ROLE_ERROR, "", at_top=False)
+        self._write_plain(cursor, text, self._body_format(self._theme.error_text), message.margins)
+        if details:
+            self._set_footer(message, self.tr("Details: {details}").format(details=details), copy=False)
+        self._after_change()
 
     def clear_chat(self) -> None:
+        self._render_timer.stop()
+        self._history_timer.stop()
+        self._older = []
+        self._reply = None
+        self._unrendered.clear()
+        self._messages.clear()
+        self._order.clear()
+        self._codes.clear()
         self.clear()
-        self._reply_open = False
+        self._follow = True
+        self._update_jump_button()
+
+    @_one_edit
+    def show_chat(self, entries: Sequence[ChatEntry]) -> None:
+        """Show a finished chat: the newest messages at once, the older ones added above in slices."""
+        self.clear_chat()
+        _LOADER.wait()
+        split = len(entries)
+        shown = 0
+        while split > 0 and shown < FIRST_SCREEN_CHARS:
+            split -= 1
+            shown += len(entries[split].text) + len(entries[split].thinking)
+        for entry in entries[split:]:
+            self._add_entry(entry, at_top=False)
+        self._older = list(entries[:split])
+        if self._older:
+            self._history_timer.start()
+        self._after_change()
+
+    @property
+    def rendering_pending(self) -> bool:
+        """Whether an answer is shown as plain text for now, waiting for the markdown stack."""
+        return bool(self._unrendered) or (self._reply is not None and not _LOADER.ready)
+
+    @property
+    def loading_history(self) -> bool:
+        """Whether older messages of an opened chat are still being added."""
+        return bool(self._older)
 
     def reply_text(self) -> str:
-        """The whole transcript as plain text (what Select All + Copy gives)."""
+        """The whole transcript as plain text."""
         return self.toPlainText()
 
-    # -- helpers -------------------------------------------------------------------------------
+    @property
+    def following(self) -> bool:
+        """Whether the view keeps the end in sight as the answer grows."""
+        return self._follow
+
+    @Slot()
+    def jump_to_latest(self) -> None:
+        self._follow = True
+        self._scroll_to_end()
+        self._update_jump_button()
+
+    # -- rendering -------------------------------------------------------------------------------
+
+    def _writer(self) -> MarkdownWriter:
+        if self._writer_instance is None:
+            # After the first frame: this brings in markdown-it and Pygments (~100 ms of imports).
+            from ollama_desktop.ui.markdown_render import MarkdownWriter  # noqa: PLC0415
+
+            self._writer_instance = MarkdownWriter(self._theme, self._codes.link)
+        return self._writer_instance
+
+    @Slot()
+    @_one_edit
+    def _on_render_due(self) -> None:
+        if not _LOADER.ready:
+            if self._reply is not None:
+                self._show_preview(self._reply)
+            self._render_timer.start(LOADING_POLL_MS)
+            return
+        unrendered, self._unrendered = self._unrendered, []
+        for reply in unrendered:
+            self._render_reply(reply)
+        if self._reply is not None:
+            self._render_reply(self._reply)
+
+    def _show_preview(self, reply: _Reply) -> None:
+        """Until the markdown stack is loaded: the answer so far as plain text (nothing is consumed)."""
+        text = "".join(reply.pending_text)
+        reply.body.show_plain(text, self._body_format(self._theme.text), self._write_plain)
+        self._after_change()
+
+    def _render_reply(self, reply: _Reply) -> None:
+        """Bring an answer up to date: one render for everything that arrived since the last."""
+        # Imported by the loader's thread already (see _MarkdownLoader): no wait here.
+        from ollama_desktop.core.markdown_blocks import BlockStream, ThinkSplitter  # noqa: PLC0415
+
+        final = reply.ended
+        if reply.streams is None:
+            reply.streams = _Streams(ThinkSplitter(), BlockStream(), BlockStream())
+        streams = reply.streams
+        thinking = "".join(reply.pending_thinking)
+        content = "".join(reply.pending_text)
+        reply.pending_thinking.clear()
+        reply.pending_text.clear()
+        thought, answer = streams.splitter.feed(content)
+        if not final and not thinking and not thought and self._append_words(reply, answer):
+            return
+        if final:
+            more_thought, more_answer = streams.splitter.finish()
+            thought += more_thought
+            answer += more_answer
+        self._take_thinking(reply, thinking + thought)
+        self._take_answer(reply, answer)
+        writer = self._writer()
+        message = reply.message
+        if reply.thinking_changed or final:
+            reply.thinking_changed = False
+            if final:
+                finished, tail = streams.reasoning.finish(), ""
+            else:
+                update = streams.reasoning.take()
+                finished, tail = update.finished, update.tail
+            region = message.thinking_region
+            if message.thinking_open and region is not None:
+                region.show(writer, finished, tail, final=final)
+        if reply.answer_changed or final:
+            reply.answer_changed = False
+            if final:
+                reply.body.show(writer, streams.answer.finish(), "", final=True)
+            else:
+                update = streams.answer.take()
+                reply.body.show(writer, update.finished, update.tail, final=False)
+        if final:
+            message.streaming = False
+            if message.thinking_frame is not None:
+                self._set_thinking_label(message)
+            self._set_footer(message, message.note, copy=bool("".join(message.text).strip()))
+        self._after_change()
+
+    def _append_words(self, reply: _Reply, answer: str) -> bool:
+        """The cheap frame: `answer` only adds words to the line being written (see AppendPoint)."""
+        streams = reply.streams
+        message = reply.message
+        if not answer or streams is None or message.answer_started is None or reply.answer_changed:
+            return False
+        if not reply.body.append(answer, streams.answer.current_line()):
+            return False
+        message.text.append(answer)
+        streams.answer.feed(answer)
+        return True
+
+    def _take_thinking(self, reply: _Reply, thinking: str) -> None:
+        if not thinking:
+            return
+        message = reply.message
+        if message.thinking_started is None:
+            message.thinking_started = time.monotonic()
+        message.thinking.append(thinking)
+        assert reply.streams is not None
+        reply.streams.reasoning.feed(thinking)
+        reply.thinking_changed = True
+        if message.thinking_frame is None:
+            self._add_thinking_frame(message, reply)
+
+    def _take_answer(self, reply: _Reply, answer: str) -> None:
+        if not answer:
+            return
+        message = reply.message
+        message.text.append(answer)
+        assert reply.streams is not None
+        reply.streams.answer.feed(answer)
+        reply.answer_changed = True
+        if message.answer_started is None:
+            message.answer_started = time.monotonic()
+            if message.thinking_frame is not None:
+                # The answer starts: the reasoning folds away (a click opens it again).
+                self._set_thinking_open(message, False)
+
+    # -- messages ------------------------------------------------------------------------------
+
+    def _new_message(self, role: str, title: str, *, at_top: bool) -> tuple[_Message, QTextCursor]:
+        """A message's blocks (title, one empty body block, footer, then a gap) at the end or the top of
+        the chat, and a cursor in its empty body block.
+
+        A message is a run of plain blocks, its bubble painted by `paintEvent`: inside a QTextFrame
+        or a table, every change makes Qt lay out the whole message again and repaint the whole
+        viewport (measured: 60 ms a frame for a 25k-token answer), while plain blocks are laid out
+        and repainted only where they changed.
+        """
+        document = self.document()
+        cursor = QTextCursor(document)
+        first = document.isEmpty()
+        if at_top and not first:
+            old = cursor.block()  # the title of the message that was first
+            cursor.insertBlock(old.blockFormat(), old.charFormat())
+            cursor.setPosition(0)
+        elif not first:
+            cursor.movePosition(QTextCursor.MoveOperation.End)
+            cursor.insertBlock()
+        margins = self._text_margins(role)
+        title_block = self._block_format(margins)
+        title_block.setTopMargin(_BUBBLE_PADDING)
+        title_format = self._chrome_format()
+        title_format.setFontWeight(QFont.Weight.Bold)
+        cursor.setBlockFormat(title_block)
+        cursor.setBlockCharFormat(title_format)
+        start_position = cursor.position()
+        if title:
+            cursor.insertText(title, title_format)
+        cursor.insertBlock(self._block_format(margins), self._body_format(self._theme.text))
+        body_position = cursor.position()
+        footer_block = self._block_format(margins)
+        footer_block.setTopMargin(2)
+        footer_block.setBottomMargin(_BUBBLE_PADDING)
+        cursor.insertBlock(footer_block, self._chrome_format())
+        footer_position = cursor.position()
+        block, char = self._spacer_formats(_BUBBLE_GAP)
+        cursor.insertBlock(block, char)
+        cursor.insertText(ZERO_WIDTH_SPACE, char)  # see _spacer_formats
+        spacer_position = cursor.block().position()
+
+        def marker(position: int, *, keep: bool = False) -> QTextCursor:
+            made = QTextCursor(document)
+            made.setPosition(position)
+            made.setKeepPositionOnInsert(keep)
+            return made
+
+        self._next_number += 1
+        message = _Message(
+            self._next_number,
+            role,
+            marker(start_position),
+            marker(spacer_position),
+            margins,
+            footer=marker(footer_position, keep=True),  # the footer's own text goes after it
+        )
+        self._messages[message.number] = message
+        if at_top:
+            self._order.insert(0, message)
+        else:
+            self._order.append(message)
+        return message, marker(body_position)
+
+    def _body_region(self, message: _Message, start: int) -> _Region:
+        """The answer's markdown: from `start` to the end of the block above the footer."""
+        footer = message.footer
+        assert footer is not None
+        end = footer.position
+        return _Region(self.document(), start, lambda: end() - 1, codes=self._codes, margins=message.margins)
+
+    def _body_is_empty(self, message: _Message) -> bool:
+        """Whether the answer has no text yet (its body is the one empty block above the footer)."""
+        footer = message.footer
+        if footer is None:
+            return False
+        body = self.document().findBlock(message.start.position()).next()
+        return body.length() <= 1 and body.next().position() == footer.position()
+
+    def message_count(self) -> int:
+        return len(self._order)
+
+    def message_range(self, index: int) -> tuple[int, int]:
+        """The first and last document positions of the `index`-th message shown (its gap excluded)."""
+        message = self._order[index]
+        return message.start.position(), message.spacer.position() - 1
+
+    def _add_entry(self, entry: ChatEntry, *, at_top: bool) -> None:
+        if entry.role == ROLE_ERROR:
+            message, cursor = self._new_message(ROLE_ERROR, "", at_top=at_top)
+            self._write_plain(cursor, entry.text, self._body_format(self._theme.error_text), message.margins)
+            return
+        if entry.role == ROLE_USER:
+            message, cursor = self._new_message(ROLE_USER, self.tr("You"), at_top=at_top)
+            message.text.append(entry.text)
+            self._write_plain(cursor, entry.text, self._body_format(self._theme.text), message.margins)
+            self._set_footer(message, "", copy=True)
+            return
+        from ollama_desktop.core.markdown_blocks import split_think  # noqa: PLC0415 - see begin_reply
+
+        thinking, answer = split_think(entry.text)
+        thinking = entry.thinking + thinking
+        message, cursor = self._new_message(ROLE_ASSISTANT, entry.title or self.tr("Answer"), at_top=at_top)
+        message.text.append(answer)
+        writer = self._writer()
+        if thinking:
+            message.thinking.append(thinking)
+            self._add_thinking_frame(message, None)
+            assert message.thinking_frame is not None
+            cursor.setPosition(message.thinking_frame.lastPosition() + 1)
+        writer.margins = message.margins
+        writer.write(cursor, answer, True)
+        self._set_footer(message, entry.note, copy=bool(answer.strip()))
+
+    # -- thinking --------------------------------------------------------------------------------
+
+    def _add_thinking_frame(self, message: _Message, reply: _Reply | None) -> None:
+        """The collapsible reasoning section, between the title and the answer."""
+        header = QTextCursor(self.document())
+        header.setPosition(message.start.position())
+        header.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        body_empty = self._body_is_empty(message)
+        frame = header.insertTable(1, 1, self._thinking_frame_format(message.margins))
+        message.thinking_frame = frame
+        after = frame.lastPosition() + 1
+        if body_empty:
+            # The block Qt adds after the frame becomes the answer's first block.
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(after)
+            cursor.movePosition(QTextCursor.MoveOperation.NextBlock, QTextCursor.MoveMode.KeepAnchor)
+            if message.footer is not None and cursor.position() < message.footer.position():
+                cursor.removeSelectedText()
+            if reply is not None:
+                reply.body = self._body_region(message, after)
+        else:
+            block, char = self._spacer_formats(2)
+            spacer = QTextCursor(self.document())
+            spacer.setPosition(after)
+            spacer.setBlockFormat(block)
+            spacer.setBlockCharFormat(char)
+        message.thinking_open = reply is not None
+        self._set_thinking_label(message)
+        if message.thinking_open:
+            self._open_thinking_region(message)
+
+    def _open_thinking_region(self, message: _Message) -> None:
+        frame = message.thinking_frame
+        assert frame is not None
+        cursor = frame.firstCursorPosition()
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+        cursor.insertBlock(QTextBlockFormat(), self._thinking_text_format())
+        region = _Region(
+            self.document(), cursor.position(), frame.lastPosition, codes=self._codes, margins=(0, 0)
+        )
+        message.thinking_region = region
+
+    def _set_thinking_open(self, message: _Message, open_: bool) -> None:
+        frame = message.thinking_frame
+        if frame is None or message.thinking_open == open_:
+            return
+        message.thinking_open = open_
+        if open_:
+            self._open_thinking_region(message)
+            region = message.thinking_region
+            assert region is not None
+            text = "".join(message.thinking)
+            reply = self._reply
+            if reply is not None and reply.message is message and reply.streams is not None:
+                done = reply.streams.reasoning.finished_length
+                region.show(self._writer(), text[:done], text[done:], final=False)
+            else:
+                region.show(self._writer(), text, "", final=True)
+        else:
+            # Remove everything after the label line: the text is kept and written again on opening.
+            cursor = frame.firstCursorPosition()
+            cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+            cursor.setPosition(frame.lastPosition(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            message.thinking_region = None
+        self._set_thinking_label(message)
+
+    def _set_thinking_label(self, message: _Message) -> None:
+        frame = message.thinking_frame
+        assert frame is not None
+        if message.streaming and message.answer_started is None:
+            words = self.tr("Thinking…")
+        elif message.thinking_started is not None and message.answer_started is not None:
+            seconds = message.answer_started - message.thinking_started
+            words = self.tr("Thought for {seconds:.0f} s").format(seconds=max(seconds, 1))
+        else:
+            words = self.tr("Thinking")
+        label = ("▾ " if message.thinking_open else "▸ ") + words
+        cursor = frame.firstCursorPosition()
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        fmt = self._link_format(f"{COMMAND_SCHEME}:thinking/{message.number}")
+        fmt.setToolTip(self.tr("Show or hide how the model reasoned"))
+        cursor.insertText(label, fmt)
+
+    # -- footer, formats ---------------------------------------------------------------------------
+
+    def _set_footer(self, message: _Message, note: str, *, copy: bool) -> None:
+        footer = message.footer
+        if footer is None:
+            return
+        message.note = note
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(footer.position())
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        if copy:
+            link = self._link_format(f"{COMMAND_SCHEME}:copy-message/{message.number}")
+            cursor.insertText(self.tr("Copy"), link)
+            if note:
+                cursor.insertText("   ", self._chrome_format())
+        if note:
+            cursor.insertText(note, self._chrome_format())
+
+    def _write_plain(
+        self, cursor: QTextCursor, text: str, char_format: QTextCharFormat, margins: tuple[float, float]
+    ) -> None:
+        # Questions and errors are plain text: writing them needs neither markdown-it nor Pygments,
+        # so the first question never waits for those imports.
+        paragraphs = text.replace("\r\n", "\n").split("\n\n")
+        block = self._block_format(margins)
+        block.setBottomMargin(6)
+        for number, paragraph in enumerate(paragraphs):
+            if number:
+                cursor.insertBlock(block, char_format)
+            else:
+                cursor.setBlockFormat(block)
+                cursor.setBlockCharFormat(char_format)
+            cursor.insertText(paragraph.replace("\n", "\u2028"), char_format)
+
+    @staticmethod
+    def _block_format(margins: tuple[float, float]) -> QTextBlockFormat:
+        fmt = QTextBlockFormat()
+        fmt.setLeftMargin(margins[0])
+        fmt.setRightMargin(margins[1])
+        return fmt
+
+    @staticmethod
+    def _text_margins(role: str) -> tuple[float, float]:
+        """Where a message's text sits: inside its bubble, which is indented by role."""
+        if role == ROLE_USER:
+            return _USER_INDENT + _BUBBLE_PADDING, _BUBBLE_PADDING
+        return _BUBBLE_PADDING, _ASSISTANT_INDENT + _BUBBLE_PADDING
+
+    def _bubble_rect(self, message: _Message) -> QRectF:
+        """The message's bubble in document coordinates: from its title to its footer, padded."""
+        document = self.document()
+        layout = document.documentLayout()
+        # Padding above the title's text and below the footer's (measured against what Qt draws).
+        top = layout.blockBoundingRect(document.findBlock(message.start.position())).top() - 5
+        footer = document.findBlock(message.spacer.position()).previous()
+        bottom = layout.blockBoundingRect(footer).bottom() + _BUBBLE_PADDING
+        margin = document.documentMargin()
+        width = max(document.textWidth(), self.viewport().width())
+        if message.role == ROLE_USER:
+            left, right = margin + _USER_INDENT, width - margin
+        else:
+            left, right = margin, width - margin - _ASSISTANT_INDENT
+        return QRectF(left, top, right - left, bottom - top)
+
+    def _body_format(self, color: QColor) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setForeground(color)
+        return fmt
+
+    def _chrome_format(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setForeground(self._theme.muted)
+        fmt.setFontPointSize(max(self.font().pointSizeF() - 1, 7.0))
+        fmt.setProperty(CHROME_PROPERTY, True)
+        return fmt
+
+    def _link_format(self, href: str) -> QTextCharFormat:
+        fmt = self._chrome_format()
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(href)
+        fmt.setForeground(self._theme.link)
+        return fmt
+
+    def _thinking_text_format(self) -> QTextCharFormat:
+        return self._body_format(self._theme.thinking_text)
+
+    def _thinking_frame_format(self, margins: tuple[float, float]) -> QTextTableFormat:
+        fmt = QTextTableFormat()
+        fmt.setLeftMargin(margins[0])
+        fmt.setRightMargin(margins[1])
+        fmt.setBorder(0)
+        fmt.setCellSpacing(0)
+        fmt.setCellPadding(6)
+        fmt.setBackground(self._theme.thinking_background)
+        fmt.setBottomMargin(6)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        return fmt
+
+    @staticmethod
+    def _spacer_formats(height: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        """A gap block of `height` pixels. Gaps get a zero-width space: with empty blocks between
+        tables, Qt repaints the whole viewport on every change instead of the changed lines."""
+        block = QTextBlockFormat()
+        block.setLineHeight(height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+        char = QTextCharFormat()
+        char.setFontPointSize(1)
+        char.setProperty(CHROME_PROPERTY, True)
+        return block, char
+
+    # -- opening a long chat -----------------------------------------------------------------------
+
+    @Slot()
+    @_one_edit
+    def _add_older_slice(self) -> None:
+        """Add older messages above the shown ones for a few milliseconds, newest first."""
+        deadline = time.perf_counter() + HISTORY_SLICE_MS / 1000
+        self._prepending = True
+        try:
+            while self._older and time.perf_counter() < deadline:
+                self._add_entry(self._older.pop(), at_top=True)
+        finally:
+            self._prepending = False
+        if not self._older:
+            self._history_timer.stop()
+
+    def _finish_history(self) -> None:
+        """A new message goes at the end: add what is left of an opened chat first."""
+        if self._older:
+            self._prepending = True
+            try:
+                while self._older:
+                    self._add_entry(self._older.pop(), at_top=True)
+            finally:
+                self._prepending = False
+            self._history_timer.stop()
+
+    # -- scrolling -------------------------------------------------------------------------------
+
+    def _after_change(self) -> None:
+        if self._follow:
+            self._scroll_to_end()
 
     def _at_bottom(self) -> bool:
         bar = self.verticalScrollBar()
         return bar.value() >= bar.maximum() - 4
 
-    def _new_block(self, block_format: QTextBlockFormat) -> None:
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        if not self.document().isEmpty():
-            cursor.insertBlock(block_format, QTextCharFormat())
-        else:
-            cursor.setBlockFormat(block_format)
-
-    def _append_block(self, title: str, text: str, background: QColor | None = None) -> None:
-        follow = self._at_bottom()
-        block_format = QTextBlockFormat()
-        block_format.setTopMargin(10)
-        if background is not None:
-            block_format.setBackground(background)
-        title_format = QTextCharFormat()
-        title_format.setFontWeight(QFont.Weight.Bold)
-        self._new_block(block_format)
-        self._insert_at_end(title, title_format, follow=False)
-        body_format = QTextBlockFormat()
-        if background is not None:
-            body_format.setBackground(background)
-        self._new_block(body_format)
-        self._insert_at_end(text, QTextCharFormat(), follow=False)
-        if follow:
-            self._scroll_to_end()
-
-    def _insert_at_end(self, text: str, char_format: QTextCharFormat, *, follow: bool | None = None) -> None:
-        if follow is None:
-            follow = self._at_bottom()
-        cursor = QTextCursor(self.document())
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        cursor.insertText(text, char_format)
-        if follow:
-            self._scroll_to_end()
-
     def _scroll_to_end(self) -> None:
         bar = self.verticalScrollBar()
-        bar.setValue(bar.maximum())
+        self._scrolling = True
+        try:
+            bar.setValue(bar.maximum())
+        finally:
+            self._scrolling = False
+
+    @Slot(int)
+    def _on_scroll_value_changed(self, _value: int) -> None:
+        if not self._scrolling:
+            self._follow = self._at_bottom()
+        self._update_jump_button()
+
+    @Slot(int, int)
+    def _on_scroll_range_changed(self, _minimum: int, maximum: int) -> None:
+        if self._follow:
+            self._scroll_to_end()
+        elif self._prepending:
+            # Older messages went in above: keep the ones the user is reading where they were.
+            bar = self.verticalScrollBar()
+            grown = maximum - self._last_maximum
+            if grown > 0:
+                self._scrolling = True
+                try:
+                    bar.setValue(bar.value() + grown)
+                finally:
+                    self._scrolling = False
+        self._last_maximum = maximum
+        self._update_jump_button()
+
+    def _update_jump_button(self) -> None:
+        show = not self._follow and not self._at_bottom()
+        if show != self.jump_button.isVisible():
+            self.jump_button.setVisible(show)
+            if show:
+                self._place_jump_button()
+                self.jump_button.raise_()
+
+    def _place_jump_button(self) -> None:
+        area = self.viewport().geometry()
+        hint = self.jump_button.sizeHint()
+        self.jump_button.resize(hint)
+        self.jump_button.move(area.right() - hint.width() - 12, area.bottom() - hint.height() - 12)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        self._paint_bubbles(event.rect())
+        super().paintEvent(event)
+        if not self._loading_started:
+            # After the first frame, not before it: the imports then cost the start nothing.
+            self._loading_started = True
+            QTimer.singleShot(0, start_loading_markdown)
+
+    def _paint_bubbles(self, area: QRect) -> None:
+        """Draw the bubbles of the messages in `area` (viewport coordinates) under the text.
+
+        Only the visible part of a bubble is drawn (a long answer's bubble is many screens tall;
+        an antialiased rounded rectangle that size costs a quarter of a millisecond).
+        """
+        if not self._order:
+            return
+        dx = self.horizontalScrollBar().value()
+        dy = self.verticalScrollBar().value()
+        top, bottom = float(area.top() + dy), float(area.bottom() + dy)
+        rects: dict[int, QRectF] = {}
+
+        def rect_of(message: _Message) -> QRectF:
+            if message.number not in rects:
+                rects[message.number] = self._bubble_rect(message)
+            return rects[message.number]
+
+        # Messages are in document order: find the first one that reaches into the area.
+        first = bisect.bisect_left(self._order, top, key=lambda message: rect_of(message).bottom())
+        painter = QPainter(self.viewport())
+        reach = 16.0  # beyond the area: enough for the rounded corners to be drawn right
+        for message in self._order[first:]:
+            rect = rect_of(message)
+            if rect.top() > bottom:
+                break
+            shown = QRectF(rect.left(), max(rect.top(), top - reach), rect.width(), 0)
+            shown.setBottom(min(rect.bottom(), bottom + reach))
+            fill, border = self._bubble_colours(message.role)
+            painter.setPen(QPen(border, 1))
+            painter.setBrush(fill)
+            # Where the bubble is cut, the cut lies `reach` outside the area: its corners are clipped.
+            # Antialiased only where a rounded corner is in the area: elsewhere it costs several
+            # times as much for straight edges that look the same.
+            corner = top - 8 <= rect.top() <= bottom + 8 or top - 8 <= rect.bottom() <= bottom + 8
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, corner)
+            painter.drawRoundedRect(shown.translated(-dx, -dy).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        painter.end()
+
+    def _bubble_colours(self, role: str) -> tuple[QColor, QColor]:
+        theme = self._theme
+        if role == ROLE_USER:
+            return theme.user_bubble, theme.user_border
+        if role == ROLE_ERROR:
+            return theme.error_bubble, theme.error_border
+        return theme.assistant_bubble, theme.assistant_border
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_jump_button()
+
+    # -- links, copying ------------------------------------------------------------------------
+
+    @Slot(QUrl)
+    @_one_edit
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        scheme = url.scheme().lower()
+        if scheme in ("http", "https") and url.host():
+            QDesktopServices.openUrl(url)
+            return
+        if scheme != COMMAND_SCHEME:
+            return  # anything else is never opened
+        command, _, number_text = url.path().partition("/")
+        if not number_text.isdigit():
+            return
+        number = int(number_text)
+        code = self._codes.get(number) if command == "copy-code" else None
+        if code is not None:
+            self._copy(code)
+        elif command == "copy-message" and number in self._messages:
+            self._copy("".join(self._messages[number].text).strip())
+        elif command == "thinking" and number in self._messages:
+            message = self._messages[number]
+            self._set_thinking_open(message, not message.thinking_open)
+
+    def _copy(self, text: str) -> None:
+        QGuiApplication.clipboard().setText(text)
+        QToolTip.showText(QCursor.pos(), self.tr("Copied"), self)
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        """Nothing is ever loaded from anywhere: no images, no style sheets, local or remote."""
+        return None
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy the selected text without the view's own labels (names, Copy links, notes)."""
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        lines: list[str] = []
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() < end:
+            pieces: list[str] = []
+            has_content = has_chrome = False
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                if fragment.charFormat().boolProperty(CHROME_PROPERTY):
+                    has_chrome = True
+                else:
+                    has_content = True
+                    first, last = fragment.position(), fragment.position() + fragment.length()
+                    if last > start and first < end:
+                        pieces.append(fragment.text()[max(start - first, 0) : min(end, last) - first])
+                iterator += 1
+            chrome_block = block.charFormat().boolProperty(CHROME_PROPERTY)
+            if has_content or not (has_chrome or chrome_block):
+                lines.append("".join(pieces))
+            block = block.next()
+        mime = QMimeData()
+        mime.setText("\n".join(lines).replace("\u2028", "\n").replace("\ufffc", ""))
+        return mime

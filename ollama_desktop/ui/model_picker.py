@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QSizePolicy, QWidget
 from ollama_desktop.core.residency import same_model
 from ollama_desktop.core.responses import InstalledModel
 from ollama_desktop.core.units import model_label
+from ollama_desktop.ui.locale_format import size_text
 
 
 class ModelComboBox(QComboBox):
@@ -32,7 +33,7 @@ class ModelComboBox(QComboBox):
                 self.setItemText(row, self._label(model))
 
     def _label(self, model: InstalledModel) -> str:
-        label = model_label(model)
+        label = model_label(model, size_text)
         if any(same_model(model.name, name) for name in self._loaded):
             return self.tr("{label} — in memory").format(label=label)
         return label

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 
@@ -12,7 +12,10 @@ class PromptEdit(QPlainTextEdit):
 
     Enter while an input method is composing (Chinese, Japanese, Korean) commits the composition
     and does not send: some input methods deliver that Enter as a key press while the preedit text
-    is still showing, so the preedit state is tracked here.
+    is still showing, so the preedit text is tracked here. Chinese and Japanese input methods
+    usually take that Enter themselves (it picks the candidate or commits the letters typed); Korean
+    ones commit the last syllable and then pass the Enter on, so with them one Enter sends the
+    whole message, last syllable included (hermes-webui #7348 made Korean users press it twice).
     """
 
     submitted = Signal(str)
@@ -21,19 +24,38 @@ class PromptEdit(QPlainTextEdit):
         super().__init__(parent)
         self.setPlaceholderText(self.tr("Ask anything… (Enter to send, Shift+Enter for a new line)"))
         self.setTabChangesFocus(True)
-        self._composing = False
+        self._preedit = ""
+
+    @property
+    def composing(self) -> bool:
+        """Whether an input method is showing text it has not committed yet."""
+        return bool(self._preedit)
 
     def inputMethodEvent(self, event: QInputMethodEvent) -> None:
-        self._composing = bool(event.preeditString())
+        self._preedit = event.preeditString()
         super().inputMethodEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not self._composing and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+        if enter and self.composing:
+            event.accept()
+            self._commit_preedit()
+            return
+        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             event.accept()
             self.submitted.emit(self.toPlainText())
             return
         super().keyPressEvent(event)
+
+    def _commit_preedit(self) -> None:
+        """Keep the text being composed, as typed, and end the composition."""
+        # The platform's input method commits its own preedit (an inputMethodEvent arrives here).
+        QGuiApplication.inputMethod().commit()
+        if self.composing:  # no input method took it (none running, or it ignores commit())
+            commit = QInputMethodEvent()
+            commit.setCommitString(self._preedit)
+            self.inputMethodEvent(commit)
+            QGuiApplication.inputMethod().reset()
 
     def restore(self, text: str) -> None:
         """Put a question back that got no answer, unless the user already typed something new."""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.host import is_local, parse_host
-from ollama_desktop.ui.messages import describe_error
+from ollama_desktop.ui.messages import explain_error, show_error
 from ollama_desktop.workers import WorkerSignals
 
 Probe = Callable[[str], WorkerSignals]
@@ -28,11 +28,15 @@ Probe = Callable[[str], WorkerSignals]
 class ServerDialog(QDialog):
     """Edits the host override; empty means `OLLAMA_HOST` or this computer."""
 
-    def __init__(self, current: str, default: str, probe: Probe, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, current: str, default: str, probe: Probe, parent: QWidget | None = None, *, name: str = ""
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Ollama server"))
         self._probe = probe
         self._pending: WorkerSignals | None = None
+        self.name_edit = QLineEdit(name)
+        self.name_edit.setPlaceholderText(self.tr("For example: GPU box in the office"))
         self.host_edit = QLineEdit(current)
         self.host_edit.setPlaceholderText(default)
         self.host_edit.setClearButtonEnabled(True)
@@ -45,6 +49,7 @@ class ServerDialog(QDialog):
         row.addWidget(self.check_button)
         form = QFormLayout()
         form.addRow(self.tr("Server address:"), row)
+        form.addRow(self.tr("Name (optional):"), self.name_edit)
         hint = QLabel(
             self.tr(
                 "Leave empty to use Ollama on this computer ({default}). For another computer, enter "
@@ -80,6 +85,7 @@ class ServerDialog(QDialog):
         if host is None:
             return
         self.result_label.setText(self.tr("Checking {host}…").format(host=host))
+        self.result_label.setToolTip("")  # the details of an earlier failure
         signals = self._probe(host)
         signals.succeeded.connect(self._on_probe_succeeded)
         signals.failed.connect(self._on_probe_failed)
@@ -98,7 +104,7 @@ class ServerDialog(QDialog):
     @Slot(object)
     def _on_probe_failed(self, error: OllamaError) -> None:
         if self.sender() is self._pending:
-            self.result_label.setText(describe_error(error, self._resolved() or "", ""))
+            show_error(self.result_label, explain_error(error, self._resolved() or "", ""))
 
     @Slot()
     def _on_accept(self) -> None:
@@ -106,7 +112,11 @@ class ServerDialog(QDialog):
             self.accept()
 
     @classmethod
-    def ask(cls, current: str, default: str, probe: Probe, parent: QWidget | None = None) -> str | None:
-        """The new host override ("" for the default), or None when cancelled. Tests replace this."""
-        dialog = cls(current, default, probe, parent)
-        return dialog.host_text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    def ask(
+        cls, current: str, default: str, probe: Probe, parent: QWidget | None = None, *, name: str = ""
+    ) -> tuple[str, str] | None:
+        """(name, address) with "" for this computer, or None when cancelled. Tests replace this."""
+        dialog = cls(current, default, probe, parent, name=name)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.name_edit.text().strip(), dialog.host_text()

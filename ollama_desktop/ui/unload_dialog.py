@@ -18,9 +18,9 @@ from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.residency import now_utc, residency
 from ollama_desktop.core.responses import RunningModel
-from ollama_desktop.core.units import human_bytes
 from ollama_desktop.core.unloading import UnloadResult
-from ollama_desktop.ui.messages import describe_error
+from ollama_desktop.ui.locale_format import size_text
+from ollama_desktop.ui.messages import explain_error, show_error
 from ollama_desktop.ui.residency_text import chip_text, placement_icon
 from ollama_desktop.ui.unload_summary import unload_summary
 
@@ -95,8 +95,8 @@ class UnloadDialog(QDialog):
             found = [residency(model) for model in loaded]
             self.total_label.setText(
                 self.tr("In memory now: {total}, of which {gpu} in GPU memory.").format(
-                    total=human_bytes(sum(r.size for r in found)),
-                    gpu=human_bytes(sum(r.gpu_bytes for r in found)),
+                    total=size_text(sum(r.size for r in found)),
+                    gpu=size_text(sum(r.gpu_bytes for r in found)),
                 )
             )
         self.models.blockSignals(False)
@@ -120,6 +120,7 @@ class UnloadDialog(QDialog):
     def _start(self, names: list[str] | None) -> None:
         if self._controller.unload(names):
             self.result_label.setText(self.tr("Unloading… waiting for Ollama to release the memory."))
+            self.result_label.setToolTip("")  # the details of an earlier failure
         self._update_buttons()
 
     @Slot(object)
@@ -129,5 +130,5 @@ class UnloadDialog(QDialog):
 
     @Slot(object)
     def _on_unload_failed(self, error: OllamaError) -> None:
-        self.result_label.setText(describe_error(error, self._host, ""))
+        show_error(self.result_label, explain_error(error, self._host, ""))
         self._update_buttons()

@@ -7,7 +7,21 @@ import importlib
 
 import pytest
 
-MODULES = ["diagnosis", "errors", "host", "keep_alive", "ndjson", "residency", "responses", "units"]
+MODULES = [
+    "benchmark",
+    "benchmark_export",
+    "diagnosis",
+    "errors",
+    "host",
+    "keep_alive",
+    "machine",
+    "ndjson",
+    "pull",
+    "residency",
+    "responses",
+    "servers",
+    "units",
+]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from typing import Any
 
@@ -89,7 +90,5 @@ def test_iter_objects_any_lines(values: list[Any]) -> None:
 @given(ollama_like)
 def test_parsers_any_json(value: Any) -> None:
     for parse in (parse_tags, parse_ps, parse_version, ModelShow.from_json, ChatChunk.from_chat_json):
-        try:
+        with contextlib.suppress(OllamaError):
             parse(value)
-        except OllamaError:
-            pass

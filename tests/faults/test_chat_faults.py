@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any
 
 import pytest
+import requests
 
 from ollama_desktop.settings import Settings
 from ollama_desktop.workers import WorkerPool
@@ -21,7 +23,7 @@ QUESTION = "Tell me about llamas"
 CASES: dict[str, tuple[dict[str, Any], str, str]] = {
     "400 with an error text": (
         {"status": 400, "body": json.dumps({"error": 'option "num_ctx" is invalid'}).encode()},
-        'Ollama reported a problem: option "num_ctx" is invalid',
+        'Details: option "num_ctx" is invalid',
         "question",
     ),
     "500 out of memory": (
@@ -31,7 +33,7 @@ CASES: dict[str, tuple[dict[str, Any], str, str]] = {
     ),
     "error line inside a 200 stream": (
         {"tokens": ["Llamas", " are", " camelids"], "error_after": 2, "error_message": "runner crashed"},
-        "Ollama reported a problem: runner crashed",
+        "Details: runner crashed",
         "partial",
     ),
     "stream ends without done": (
@@ -161,10 +163,6 @@ def test_queued_request_waits_then_answers(
     qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, stall: StallMeter
 ) -> None:  # type: ignore[no-untyped-def]
     """Another program holds the model: our request gets no bytes until it finishes."""
-    import threading
-
-    import requests
-
     fake.script(tokens=["busy"] * 3, stall_after=1)
     other = requests.post(
         f"{fake.url}/api/chat",

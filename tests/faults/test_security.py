@@ -12,12 +12,14 @@ from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeOllama
 from tests.faults.conftest import StallMeter, open_app
 
-_recording: list[tuple[Any, ...]] | None = None
+# While a test records, this list starts with RECORDING and collects every address connected to.
+RECORDING = ("recording",)
+_recording: list[Any] = []
 
 
 def _audit(event: str, args: tuple[Any, ...]) -> None:
     # Audit hooks cannot be removed; this one only records while a test switched it on.
-    if _recording is not None and event == "socket.connect":
+    if _recording and event == "socket.connect":
         _recording.append(args[1])
 
 
@@ -56,8 +58,8 @@ class Listener:
 def test_only_the_configured_host_is_contacted(
     qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, stall: StallMeter
 ) -> None:  # type: ignore[no-untyped-def]
-    global _recording
-    _recording = []
+    _recording.clear()
+    _recording.append(RECORDING)
     try:
         app = open_app(qtbot, pool, settings, fake.url)
         fake.script(tokens=["Hi", " there", " — see https://example.com"])
@@ -66,10 +68,10 @@ def test_only_the_configured_host_is_contacted(
         app.window.warm_up_action.trigger()
         qtbot.waitUntil(lambda: bool(app.window.residency_indicator.chips))
         app.window.free_memory_action.trigger()
-        qtbot.waitUntil(lambda: "Freed" in app.window.statusBar().currentMessage())
-        contacted = set(_recording)
+        qtbot.waitUntil(lambda: "Freed" in app.window.notice_text())
+        contacted = {args for args in _recording[1:]}
     finally:
-        _recording = None
+        _recording.clear()
     assert contacted == {("127.0.0.1", fake.port)}
 
 
@@ -84,7 +86,7 @@ def test_images_in_an_answer_are_not_loaded(
         app.ask("show me")
         qtbot.waitUntil(lambda: "tokens/s" in app.window.reply_label.text())
         app.window.resize(app.window.width() + 10, app.window.height())  # a re-layout, a repaint
-        qtbot.waitUntil(lambda: app.window.chat_view.isVisible())
+        qtbot.waitUntil(app.window.chat_view.isVisible)
         assert listener.connections == 0
     finally:
         with stall.excluding():

@@ -78,7 +78,8 @@ def main() -> int:
     print(f"requests per minute, window hidden  : {hidden:5.1f}  (GUI-process CPU {hidden_cpu:.2f} %)")
     ms = sorted(v * 1000 for v in freed)
     print(
-        f"click 'Free memory' -> 'freed' shown: median {statistics.median(ms):.1f} ms, worst {ms[-1]:.1f} ms (n=20)"
+        "click 'Free memory' -> 'freed' shown: "
+        f"median {statistics.median(ms):.1f} ms, worst {ms[-1]:.1f} ms (n=20)"
     )
     residency.shutdown()
     pool.shutdown(2000)

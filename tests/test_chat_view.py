@@ -1,0 +1,490 @@
+"""The chat view: markdown rendering (streamed = whole), thinking, links, copying, scrolling, history."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QApplication
+
+from ollama_desktop.ui import chat_view as chat_view_module
+from ollama_desktop.ui.chat_theme import ChatTheme
+from ollama_desktop.ui.chat_view import (
+    CHROME_PROPERTY,
+    ROLE_ASSISTANT,
+    ROLE_ERROR,
+    ROLE_USER,
+    ChatEntry,
+    ChatView,
+    markdown_ready,
+    start_loading_markdown,
+)
+
+ANSWER = """# Why the sky is blue
+
+Sunlight is *scattered* by air (see [Rayleigh](https://en.wikipedia.org/wiki/Rayleigh_scattering)).
+
+- short waves scatter most
+- long waves pass
+  - mostly
+
+| colour | wavelength |
+|:-------|-----------:|
+| blue   | 450 nm     |
+| red    | 700 nm     |
+
+```python
+def scatter(wavelength):
+
+    return 1 / wavelength**4
+```
+
+> The sky is blue.
+
+天空看起来是蓝色的，是因为**瑞利散射**。하늘 👨‍👩‍👧‍👦
+
+---
+That is all."""
+
+
+@pytest.fixture
+def view(qtbot) -> ChatView:  # type: ignore[no-untyped-def]
+    start_loading_markdown()
+    qtbot.waitUntil(markdown_ready, timeout=10000)
+    widget = ChatView()
+    widget.resize(700, 500)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def signature(view: ChatView, index: int = -1) -> list[tuple[Any, ...]]:
+    """Everything the eye sees in one message: per block its text, heading, list, table cell, margins;
+    per run its weight, slant, font, colours and link. Copy-link numbers are left out (they count)."""
+    document = view.document()
+    first, last = view.message_range(index)
+    blocks = []
+    block = document.findBlock(first)
+    while block.isValid() and block.position() <= last:
+        fmt = block.blockFormat()
+        text_list = block.textList()
+        table = QTextCursor(block).currentTable()
+        cell = table.cellAt(block.position()) if table else None
+        runs = []
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            char = fragment.charFormat()
+            runs.append(
+                (
+                    fragment.text(),
+                    char.fontWeight(),
+                    char.fontItalic(),
+                    tuple(char.fontFamilies() or ()),
+                    char.foreground().color().name(),
+                    char.background().color().name() if char.background().style() else "",
+                    re.sub(r"/\d+$", "", char.anchorHref()),
+                )
+            )
+            if char.anchorHref().startswith("ollama-desktop:thinking"):
+                runs[-1] = ("(thinking toggle)", *runs[-1][1:])  # its time is known only when streamed
+            iterator += 1
+        blocks.append(
+            (
+                fmt.headingLevel(),
+                fmt.indent(),
+                fmt.leftMargin(),
+                fmt.bottomMargin(),
+                fmt.lineHeight(),
+                text_list.format().style() if text_list else None,
+                text_list.format().indent() if text_list else None,
+                (cell.row(), cell.column(), table.rows(), table.columns()) if cell else None,
+                tuple(runs),
+            )
+        )
+        block = block.next()
+    return blocks
+
+
+def stream_into(view: ChatView, pieces: list[str], *, thinking: list[str] | None = None) -> None:
+    """Stream an answer the way the app does: a piece per frame, the view rendering between them."""
+    view.begin_reply("llama3.1:8b")
+    for piece in thinking or []:
+        view.append_thinking(piece)
+        QApplication.processEvents()
+    for piece in pieces:
+        view.append_reply(piece)
+        QApplication.processEvents()
+    view.end_reply("note")
+
+
+def one_shot(view: ChatView, text: str, thinking: str = "") -> None:
+    view.show_chat([ChatEntry(ROLE_ASSISTANT, text, "llama3.1:8b", "note", thinking)])
+
+
+def body_text(view: ChatView, index: int = -1) -> str:
+    first, last = view.message_range(index)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(first)
+    cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selection().toPlainText()
+
+
+# -- streamed equals whole -------------------------------------------------------------------------
+
+AWKWARD_CUTS = {
+    "inside a code fence": ANSWER.index("return 1"),
+    "inside the fence's closing line": ANSWER.index("```\n\n>") + 2,
+    "inside a table row": ANSWER.index("450 nm"),
+    "inside the table's delimiter row": ANSWER.index("-----------:"),
+    "between a list and its nested item": ANSWER.index("  - mostly"),
+    "mid CJK text": ANSWER.index("蓝色"),
+    "inside an emoji sequence": ANSWER.index("👨") + 2,
+    "inside a link": ANSWER.index("Rayleigh_scattering"),
+    "right after a heading's hash": 1,
+}
+
+
+@pytest.mark.parametrize("cut", list(AWKWARD_CUTS.values()), ids=list(AWKWARD_CUTS))
+def test_streamed_answer_renders_like_the_whole_text(view: ChatView, cut: int) -> None:
+    one_shot(view, ANSWER)
+    expected = signature(view)
+    view.clear_chat()
+    stream_into(view, [ANSWER[:cut], ANSWER[cut:]])
+    assert signature(view) == expected
+
+
+def test_streamed_token_by_token_renders_like_the_whole_text(view: ChatView) -> None:
+    one_shot(view, ANSWER)
+    expected = signature(view)
+    view.clear_chat()
+    stream_into(view, re.findall(r"\s*\S+|\s+", ANSWER))
+    assert signature(view) == expected
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cuts=st.lists(st.integers(min_value=0, max_value=len(ANSWER)), max_size=30))
+def test_streamed_at_any_cuts_renders_like_the_whole_text(view: ChatView, cuts: list[int]) -> None:
+    view.clear_chat()
+    one_shot(view, ANSWER)
+    expected = signature(view)
+    view.clear_chat()
+    points = sorted(set(cuts))
+    stream_into(view, [ANSWER[a:b] for a, b in zip([0, *points], [*points, len(ANSWER)], strict=True)])
+    assert signature(view) == expected
+
+
+def test_think_tags_cut_anywhere_render_like_the_whole_text(view: ChatView) -> None:
+    text = "<think>\nThe user wants **one** line.\n</think>\n\nBlue, because of *scattering*."
+    one_shot(view, text)
+    expected = signature(view)
+    for cut in range(len(text) + 1):
+        view.clear_chat()
+        stream_into(view, [text[:cut], text[cut:]])
+        assert signature(view) == expected, f"cut at {cut}: {text[:cut]!r}"
+
+
+def test_markdown_is_rendered_with_its_formats(view: ChatView) -> None:
+    """The first block keeps its heading (QTextCursor.insertMarkdown drops it), code is highlighted."""
+    stream_into(view, ["# Title\n\n", "Some **bold**.\n\n```python\nx = 1\n```\n"])
+    blocks = signature(view)
+    assert blocks[1][0] == 1  # the first block of the body is a level-1 heading
+    assert blocks[1][-1][0][0] == "Title"
+    bold = [run for block in blocks for run in block[-1] if run[0] == "bold"]
+    assert bold
+    assert bold[0][1] == 700
+    code_runs = [run for block in blocks if block[7] and block[7][0] == 1 for run in block[-1]]
+    assert "".join(run[0] for run in code_runs) == "x = 1"
+    assert len({run[4] for run in code_runs}) > 1  # Pygments gave the code more than one colour
+
+
+def test_first_token_is_a_fence(view: ChatView) -> None:
+    text = "```js\nlet a = 1;\n```\nDone."
+    one_shot(view, text)
+    expected = signature(view)
+    view.clear_chat()
+    stream_into(view, list(text))
+    assert signature(view) == expected
+
+
+# -- thinking --------------------------------------------------------------------------------------
+
+
+def test_thinking_folds_away_when_the_answer_starts(view: ChatView) -> None:
+    view.begin_reply("deepseek-r1:8b")
+    view.append_thinking("Let me think about *colours*.")
+    QApplication.processEvents()
+    assert "Thinking…" in view.toPlainText()
+    assert "Let me think about colours." in view.toPlainText()
+    view.append_reply("Blue.")
+    QApplication.processEvents()
+    text = view.toPlainText()
+    assert "▸ Thought for" in text
+    assert "Let me think" not in text  # collapsed
+    assert "Blue." in text
+    view.end_reply("done")
+    message = view._messages[max(view._messages)]
+    view.anchorClicked.emit(QUrl(f"ollama-desktop:thinking/{message.number}"))
+    assert "Let me think about colours." in view.toPlainText()
+    assert "▾ Thought for" in view.toPlainText()
+    view.anchorClicked.emit(QUrl(f"ollama-desktop:thinking/{message.number}"))
+    assert "Let me think" not in view.toPlainText()
+
+
+def test_think_tags_in_the_content_go_to_the_thinking_section(view: ChatView) -> None:
+    stream_into(view, ["<thi", "nk>secret reasoning</th", "ink>\n\nThe answer."])
+    text = body_text(view)
+    assert "secret reasoning" not in text
+    assert "<think>" not in text
+    assert "The answer." in text
+    QApplication.clipboard().clear()
+    message = view._messages[max(view._messages)]
+    view.anchorClicked.emit(QUrl(f"ollama-desktop:copy-message/{message.number}"))
+    assert QGuiApplication.clipboard().text() == "The answer."
+
+
+def test_thinking_can_be_opened_while_it_streams(view: ChatView) -> None:
+    view.begin_reply("deepseek-r1:8b")
+    view.append_thinking("first part. ")
+    QApplication.processEvents()
+    view.append_reply("Answer starts")
+    QApplication.processEvents()
+    message = view._messages[max(view._messages)]
+    view.anchorClicked.emit(QUrl(f"ollama-desktop:thinking/{message.number}"))
+    view.append_reply(" and goes on.")
+    QApplication.processEvents()
+    view.end_reply()
+    text = view.toPlainText()
+    assert "first part." in text
+    assert "Answer starts and goes on." in text
+
+
+# -- links, images, copying --------------------------------------------------------------------------
+
+
+def test_only_clicked_web_links_open(view: ChatView, monkeypatch: pytest.MonkeyPatch) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url.toString())))
+    stream_into(view, ["[web](https://ollama.com) [file](file:///etc/passwd) [js](javascript:alert(1))"])
+    hrefs = [run[6] for block in signature(view) for run in block[-1] if run[6]]
+    assert "https://ollama.com" in hrefs
+    assert not any(href.startswith(("file:", "javascript:")) for href in hrefs)
+    assert opened == []  # rendering opened nothing
+    view.anchorClicked.emit(QUrl("https://ollama.com"))
+    view.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    view.anchorClicked.emit(QUrl("mailto:someone@example.com"))
+    assert opened == ["https://ollama.com"]
+
+
+def test_images_become_links_and_nothing_is_loaded(view: ChatView) -> None:
+    stream_into(view, ["Look: ![a cat](http://127.0.0.1:9/cat.png) and <img src='http://127.0.0.1:9/x.png'>"])
+    text = body_text(view)
+    assert "[image: a cat]" in text
+    assert "<img src=" in text  # raw HTML is shown as text, never interpreted
+    assert (
+        view.loadResource(QTextDocument.ResourceType.ImageResource.value, QUrl("http://127.0.0.1:9/cat.png"))
+        is None
+    )
+    assert "\ufffc" not in view.toPlainText()  # no image object in the document
+
+
+def test_copy_buttons_copy_the_code_and_the_message(view: ChatView) -> None:
+    stream_into(view, ["Here:\n\n```sh\necho one\necho two\n```\n\nand ```inline```."])
+    code_links = [
+        run[6]
+        for block in signature(view)
+        for run in block[-1]
+        if run[6].startswith("ollama-desktop:copy-code")
+    ]
+    assert len(code_links) == 1
+    href = next(
+        fragment_href
+        for fragment_href in _anchor_hrefs(view)
+        if fragment_href.startswith("ollama-desktop:copy-code/")
+    )
+    view.anchorClicked.emit(QUrl(href))
+    assert QGuiApplication.clipboard().text() == "echo one\necho two"
+    message = view._messages[max(view._messages)]
+    view.anchorClicked.emit(QUrl(f"ollama-desktop:copy-message/{message.number}"))
+    assert (
+        QGuiApplication.clipboard().text() == "Here:\n\n```sh\necho one\necho two\n```\n\nand ```inline```."
+    )
+
+
+def _anchor_hrefs(view: ChatView) -> list[str]:
+    hrefs = []
+    block = view.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            href = iterator.fragment().charFormat().anchorHref()
+            if href:
+                hrefs.append(href)
+            iterator += 1
+        block = block.next()
+    return hrefs
+
+
+def test_a_streaming_code_block_does_not_pile_up_copies(view: ChatView) -> None:
+    view.begin_reply("m")
+    view.append_reply("```\n")
+    for number in range(200):
+        view.append_reply(f"line {number}\n")
+        QApplication.processEvents()
+    assert len(view._codes) <= 1
+    view.end_reply()
+    assert len(view._codes) == 1
+
+
+def test_copying_a_selection_leaves_out_names_and_buttons(view: ChatView) -> None:
+    view.add_question("What colour?")
+    stream_into(view, ["Blue.\n\n```\ncode line\n```"])
+    view.selectAll()
+    text = view.createMimeDataFromSelection().text()
+    assert "What colour?" in text
+    assert "Blue." in text
+    assert "code line" in text
+    assert "Copy" not in text
+    assert "llama3.1:8b" not in text
+    assert "note" not in text
+
+
+def test_view_labels_are_marked_as_chrome(view: ChatView) -> None:
+    view.add_question("hi")
+    block = view.document().findBlock(view.message_range(0)[0])
+    assert block.text() == "You"
+    assert block.begin().fragment().charFormat().boolProperty(CHROME_PROPERTY)
+
+
+# -- notes, errors, questions ------------------------------------------------------------------------
+
+
+def test_live_note_then_final_note(view: ChatView) -> None:
+    view.begin_reply("m")
+    view.append_reply("Hello")
+    QApplication.processEvents()
+    view.set_reply_note("≈ 40.0 tokens/s · 12 tokens")
+    assert "≈ 40.0 tokens/s" in view.toPlainText()
+    view.end_reply("41.2 tokens/s · prompt 400 tokens/s · load 0.10 s · first token 0.05 s")
+    text = view.toPlainText()
+    assert "≈ 40.0" not in text
+    assert "41.2 tokens/s · prompt 400 tokens/s · load 0.10 s" in text
+
+
+def test_questions_and_errors_are_plain_text(view: ChatView) -> None:
+    view.add_question("Is *this* markdown?\nSecond line")
+    view.add_error("Cannot reach Ollama at **host**.")
+    text = view.toPlainText()
+    assert "Is *this* markdown?\nSecond line" in text
+    assert "Cannot reach Ollama at **host**." in text
+    assert view.message_count() == 2
+
+
+def test_a_stopped_answer_before_markdown_loaded_is_rendered_once_loaded(
+    qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    class NotYet:
+        ready = False
+
+        def start(self) -> None:
+            pass
+
+    loader = NotYet()
+    monkeypatch.setattr(chat_view_module, "_LOADER", loader)
+    view = ChatView()
+    qtbot.addWidget(view)
+    view.begin_reply("m")
+    view.append_reply("# Big title\n\nText")
+    qtbot.waitUntil(lambda: "# Big title" in view.toPlainText())  # plain text for now
+    view.end_reply("Stopped.")
+    assert view.rendering_pending
+    loader.ready = True
+    qtbot.waitUntil(lambda: not view.rendering_pending)
+    assert "# Big title" not in view.toPlainText()
+    assert "Big title" in view.toPlainText()
+    assert "Stopped." in view.toPlainText()
+
+
+# -- scrolling -------------------------------------------------------------------------------------
+
+
+def test_follows_the_end_until_the_user_scrolls_up(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
+    bar = view.verticalScrollBar()
+    view.begin_reply("m")
+    for number in range(60):
+        view.append_reply(f"Paragraph {number}.\n\n")
+        QApplication.processEvents()
+    assert bar.maximum() > 0
+    assert bar.value() == bar.maximum()
+    assert view.following
+    assert not view.jump_button.isVisible()
+
+    bar.setValue(bar.maximum() // 3)  # the user scrolls up to read
+    assert not view.following
+    assert view.jump_button.isVisible()
+    kept = bar.value()
+    for number in range(60, 90):
+        view.append_reply(f"Paragraph {number}.\n\n")
+        QApplication.processEvents()
+    assert bar.value() == kept
+    qtbot.mouseClick(view.jump_button, Qt.MouseButton.LeftButton)
+    assert bar.value() == bar.maximum()
+    assert view.following
+    assert not view.jump_button.isVisible()
+    view.append_reply("More.\n\n")
+    view.end_reply()
+    qtbot.waitUntil(lambda: bar.value() == bar.maximum())
+
+
+# -- opening a long chat -----------------------------------------------------------------------------
+
+
+def test_a_long_chat_opens_newest_first_and_fills_in(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
+    entries = []
+    for number in range(80):
+        entries.append(ChatEntry(ROLE_USER, f"Question {number}"))
+        entries.append(ChatEntry(ROLE_ASSISTANT, f"Answer {number}\n\n" + ANSWER, "llama3.1:8b", "note"))
+    entries.append(ChatEntry(ROLE_ERROR, "The last one failed."))
+    view.show_chat(entries)
+    assert view.loading_history
+    assert "The last one failed." in view.toPlainText()
+    assert "Question 0\n" not in view.toPlainText()
+    qtbot.waitUntil(lambda: not view.loading_history, timeout=20000)
+    text = view.toPlainText()
+    assert text.index("Question 0\n") < text.index("Question 1\n") < text.index("The last one failed.")
+    assert view.message_count() == len(entries)
+    assert view.verticalScrollBar().value() == view.verticalScrollBar().maximum()
+
+
+def test_a_new_question_while_history_loads_goes_last(view: ChatView) -> None:
+    entries = [ChatEntry(ROLE_USER, "x" * 5000 + f" old {number}") for number in range(20)]
+    view.show_chat(entries)
+    assert view.loading_history
+    view.add_question("newest")
+    assert not view.loading_history
+    assert view.toPlainText().rstrip("\u200b\n ").endswith("newest\nCopy")
+
+
+def test_a_rendered_history_answer_equals_the_streamed_one(view: ChatView) -> None:
+    view.show_chat([ChatEntry(ROLE_USER, "q"), ChatEntry(ROLE_ASSISTANT, ANSWER, "llama3.1:8b", "note")])
+    expected = signature(view)
+    view.clear_chat()
+    view.add_question("q")
+    stream_into(view, [ANSWER[i : i + 7] for i in range(0, len(ANSWER), 7)])
+    assert signature(view) == expected
+
+
+# -- theme -----------------------------------------------------------------------------------------
+
+
+def test_dark_desktop_gets_dark_bubbles() -> None:
+    palette = QPalette()
+    palette.setColor(QPalette.ColorRole.Window, QColor("#202020"))
+    assert ChatTheme.for_palette(palette).dark
+    palette.setColor(QPalette.ColorRole.Window, QColor("#efefef"))
+    assert not ChatTheme.for_palette(palette).dark

@@ -1,0 +1,222 @@
+"""The models window, downloads, the first-run screens, and the offer to download a missing model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from ollama_desktop.controllers.chat import ChatController
+from ollama_desktop.controllers.connection import ConnectionController
+from ollama_desktop.controllers.models import ModelsController
+from ollama_desktop.controllers.residency import ResidencyController
+from ollama_desktop.settings import Settings
+from ollama_desktop.ui.main_window import MainWindow
+from ollama_desktop.ui.models_dialog import ModelsDialog
+from ollama_desktop.ui.welcome_panel import Screen, WelcomePanel
+from ollama_desktop.workers import WorkerPool
+from tests.conftest import TEST_TIMEOUTS, sample_models
+from tests.fake_ollama import FakeModel, FakeOllama
+
+SMALL = FakeModel("gemma3:1b", 815_319_791, "999.89M", family="gemma3")
+
+
+def make_window(qtbot, pool: WorkerPool, settings: Settings, url: str) -> MainWindow:  # type: ignore[no-untyped-def]
+    settings.set_host_override(url)
+    connection = ConnectionController(
+        pool, settings.host(), timeouts=TEST_TIMEOUTS, retry_ms=50, recheck_ms=100
+    )
+    chat = ChatController(pool, lambda: connection.client)
+    residency = ResidencyController(pool, lambda: connection.client)
+    models = ModelsController(pool, lambda: connection.client)
+    window = MainWindow(settings, connection, chat, residency, models=models)
+    qtbot.addWidget(window)
+    window.show()
+    connection.start()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    fake.registry[SMALL.name] = SMALL
+    main = make_window(qtbot, pool, settings, fake.url)
+    qtbot.waitUntil(lambda: main.model_picker.count() == 2)
+    yield main
+    main.close()
+
+
+def open_models(qtbot, window: MainWindow) -> ModelsDialog:  # type: ignore[no-untyped-def]
+    window.models_action.trigger()
+    dialog = window._models_dialog
+    assert dialog is not None
+    return dialog
+
+
+def test_models_window_lists_details_and_capabilities(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.load("gemma3:270m")
+    window._residency.refresh_now()
+    qtbot.waitUntil(lambda: bool(window._residency.loaded))
+    dialog = open_models(qtbot, window)
+    table = dialog.table
+    assert [table.item(row, 0).text() for row in range(table.rowCount())] == ["llama3.1:8b", "gemma3:270m"]
+    assert table.item(0, 1).text() == "8.0B"
+    assert table.item(0, 3).text() == "4.9 GB"
+    assert table.item(1, 5).text() == "yes"  # in memory
+    qtbot.waitUntil(lambda: table.item(0, 6).text() == "chat")
+    table.selectRow(0)
+    qtbot.waitUntil(lambda: "Longest context:" in dialog.details.toPlainText())
+    assert "Template:" in dialog.details.toPlainText()
+
+
+def test_delete_with_confirmation_updates_list_and_picker(
+    qtbot, window: MainWindow, fake: FakeOllama, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_models(qtbot, window)
+    answers = iter([False, True])
+    monkeypatch.setattr(ModelsDialog, "confirm_delete", staticmethod(lambda parent, name: next(answers)))
+    dialog.table.selectRow(1)
+    dialog.delete_button.click()  # "No": nothing happens
+    assert fake.requests_to("/api/delete") == []
+    dialog.delete_button.click()
+    qtbot.waitUntil(lambda: window.model_picker.count() == 1)
+    assert dialog.table.rowCount() == 1
+    assert "gemma3:270m was deleted." in dialog.status_label.text()
+    assert fake.requests_to("/api/delete")[0].json == {"model": "gemma3:270m"}
+
+
+def test_pull_with_progress_then_ready(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.pull_delay = 0.05
+    fake.pull_steps = 6
+    dialog = open_models(qtbot, window)
+    dialog.pull_name.setCurrentIndex(0)  # the first suggestion
+    assert dialog.pull_text() == "gemma3:1b"
+    fractions: list[int] = []
+    dialog.progress.valueChanged.connect(fractions.append)
+    dialog.pull_button.click()
+    assert dialog.cancel_button.isEnabled()
+    qtbot.waitUntil(lambda: "ready to chat" in dialog.pull_label.text(), timeout=5000)
+    assert fractions == sorted(fractions)
+    assert len(set(fractions)) >= 2  # the bar moved through the download
+    qtbot.waitUntil(lambda: window.model_picker.count() == 3)
+    assert not dialog.progress.isVisible()
+
+
+def test_pull_offline_and_unknown_name(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_models(qtbot, window)
+    dialog.pull_name.setEditText("mistral:7b")
+    dialog.pull_button.click()
+    qtbot.waitUntil(lambda: "connected to the internet" in dialog.pull_label.text())
+    assert dialog.pull_button.isEnabled()
+
+
+def test_pull_error_inside_the_stream(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.pull_error = "pull model manifest: file does not exist"
+    dialog = open_models(qtbot, window)
+    dialog.pull_name.setEditText("gemma3:1b")
+    dialog.pull_button.click()
+    qtbot.waitUntil(lambda: "no model called “gemma3:1b”" in dialog.pull_label.text())
+
+
+def test_cancel_pull_closes_the_connection(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.pull_steps = 1000
+    fake.pull_delay = 0.01
+    dialog = open_models(qtbot, window)
+    dialog.pull_name.setEditText("gemma3:1b")
+    dialog.pull_button.click()
+    qtbot.waitUntil(lambda: dialog.progress.value() > 0)
+    dialog.cancel_button.click()
+    assert "cancelled" in dialog.pull_label.text()
+    assert fake.requests_to("/api/pull")[-1].client_hung_up.wait(5)
+    assert "gemma3:1b" not in fake.models
+
+
+def test_missing_model_offers_to_download_it(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.registry["llama3.1:8b"] = fake.models.pop("llama3.1:8b")  # deleted elsewhere; still in the library
+    window.prompt.setPlainText("hello")
+    window.send_button.click()
+    qtbot.waitUntil(window.offer_bar.isVisible)
+    assert "“llama3.1:8b” is not installed" in window.offer_label.text()
+    window.offer_button.click()
+    dialog = window._models_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "ready to chat" in dialog.pull_label.text(), timeout=5000)
+    assert "llama3.1:8b" in fake.models
+    assert window.prompt.toPlainText() == "hello"  # the question waits to be sent again
+
+
+def test_first_run_not_running_then_appears(qtbot, pool: WorkerPool, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    server = FakeOllama(sample_models()).start()
+    port, url = server.port, server.url
+    server.stop()
+    window = make_window(qtbot, pool, settings, url)
+    qtbot.waitUntil(lambda: window.chat_stack.currentWidget() is window.welcome)
+    assert window.welcome.current is Screen.NOT_RUNNING
+    assert "https://ollama.com/download" in window.welcome.body.text()
+    revived = FakeOllama(sample_models(), port=port).start()
+    try:
+        qtbot.waitUntil(lambda: window.chat_stack.currentWidget() is window.chat_view, timeout=5000)
+        revived.stop()
+        qtbot.waitUntil(lambda: window.chat_stack.currentWidget() is window.welcome, timeout=5000)
+    finally:
+        revived.stop()
+        window.close()
+
+
+def test_screen_for_another_computer(qtbot) -> None:  # type: ignore[no-untyped-def]
+    panel = WelcomePanel()
+    qtbot.addWidget(panel)
+    panel.show_screen(Screen.HOST_UNREACHABLE, "http://gpu-box:11434")
+    assert "http://gpu-box:11434" in panel.body.text()
+    assert panel.settings_button.isVisibleTo(panel)
+    assert not any(button.isVisibleTo(panel) for button in panel.pull_buttons)
+
+
+def test_first_run_no_models_and_download(qtbot, pool: WorkerPool, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    server = FakeOllama([]).start()
+    server.registry[SMALL.name] = SMALL
+    try:
+        window = make_window(qtbot, pool, settings, server.url)
+        qtbot.waitUntil(lambda: window.welcome.current is Screen.NO_MODELS)
+        assert window.chat_stack.currentWidget() is window.welcome
+        window.welcome.pull_buttons[0].click()
+        qtbot.waitUntil(lambda: window.chat_stack.currentWidget() is window.chat_view, timeout=5000)
+        assert window.model_picker.current_model() == "gemma3:1b"
+        window.close()
+    finally:
+        server.stop()
+
+
+def test_welcome_never_hides_a_conversation(
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, pool, settings, fake.url)
+    qtbot.waitUntil(lambda: window.model_picker.count() == 2)
+    window.prompt.setPlainText("hi")
+    window.send_button.click()
+    qtbot.waitUntil(lambda: "tokens/s" in window.reply_label.text())
+    fake.stop()
+    window._connection.check_now()
+    qtbot.waitUntil(lambda: "not reachable" in window.connection_label.text(), timeout=5000)
+    assert window.chat_stack.currentWidget() is window.chat_view
+    window.close()
+
+
+def test_benchmark_opens_from_the_main_window(
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama
+) -> None:  # type: ignore[no-untyped-def]
+    settings.set_host_override(fake.url)
+    connection = ConnectionController(pool, settings.host(), timeouts=TEST_TIMEOUTS)
+    chat = ChatController(pool, lambda: connection.client)
+    window = MainWindow(
+        settings, connection, chat, ResidencyController(pool, lambda: connection.client), pool=pool
+    )
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(connection.models_loaded):
+        connection.start()
+    assert window.benchmark_action.isVisible()
+    dialog = window.open_benchmark()
+    assert dialog is not None
+    assert dialog.isVisible()
+    assert window.open_benchmark() is dialog  # one dialog, kept with its results
+    window.close()

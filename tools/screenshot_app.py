@@ -1,0 +1,56 @@
+"""The app as a user starts it, asking one question by itself: for the screenshots in each language.
+
+    python -m tools.screenshot_app QUESTION
+
+Starts like `ollama-desktop` (the language and fonts from the settings or the system: set LANG and
+LANGUAGE), waits for the model list, types QUESTION and presses Send, and keeps running until it is
+ended. `tools/language_screenshots.sh` runs it under Xvfb in each language against the fake Ollama.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ollama_desktop import app as app_module
+from ollama_desktop import i18n
+from ollama_desktop.settings import Settings
+
+
+def main(argv: list[str]) -> int:
+    question = argv[1]
+    qapp = QApplication(argv[:1])
+    qapp.setApplicationName("Ollama Desktop")
+    qapp.setOrganizationName("Ollama Desktop")
+    settings = Settings(QSettings())
+    language, _translators = i18n.install(qapp, settings.language)
+    families = i18n.apply_fonts(qapp, language)
+    print(f"language {language}, fonts {families}", flush=True)
+    data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
+    window, pool, connection, _chat = app_module.build(settings, history_path=data / app_module.HISTORY_FILE)
+    window.resize(1100, 680)
+
+    def ask() -> None:
+        window.prompt.setPlainText(question)
+        window.send_button.click()
+
+    asked: list[bool] = []
+
+    def on_models(models: object) -> None:
+        if models and not asked:
+            asked.append(True)
+            QTimer.singleShot(300, ask)
+
+    connection.models_loaded.connect(on_models)
+    window.show()
+    connection.start()
+    if window.history is not None:
+        window.history.start()
+    return app_module.run_until_closed(qapp, pool)
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
