@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -142,9 +143,17 @@ class ConnectionController(QObject):
         self._tags = worker
         self._pool.start(worker)
 
-    def probe(self, host: str) -> WorkerSignals:
-        """Check another host's /api/version without switching to it (for the settings dialog)."""
+    def probe(
+        self, host: str, succeeded: Callable[[str], None], failed: Callable[[OllamaError], None]
+    ) -> WorkerSignals:
+        """Check another host's /api/version without switching to it (for the settings dialog).
+
+        The callbacks are connected before the worker starts: a refused connection answers at once,
+        and a signal emitted before anything is connected would be lost.
+        """
         worker = CallWorker(OllamaClient(host, self._timeouts).version)
+        worker.signals.succeeded.connect(succeeded)
+        worker.signals.failed.connect(failed)
         self._pool.start(worker)
         return worker.signals
 

@@ -22,7 +22,7 @@ from ollama_desktop.core.host import is_local, parse_host
 from ollama_desktop.ui.messages import explain_error, show_error
 from ollama_desktop.workers import WorkerSignals
 
-Probe = Callable[[str], WorkerSignals]
+Probe = Callable[[str, Callable[[str], None], Callable[[OllamaError], None]], WorkerSignals]
 
 
 class ServerDialog(QDialog):
@@ -86,10 +86,7 @@ class ServerDialog(QDialog):
             return
         self.result_label.setText(self.tr("Checking {host}…").format(host=host))
         self.result_label.setToolTip("")  # the details of an earlier failure
-        signals = self._probe(host)
-        signals.succeeded.connect(self._on_probe_succeeded)
-        signals.failed.connect(self._on_probe_failed)
-        self._pending = signals
+        self._pending = self._probe(host, self._on_probe_succeeded, self._on_probe_failed)
 
     @Slot(object)
     def _on_probe_succeeded(self, version: str) -> None:
