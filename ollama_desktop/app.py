@@ -216,7 +216,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
     window, pool, connection, _chat = build(settings, history_path=data / HISTORY_FILE)
     if smoke:
-        return smoke_test(window)
+        status = smoke_test(window)
+        pool.shutdown(timeout_ms=2000)  # showing the window started its first checks
+        return status
     window.show()
     connection.start()
     if window.history is not None:

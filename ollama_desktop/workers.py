@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 from ollama_desktop.core.cancel import CancelToken
 from ollama_desktop.core.client import OllamaClient
@@ -52,20 +52,30 @@ class Worker(QRunnable):
 
     def run(self) -> None:
         try:
+            self._report(self._outcome())
+        except RuntimeError:
+            # The signals object is gone: the app is shutting down and nobody is listening any more.
+            log.debug("%s ended after its receivers", type(self).__name__)
+
+    def _outcome(self) -> tuple[SignalInstance, tuple[Any, ...]]:
+        try:
             result = self.work()
         except RequestCancelled:
-            self.signals.cancelled.emit()
+            return self.signals.cancelled, ()
         except OllamaError as exc:
             log.info("%s failed: %s", type(self).__name__, exc)
-            self.signals.failed.emit(exc)
+            return self.signals.failed, (exc,)
         except Exception as exc:  # a bug must reach the user as a message, not kill a pool thread
             log.exception("%s crashed", type(self).__name__)
-            self.signals.failed.emit(OllamaError(f"internal error: {exc!r}"))
-        else:
-            if self.token.cancelled:
-                self.signals.cancelled.emit()
-            else:
-                self.signals.succeeded.emit(result)
+            return self.signals.failed, (OllamaError(f"internal error: {exc!r}"),)
+        if self.token.cancelled:
+            return self.signals.cancelled, ()
+        return self.signals.succeeded, (result,)
+
+    def _report(self, outcome: tuple[SignalInstance, tuple[Any, ...]]) -> None:
+        signal, args = outcome
+        try:
+            signal.emit(*args)
         finally:
             self.signals.ended.emit()
 
