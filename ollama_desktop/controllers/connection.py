@@ -104,14 +104,17 @@ class ConnectionController(QObject):
             self._timer.start(ms)
 
     def stop(self) -> None:
-        self._timer.stop()
+        """No more checks, and the ones in flight are cancelled (the window is closing)."""
+        self.pause()
         for worker in (self._check, self._tags):
             if worker is not None:
                 worker.cancel()
 
     def set_host(self, host: str) -> None:
         """Talk to another server from now on; results still coming from the old one are ignored."""
+        paused = self._paused
         self.stop()
+        self._paused = paused
         self._check = self._tags = None
         self._client = OllamaClient(host, self._timeouts)
         self._models = ()
@@ -139,7 +142,7 @@ class ConnectionController(QObject):
         worker = CallWorker(self._client.tags)
         worker.signals.succeeded.connect(self._on_tags_succeeded)
         worker.signals.failed.connect(self._on_tags_failed)
-        worker.signals.cancelled.connect(self._on_tags_failed)
+        worker.signals.cancelled.connect(self._on_tags_cancelled)
         self._tags = worker
         self._pool.start(worker)
 
@@ -183,6 +186,11 @@ class ConnectionController(QObject):
     def _on_check_cancelled(self) -> None:
         if self._is_current(self._check):
             self._check = None
+
+    @Slot()
+    def _on_tags_cancelled(self) -> None:
+        if self._is_current(self._tags):
+            self._tags = None
 
     @Slot(object)
     def _on_tags_succeeded(self, models: tuple[InstalledModel, ...]) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtCore import QObject, Signal, Slot
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.pull import PullTracker
-from ollama_desktop.core.responses import ModelShow
 from ollama_desktop.workers import CallWorker, Worker, WorkerPool, WorkerSignals
 
 # Progress reaches the GUI at most this often: a download sends many lines a second.
@@ -99,12 +98,9 @@ class ModelsController(QObject):
     def load_details(self, name: str) -> None:
         client = self._client()
         worker = CallWorker(lambda token: client.show(name, token))
-        worker.signals.succeeded.connect(lambda show: self._emit_details(name, show))
+        worker.signals.succeeded.connect(lambda show: self.details_loaded.emit(name, show))
         worker.signals.failed.connect(lambda error: self.details_failed.emit(name, error))
         self._pool.start(worker)
-
-    def _emit_details(self, name: str, show: ModelShow) -> None:
-        self.details_loaded.emit(name, show)
 
     def delete(self, name: str) -> None:
         client = self._client()

@@ -141,8 +141,7 @@ class ResidencyController(QObject):
             self._poll = None
 
     def _set_loaded(self, loaded: tuple[RunningModel, ...]) -> None:
-        if loaded != self._loaded:
-            self._loaded = loaded
+        self._loaded = loaded
         # Emitted every time: the "unloads in" countdown moves on even when nothing else changed.
         self.loaded_changed.emit(loaded)
 

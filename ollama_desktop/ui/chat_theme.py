@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QTextBlockFormat, QTextCharFormat
 
 # A character format property marking text that belongs to the view (names, notes, Copy links, gaps),
 # left out when a selection is copied. QTextFormat.UserProperty (0x100000) + 1, written as a number:
@@ -100,3 +100,13 @@ class ChatTheme:
         if palette.color(QPalette.ColorRole.Window).lightnessF() < 0.5:
             return cls.dark_theme()
         return cls.light()
+
+
+def spacer_formats(height: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
+    """A gap block of about `height` pixels, marked as chrome (left out of copies)."""
+    block = QTextBlockFormat()
+    block.setLineHeight(height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+    char = QTextCharFormat()
+    char.setFontPointSize(1)
+    char.setProperty(CHROME_PROPERTY, True)
+    return block, char

@@ -55,7 +55,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QToolButton, QToolTip, QWidget
 
-from ollama_desktop.ui.chat_theme import CHROME_PROPERTY, ChatTheme
+from ollama_desktop.ui.chat_theme import CHROME_PROPERTY, ChatTheme, spacer_formats
 
 if TYPE_CHECKING:
     from ollama_desktop.core.markdown_blocks import BlockStream, ThinkSplitter
@@ -701,9 +701,11 @@ class ChatView(QTextBrowser):
         footer_block.setBottomMargin(_BUBBLE_PADDING)
         cursor.insertBlock(footer_block, self._chrome_format())
         footer_position = cursor.position()
-        block, char = self._spacer_formats(_BUBBLE_GAP)
+        block, char = spacer_formats(_BUBBLE_GAP)
         cursor.insertBlock(block, char)
-        cursor.insertText(ZERO_WIDTH_SPACE, char)  # see _spacer_formats
+        # A zero-width space: with empty blocks between tables, Qt repaints the whole viewport on
+        # every change instead of the changed lines.
+        cursor.insertText(ZERO_WIDTH_SPACE, char)
         spacer_position = cursor.block().position()
 
         def marker(position: int, *, keep: bool = False) -> QTextCursor:
@@ -799,7 +801,7 @@ class ChatView(QTextBrowser):
             if reply is not None:
                 reply.body = self._body_region(message, after)
         else:
-            block, char = self._spacer_formats(2)
+            block, char = spacer_formats(2)
             spacer = QTextCursor(self.document())
             spacer.setPosition(after)
             spacer.setBlockFormat(block)
@@ -960,17 +962,6 @@ class ChatView(QTextBrowser):
         fmt.setBottomMargin(6)
         fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
         return fmt
-
-    @staticmethod
-    def _spacer_formats(height: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        """A gap block of `height` pixels. Gaps get a zero-width space: with empty blocks between
-        tables, Qt repaints the whole viewport on every change instead of the changed lines."""
-        block = QTextBlockFormat()
-        block.setLineHeight(height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-        char = QTextCharFormat()
-        char.setFontPointSize(1)
-        char.setProperty(CHROME_PROPERTY, True)
-        return block, char
 
     # -- opening a long chat -----------------------------------------------------------------------
 

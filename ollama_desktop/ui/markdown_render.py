@@ -39,7 +39,7 @@ from PySide6.QtGui import (
 )
 
 from ollama_desktop.core.markdown_blocks import make_parser
-from ollama_desktop.ui.chat_theme import CHROME_PROPERTY, ChatTheme
+from ollama_desktop.ui.chat_theme import CHROME_PROPERTY, ChatTheme, spacer_formats
 from ollama_desktop.ui.code_highlight import CodeHighlighter
 
 LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph (markdown's soft and hard breaks)
@@ -164,15 +164,6 @@ class MarkdownWriter:
             fmt.setFontUnderline(True)
             fmt.setToolTip(href)
         return fmt
-
-    def spacer_format(self, height: float) -> tuple[QTextBlockFormat, QTextCharFormat]:
-        """An empty block of about `height` pixels: the gaps Qt needs before and after frames."""
-        block = QTextBlockFormat()
-        block.setLineHeight(height, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-        char = QTextCharFormat()
-        char.setFontPointSize(1)
-        char.setProperty(CHROME_PROPERTY, True)
-        return block, char
 
     @property
     def code_format(self) -> QTextCharFormat:
@@ -338,7 +329,7 @@ class _Run:
             # Qt keeps the block under the cursor before the table: make it a hairline, not a blank line.
             # A zero-width space in it: an empty block before a table makes Qt repaint the whole view
             # on every later change (measured here).
-            block, char = self.w.spacer_format(2)
+            block, char = spacer_formats(2)  # the gap Qt needs before and after frames
             self.cursor.setBlockFormat(block)
             self.cursor.setBlockCharFormat(char)
             self.cursor.insertText("\u200b", char)
