@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import atexit
 import gc
 import logging
-import logging.handlers
 import os
 import signal
 import sys
@@ -14,11 +12,12 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-import qasync
 from PySide6.QtCore import (
+    QEvent,
     QEventLoop,
     QLibraryInfo,
     QMessageLogContext,
+    QObject,
     QSettings,
     QStandardPaths,
     QTimer,
@@ -28,7 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
-from ollama_desktop import __version__, i18n
+from ollama_desktop import app_version, i18n
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
 from ollama_desktop.controllers.history import HistoryController
@@ -63,6 +62,7 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
 
 def setup_logging() -> Path:
     """Log to a rotating file in the app's data folder, with Qt's own messages bridged in."""
+    import logging.handlers  # noqa: PLC0415 - called after the first frame
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "ollama-desktop.log"
@@ -119,6 +119,11 @@ def build(
 
 def run_until_closed(app: QApplication, pool: WorkerPool) -> int:
     """Run qasync's loop until the app quits, then wait for the worker threads; the exit status."""
+    # asyncio and qasync take ~55 ms to import: called after the first frame.
+    import asyncio  # noqa: PLC0415
+
+    import qasync  # noqa: PLC0415
+
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     closing = asyncio.Event()
@@ -186,8 +191,40 @@ def smoke_test(window: MainWindow) -> int:
         print(f"smoke test: {problem}", file=sys.stderr)
     if not problems:
         # flush: packaging/measure.py times the start by the moment this line arrives
-        print(f"smoke test: Ollama Desktop {__version__} started and closed cleanly", flush=True)
+        print(f"smoke test: Ollama Desktop {app_version()} started and closed cleanly", flush=True)
     return 1 if problems else 0
+
+
+class _FirstPaint(QObject):
+    """Ends a local event loop once the watched window has painted, or after `timeout_ms`."""
+
+    def __init__(self, window: MainWindow, timeout_ms: int) -> None:
+        super().__init__()
+        self._window = window
+        self._loop = QEventLoop()
+        QTimer.singleShot(timeout_ms, self._loop.quit)
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            # Quit after this paint has been drawn and flushed, not before.
+            QTimer.singleShot(0, self._loop.quit)
+        return False
+
+    def wait(self) -> None:
+        self._loop.exec()
+        self._window.removeEventFilter(self)
+
+
+def show_first_frame(window: MainWindow, timeout_ms: int = 2000) -> None:
+    """Show the window and run Qt's loop until it has painted once (at most `timeout_ms`).
+
+    What is not needed to draw the window (logging to a file, asyncio and qasync, the first calls
+    to Ollama) starts after this, so the window appears as early as it can.
+    """
+    first_paint = _FirstPaint(window, timeout_ms)
+    window.show()
+    first_paint.wait()
 
 
 def _freeze_startup_objects() -> None:
@@ -204,10 +241,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication(args)
     app.setApplicationName("Ollama Desktop")
     app.setOrganizationName("Ollama Desktop")
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName("ollama-desktop")
     app.setWindowIcon(app_icon())
-    setup_logging()
     settings = Settings(QSettings())
     # Before any widget exists: widgets read their texts and fonts when they are built.
     language, _translators = i18n.install(app, settings.language)
@@ -216,10 +251,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
     window, pool, connection, _chat = build(settings, history_path=data / HISTORY_FILE)
     if smoke:
+        setup_logging()
         status = smoke_test(window)
         pool.shutdown(timeout_ms=2000)  # showing the window started its first checks
         return status
-    window.show()
+    show_first_frame(window)
+    if not window.isVisible() and QApplication.quitOnLastWindowClosed():
+        pool.shutdown(timeout_ms=2000)  # closed before it was even drawn
+        return 0
+    setup_logging()
+    app.setApplicationVersion(app_version())
     connection.start()
     if window.history is not None:
         window.history.start()

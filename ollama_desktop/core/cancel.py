@@ -13,10 +13,6 @@ import socket
 import threading
 from typing import Any
 
-from requests.adapters import HTTPAdapter
-from urllib3.connection import HTTPConnection, HTTPSConnection
-from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
-
 _active = threading.local()
 
 
@@ -27,7 +23,7 @@ class CancelToken:
         self._lock = threading.Lock()
         self._cancelled = False
         self._event = threading.Event()
-        self._connections: list[HTTPConnection] = []
+        self._connections: list[Any] = []  # urllib3 HTTPConnections
 
     @property
     def cancelled(self) -> bool:
@@ -45,7 +41,7 @@ class CancelToken:
         """Pause between the steps of a job; returns True at once if cancelled meanwhile."""
         return self._event.wait(seconds)
 
-    def _bind(self, connection: HTTPConnection) -> None:
+    def _bind(self, connection: Any) -> None:
         with self._lock:
             if connection not in self._connections:
                 self._connections.append(connection)
@@ -64,7 +60,7 @@ class CancelToken:
             self._connections.clear()
 
 
-def _shutdown(connection: HTTPConnection) -> None:
+def _shutdown(connection: Any) -> None:
     sock = getattr(connection, "sock", None)
     if sock is None:
         return
@@ -73,43 +69,8 @@ def _shutdown(connection: HTTPConnection) -> None:
         sock.shutdown(socket.SHUT_RDWR)
 
 
-def _bind_current(connection: HTTPConnection) -> None:
+def bind_current(connection: Any) -> None:
+    """Register a urllib3 connection with the current thread's token, if it has one."""
     token: CancelToken | None = getattr(_active, "token", None)
     if token is not None:
         token._bind(connection)
-
-
-class _CancellableMixin:
-    """Registers the connection with the thread's token on connect and on each (reused) request."""
-
-    def connect(self) -> None:
-        super().connect()  # type: ignore[misc]
-        _bind_current(self)  # type: ignore[arg-type]
-
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _bind_current(self)  # type: ignore[arg-type]
-        super().request(*args, **kwargs)  # type: ignore[misc]
-
-
-class _HTTPConnection(_CancellableMixin, HTTPConnection):
-    pass
-
-
-class _HTTPSConnection(_CancellableMixin, HTTPSConnection):
-    pass
-
-
-class _HTTPPool(HTTPConnectionPool):
-    ConnectionCls = _HTTPConnection
-
-
-class _HTTPSPool(HTTPSConnectionPool):
-    ConnectionCls = _HTTPSConnection
-
-
-class CancellableAdapter(HTTPAdapter):
-    """A requests adapter whose connections can be shut down through a `CancelToken`."""
-
-    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
-        super().init_poolmanager(*args, **kwargs)
-        self.poolmanager.pool_classes_by_scheme = {"http": _HTTPPool, "https": _HTTPSPool}

@@ -1,7 +1,9 @@
 """A blocking Ollama client on `requests`, safe to use from worker threads.
 
 Each thread gets its own `requests.Session` (sessions have no thread-safety contract). Every
-`requests`/`urllib3` exception is mapped to the tree in `errors` here and nowhere else.
+`requests`/`urllib3` exception is mapped to the tree in `errors` at one boundary, `_mapped_errors`.
+`requests` itself lives in `transport`, imported by the first call (on a worker thread), so that
+building the window never waits for it.
 """
 
 from __future__ import annotations
@@ -10,22 +12,15 @@ import contextlib
 import json
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import requests
-import urllib3.exceptions
-
-from ollama_desktop.core.cancel import CancellableAdapter, CancelToken
+from ollama_desktop.core.cancel import CancelToken
 from ollama_desktop.core.conversation import ChatRequest
 from ollama_desktop.core.errors import (
     OllamaError,
     ProtocolError,
     RequestCancelled,
-    RequestTimedOut,
-    ServerError,
-    ServerUnreachable,
     StreamIncomplete,
-    error_from_response,
 )
 from ollama_desktop.core.ndjson import iter_objects, split_lines
 from ollama_desktop.core.pull import PullProgress
@@ -40,6 +35,9 @@ from ollama_desktop.core.responses import (
     parse_version,
 )
 from ollama_desktop.core.timeouts import Timeouts
+
+if TYPE_CHECKING:
+    import requests
 
 USER_AGENT = "ollama-desktop"
 
@@ -153,13 +151,9 @@ class OllamaClient:
     def _session(self) -> requests.Session:
         session: requests.Session | None = getattr(self._local, "session", None)
         if session is None:
-            session = requests.Session()
-            # Talk to the configured host directly: a system proxy would send local traffic away.
-            session.trust_env = False
-            session.headers["User-Agent"] = USER_AGENT
-            adapter = CancellableAdapter()
-            session.mount("http://", adapter)
-            session.mount("https://", adapter)
+            from ollama_desktop.core import transport  # noqa: PLC0415 - see the module's docstring
+
+            session = transport.new_session(USER_AGENT)
             self._local.session = session
         return session
 
@@ -222,16 +216,9 @@ class OllamaClient:
 
 
 def _raise_for_status(response: requests.Response) -> None:
-    """Raise the mapped error for a 4xx/5xx answer, with the server's own `error` text."""
-    if response.status_code < 400:
-        return
-    text = response.text
-    message = text.strip()[:500]
-    with contextlib.suppress(ValueError):
-        data = json.loads(text)
-        if isinstance(data, dict) and isinstance(data.get("error"), str):
-            message = data["error"]
-    raise error_from_response(response.status_code, message)
+    from ollama_desktop.core import transport  # noqa: PLC0415 - imported by `_session` already
+
+    transport.raise_for_status(response)
 
 
 @contextlib.contextmanager
@@ -243,36 +230,11 @@ def _mapped_errors(token: CancelToken, path: str) -> Iterator[None]:
         if token.cancelled:
             raise RequestCancelled(path) from None
         raise
-    except requests.exceptions.ConnectTimeout as exc:
-        raise ServerUnreachable(f"{path}: connect timed out") from exc
-    except requests.exceptions.ReadTimeout as exc:
-        raise RequestTimedOut(f"{path}: no answer in time") from exc
-    except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+    except Exception as exc:
+        from ollama_desktop.core import transport  # noqa: PLC0415 - imported by `_session` already
+
+        if not transport.is_transport_error(exc):
+            raise
         if token.cancelled:
             raise RequestCancelled(path) from None
-        raise _classify(exc, path) from exc
-
-
-def _classify(exc: BaseException, path: str) -> OllamaError:
-    # requests wraps a read timeout *during* iter_content in a ConnectionError; dig it out.
-    cause: BaseException | None = exc
-    seen: set[int] = set()
-    while cause is not None and id(cause) not in seen:
-        seen.add(id(cause))
-        if isinstance(cause, urllib3.exceptions.ReadTimeoutError | TimeoutError):
-            return RequestTimedOut(f"{path}: the stream stalled")
-        if isinstance(cause, urllib3.exceptions.NewConnectionError | ConnectionRefusedError):
-            return ServerUnreachable(f"{path}: {cause}")
-        if isinstance(cause, urllib3.exceptions.ProtocolError):
-            return StreamIncomplete(f"{path}: connection lost: {cause}")
-        nested = cause.args[0] if cause.args and isinstance(cause.args[0], BaseException) else None
-        cause = nested or cause.__cause__ or cause.__context__
-    if isinstance(exc, requests.exceptions.ConnectionError):
-        return ServerUnreachable(f"{path}: {exc}")
-    if isinstance(exc, requests.exceptions.ChunkedEncodingError | requests.exceptions.ContentDecodingError):
-        return StreamIncomplete(f"{path}: {exc}")
-    if isinstance(exc, requests.exceptions.InvalidURL | requests.exceptions.MissingSchema):
-        return ServerUnreachable(f"{path}: bad host: {exc}")
-    return (
-        ServerError(0, str(exc)) if isinstance(exc, requests.exceptions.HTTPError) else OllamaError(str(exc))
-    )
+        raise transport.classify(exc, path) from exc

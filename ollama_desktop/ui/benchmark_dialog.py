@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ollama_desktop import __version__
+from ollama_desktop import app_version as installed_version
 from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.core.benchmark import (
     BUILTIN_PROMPTS,
@@ -113,13 +113,18 @@ class BenchmarkDialog(QDialog):
         store_path: Path,
         parent: QWidget | None = None,
         *,
-        app_version: str = __version__,
+        app_version: str | None = None,
         machine: Callable[[], MachineInfo] = read_machine,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Benchmark: which model is fastest on this computer"))
         self.controller = BenchmarkController(
-            pool, client, BenchmarkStore(store_path), app_version=app_version, machine=machine, parent=self
+            pool,
+            client,
+            BenchmarkStore(store_path),
+            app_version=app_version or installed_version(),
+            machine=machine,
+            parent=self,
         )
         self.texts = benchmark_texts()
         self._tips = column_tips()

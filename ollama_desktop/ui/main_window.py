@@ -5,6 +5,7 @@ from __future__ import annotations
 import urllib.parse
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QHideEvent, QKeySequence, QShowEvent
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ollama_desktop import __version__, i18n
+from ollama_desktop import app_version, i18n
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController, ConnectionStatus, State
 from ollama_desktop.controllers.history import HistoryController
@@ -58,7 +59,6 @@ from ollama_desktop.core.responses import InstalledModel, ReplyStats, RunningMod
 from ollama_desktop.core.servers import Server, with_server
 from ollama_desktop.core.unloading import UnloadResult
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.benchmark_dialog import BenchmarkDialog
 from ollama_desktop.ui.chat_options_dialog import ChatOptionsDialog
 from ollama_desktop.ui.chat_view import ChatEntry, ChatView
 from ollama_desktop.ui.edit_question_dialog import EditQuestionDialog
@@ -87,6 +87,9 @@ from ollama_desktop.ui.unload_summary import unload_summary
 from ollama_desktop.ui.version_bar import VersionBar
 from ollama_desktop.ui.welcome_panel import Screen, WelcomePanel
 from ollama_desktop.workers import WorkerPool
+
+if TYPE_CHECKING:
+    from ollama_desktop.ui.benchmark_dialog import BenchmarkDialog
 
 
 class MainWindow(QMainWindow):
@@ -487,7 +490,7 @@ class MainWindow(QMainWindow):
             self,
             self.tr("About Ollama Desktop"),
             self.tr("Ollama Desktop {version}\nA desktop chat app for the Ollama server.").format(
-                version=__version__
+                version=app_version()
             ),
         )
 
@@ -571,6 +574,9 @@ class MainWindow(QMainWindow):
         if self._pool is None:
             return None
         if self._benchmark_dialog is None:
+            # QtCharts and the benchmark modules take ~70 ms to import: not before the first frame.
+            from ollama_desktop.ui.benchmark_dialog import BenchmarkDialog  # noqa: PLC0415
+
             folder = Path(
                 QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
             )

@@ -16,10 +16,8 @@ import argparse
 import gc
 import os
 import random
-import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -42,6 +40,7 @@ from ollama_desktop.ui.chat_view import ROLE_ASSISTANT, ROLE_USER, ChatEntry, Ch
 from ollama_desktop.ui.chat_view import start_loading_markdown as load_markdown
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import tokenize
+from tests.perf import first_frame
 
 # -- synthetic answers -------------------------------------------------------------------------------
 
@@ -331,73 +330,6 @@ def latency_p99_ms(run: Run) -> float:
     return latencies[int(len(latencies) * 0.99) - 1] if latencies else float("nan")
 
 
-# -- start-up ----------------------------------------------------------------------------------------
-
-
-def first_frame_child() -> None:
-    """Child process: start the app as `app.main` does and print the moment of its first frame."""
-    from PySide6.QtCore import QEvent, QObject, QSettings  # noqa: PLC0415 - timed from here on
-
-    from ollama_desktop import app as app_module  # noqa: PLC0415
-    from ollama_desktop.settings import Settings  # noqa: PLC0415
-
-    qapp = QApplication(sys.argv[:1])
-    qapp.setApplicationName("Ollama Desktop")
-    folder = tempfile.mkdtemp()
-    settings = Settings(QSettings(os.path.join(folder, "s.ini"), QSettings.Format.IniFormat), environ={})
-    settings.set_host_override("http://127.0.0.1:9")
-    window, *_rest = app_module.build(settings)
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                print(f"FIRST_FRAME {time.monotonic():.6f}", flush=True)
-                os._exit(0)
-            return False
-
-    spy = FirstPaint()
-    window.installEventFilter(spy)
-    window.show()
-    qapp.exec()
-
-
-def _evict_from_page_cache(folders: list[Path]) -> None:
-    """Drop these files from the OS page cache (Linux), so the next start reads them from disk."""
-    if not hasattr(os, "posix_fadvise"):
-        return
-    for folder in folders:
-        for path in folder.rglob("*"):
-            try:
-                if path.is_file() and not path.is_symlink():
-                    fd = os.open(path, os.O_RDONLY)
-                    try:
-                        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
-                    finally:
-                        os.close(fd)
-            except OSError:
-                continue
-
-
-def start_to_first_frame(*, cold: bool) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    if cold:
-        import sysconfig  # noqa: PLC0415
-
-        roots = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["stdlib"], str(Path.cwd())}
-        _evict_from_page_cache([Path(root) for root in roots])
-    started = time.monotonic()
-    output = subprocess.run(
-        [sys.executable, "-m", "tests.perf.stream_view", "--first-frame-child"],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    ).stdout
-    line = next(line for line in output.splitlines() if line.startswith("FIRST_FRAME"))
-    return (float(line.split()[1]) - started) * 1000
-
-
 # -- the table ---------------------------------------------------------------------------------------
 
 
@@ -513,8 +445,7 @@ def opening_rows(messages: int) -> list[str]:
 
 def startup_rows() -> list[str]:
     print("start to first frame ...", file=sys.stderr)
-    warm = statistics.median(start_to_first_frame(cold=False) for _ in range(5))
-    cold = statistics.median(start_to_first_frame(cold=True) for _ in range(3))
+    warm, cold = first_frame.medians()
     return [
         row(
             "start of the app to its first frame, warm (median of 5)",
@@ -534,12 +465,8 @@ def startup_rows() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.perf.stream_view", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller runs (for trying it out)")
-    parser.add_argument("--first-frame-child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--open-child", type=int, default=0, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    if args.first_frame_child:
-        first_frame_child()
-        return 0
     if args.open_child:
         open_child(args.open_child)
         return 0

@@ -1,0 +1,112 @@
+"""Start of the app to the first frame of its window, warm and cold.
+
+Run: `python -m tests.perf.first_frame` (offscreen, ~15 s). Prints the medians; `stream_view` prints
+them in its table too.
+
+The child process starts the way `app.main` does (QApplication, settings, translations, `build`,
+`show_first_frame`) and prints the moment its window's first paint begins; the time counts from the
+moment the parent launched it, so the interpreter's own start is included. It imports nothing
+else: this module must stay light. The child may write bytecode caches (a user's installation has
+them: pip compiles on install, and Python caches what it compiles); one unmeasured start fills them.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+
+def child() -> None:
+    """Start the app as `app.main` does and print the moment its window begins its first paint."""
+    import tempfile  # noqa: PLC0415 - everything from here on is timed
+
+    from PySide6.QtCore import QEvent, QObject, QSettings  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+    from ollama_desktop import app as app_module  # noqa: PLC0415
+    from ollama_desktop import i18n  # noqa: PLC0415
+    from ollama_desktop.settings import Settings  # noqa: PLC0415
+
+    qapp = QApplication(sys.argv[:1])
+    qapp.setApplicationName("Ollama Desktop")
+    folder = tempfile.mkdtemp()
+    settings = Settings(QSettings(os.path.join(folder, "s.ini"), QSettings.Format.IniFormat), environ={})
+    settings.set_host_override("http://127.0.0.1:9")
+    language, _translators = i18n.install(qapp, settings.language)
+    i18n.apply_fonts(qapp, language)
+    window, *_rest = app_module.build(settings)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                print(f"FIRST_FRAME {time.monotonic():.6f}", flush=True)
+                os._exit(0)
+            return False
+
+    spy = FirstPaint()
+    window.installEventFilter(spy)
+    app_module.show_first_frame(window)
+
+
+def _evict_from_page_cache(folders: list[Path]) -> None:
+    """Drop these files from the OS page cache (Linux), so the next start reads them from disk."""
+    if not hasattr(os, "posix_fadvise"):
+        return
+    for folder in folders:
+        for path in folder.rglob("*"):
+            try:
+                if path.is_file() and not path.is_symlink():
+                    fd = os.open(path, os.O_RDONLY)
+                    try:
+                        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                    finally:
+                        os.close(fd)
+            except OSError:
+                continue
+
+
+def start_to_first_frame(*, cold: bool) -> float:
+    """Milliseconds from launching the child to its window's first paint."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    if cold:
+        import sysconfig  # noqa: PLC0415
+
+        roots = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["stdlib"], str(Path.cwd())}
+        _evict_from_page_cache([Path(root) for root in roots])
+    started = time.monotonic()
+    output = subprocess.run(
+        [sys.executable, "-m", "tests.perf.first_frame", "--child"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("FIRST_FRAME"))
+    return (float(line.split()[1]) - started) * 1000
+
+
+def medians(warm_runs: int = 5, cold_runs: int = 3) -> tuple[float, float]:
+    """(warm, cold) medians in milliseconds, after one unmeasured start that fills the caches."""
+    start_to_first_frame(cold=False)
+    warm = statistics.median(start_to_first_frame(cold=False) for _ in range(warm_runs))
+    cold = statistics.median(start_to_first_frame(cold=True) for _ in range(cold_runs))
+    return warm, cold
+
+
+def main() -> int:
+    if "--child" in sys.argv[1:]:
+        child()
+        return 1  # the child exits from its first paint
+    warm, cold = medians()
+    print(f"start to first frame: warm {warm:.0f} ms (median of 5), cold {cold:.0f} ms (median of 3)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

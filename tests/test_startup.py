@@ -1,0 +1,57 @@
+"""What the window needs before its first frame, and only that: heavy imports come after it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.perf.first_frame import start_to_first_frame
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# Each costs 10-130 ms to import; none is needed to draw the window (see app.show_first_frame).
+DEFERRED = (
+    "requests",
+    "urllib3",
+    "asyncio",
+    "qasync",
+    "markdown_it",
+    "pygments",
+    "PySide6.QtCharts",
+    "importlib.metadata",
+    "logging.handlers",
+)
+
+
+def test_building_the_window_imports_none_of_the_heavy_modules() -> None:
+    script = (
+        "import sys, tempfile, os\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ollama_desktop import app\n"
+        "from ollama_desktop.settings import Settings\n"
+        "qapp = QApplication([])\n"
+        "path = os.path.join(tempfile.mkdtemp(), 's.ini')\n"
+        "settings = Settings(QSettings(path, QSettings.Format.IniFormat), environ={})\n"
+        "settings.set_host_override('http://127.0.0.1:9')\n"
+        "window, *_ = app.build(settings)\n"
+        "print(' '.join(m for m in sys.argv[1:] if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, *DEFERRED],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == []
+
+
+def test_the_first_frame_is_measured_from_a_real_start() -> None:
+    # The benchmark's child process really starts the app and reports its first paint.
+    assert start_to_first_frame(cold=False) > 0
