@@ -8,7 +8,6 @@ import logging
 import os
 import signal
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -63,6 +62,7 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
 def setup_logging() -> Path:
     """Log to a rotating file in the app's data folder, with Qt's own messages bridged in."""
     import logging.handlers  # noqa: PLC0415 - called after the first frame
+
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "ollama-desktop.log"
@@ -177,20 +177,19 @@ def smoke_test(window: MainWindow) -> int:
 
     0 when all is well; otherwise 1, with what is missing on stderr.
     """
-    problems = _smoke_problems()
-    window.show()
-    # On a real screen the window is mapped asynchronously: wait until it can be painted.
-    deadline = time.monotonic() + 5
-    while not (window.windowHandle() and window.windowHandle().isExposed()) and time.monotonic() < deadline:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    QApplication.processEvents()
-    if not window.isVisible() or not window.windowHandle().isExposed():
+    # The same way as a normal start; on a real screen the window is mapped asynchronously.
+    show_first_frame(window, timeout_ms=5000)
+    problems = []
+    if window.isVisible() and window.windowHandle() is not None and window.windowHandle().isExposed():
+        # flush: packaging/measure.py times the start by the moment this line arrives
+        print("smoke test: the main window is shown", flush=True)
+    else:
         problems.append("the main window did not show")
+    problems += _smoke_problems()
     window.close()
     for problem in problems:
         print(f"smoke test: {problem}", file=sys.stderr)
     if not problems:
-        # flush: packaging/measure.py times the start by the moment this line arrives
         print(f"smoke test: Ollama Desktop {app_version()} started and closed cleanly", flush=True)
     return 1 if problems else 0
 

@@ -109,14 +109,25 @@ def binary_kept(dest: str) -> bool:
     return any(fnmatch.fnmatchcase(stem, pattern) for pattern in QT_PLUGINS_KEPT.get(folder, ()))
 
 
-def data_kept(dest: str) -> bool:
-    """Whether a collected data file goes into the build: of Qt's translations, only qtbase's.
+def data_kept(dest: str, languages: Iterable[str] = ()) -> bool:
+    """Whether a collected data file goes into the build: of Qt's translations, only qtbase's, and
+    of those only the `languages` the app speaks (all of them when none are given).
 
-    The app installs Qt's qtbase translator for the standard dialogs; the other catalogues are for
-    modules it does not use.
+    The app installs Qt's qtbase translator for the standard dialogs, in its own language; the
+    other catalogues are for modules it does not use, or for languages it cannot switch to.
     """
     match = _QT_TRANSLATION.match(_posix(dest))
-    return match is None or match.group(1).startswith("qtbase_")
+    if match is None:
+        return True
+    name = match.group(1)
+    wanted = [f"qtbase_{language}.qm" for language in languages]
+    return name.startswith("qtbase_") and (not wanted or name in wanted)
+
+
+def app_languages() -> list[str]:
+    """The language codes the app ships catalogues for (resources/i18n/ollama_desktop_<code>.ts)."""
+    sources = (ROOT / "resources" / "i18n").glob("ollama_desktop_*.ts")
+    return sorted(path.stem.removeprefix("ollama_desktop_") for path in sources)
 
 
 def libraries_only_for(binaries: Toc, dropped: Toc, imports: Callable[[str], Iterable[str]]) -> set[str]:

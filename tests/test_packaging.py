@@ -17,7 +17,7 @@ from types import ModuleType
 import pytest
 from PySide6.QtCore import QLibraryInfo
 
-from ollama_desktop import app
+from ollama_desktop import app, i18n
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
@@ -91,6 +91,18 @@ def test_only_qtbase_translations_are_kept() -> None:
     assert not spec_support.data_kept("PySide6/Qt/translations/qt_help_de.qm")
     assert not spec_support.data_kept("PySide6/translations/qtdeclarative_ko.qm")
     assert spec_support.data_kept("resources/i18n/ollama_desktop_ko.qm")
+
+
+def test_of_qts_own_translations_only_the_apps_languages_are_kept() -> None:
+    languages = spec_support.app_languages()
+    assert sorted(languages) == sorted(i18n.LANGUAGES)
+    assert spec_support.data_kept("PySide6/Qt/translations/qtbase_ko.qm", languages)
+    assert spec_support.data_kept("PySide6/Qt/translations/qtbase_zh_TW.qm", languages)
+    assert not spec_support.data_kept("PySide6/Qt/translations/qtbase_de.qm", languages)
+    assert not spec_support.data_kept("PySide6/Qt/translations/qt_help_ko.qm", languages)
+    # Every language the app speaks has Qt's catalogue for the standard dialogs to keep.
+    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    assert all((folder / f"qtbase_{language}.qm").is_file() for language in languages)
 
 
 def test_libraries_that_only_dropped_plugins_need_go_too() -> None:

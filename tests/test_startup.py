@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from ollama_desktop import app
+from ollama_desktop.settings import Settings
 from tests.perf.first_frame import start_to_first_frame
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,3 +59,43 @@ def test_building_the_window_imports_none_of_the_heavy_modules() -> None:
 def test_the_first_frame_is_measured_from_a_real_start() -> None:
     # The benchmark's child process really starts the app and reports its first paint.
     assert start_to_first_frame(cold=False) > 0
+
+
+def _smoke(tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+        XDG_DATA_HOME=str(tmp_path / "data"),
+        OLLAMA_HOST="127.0.0.1:9",
+    )
+    return subprocess.run(
+        [sys.executable, "-m", "ollama_desktop", "--smoke-test"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_the_smoke_test_says_when_the_window_is_shown_then_checks_and_exits_zero(tmp_path: Path) -> None:
+    result = _smoke(tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == "smoke test: the main window is shown"
+    assert "started and closed cleanly" in lines[-1]
+
+
+def test_the_smoke_test_fails_with_a_message_when_the_icon_is_missing(
+    qtbot, settings: Settings, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(app, "APP_ICON", "icons/no-such-icon.svg")
+    window, pool, *_ = app.build(settings)
+    qtbot.addWidget(window)
+    try:
+        assert app.smoke_test(window) == 1
+    finally:
+        pool.shutdown(timeout_ms=2000)
+    assert "app icon missing or unreadable" in capsys.readouterr().err
