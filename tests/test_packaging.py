@@ -9,7 +9,9 @@ from __future__ import annotations
 import doctest
 import fnmatch
 import importlib.util
+import os
 import struct
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -84,6 +86,31 @@ def test_the_build_keeps_every_plugin_the_smoke_test_asks_for() -> None:
         matches = fnmatch.filter(installed, pattern)
         assert matches, f"{pattern} is in no installed PySide6"
         assert all(spec_support.binary_kept(prefix + name) for name in matches), pattern
+
+
+def test_the_app_never_imports_the_standard_modules_the_build_leaves_out() -> None:
+    # Everything the app can import at run time, including what it imports late (see app.py).
+    script = (
+        "import pkgutil, sys, ollama_desktop\n"
+        "for info in pkgutil.walk_packages(ollama_desktop.__path__, 'ollama_desktop.'):\n"
+        "    if not info.name.endswith('__main__'):\n"
+        "        __import__(info.name)\n"
+        "import qasync, requests, markdown_it, pygments.lexers, pygments.formatters\n"
+        "for name in ('python', 'javascript', 'bash', 'rust', 'c', 'json', 'go'):\n"
+        "    pygments.lexers.get_lexer_by_name(name)\n"
+        "print(' '.join(name for name in sys.argv[1:] if name in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, *spec_support.STDLIB_EXCLUDED],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == []
 
 
 def test_only_qtbase_translations_are_kept() -> None:
