@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import atexit
-import gc
 import logging
 import os
 import signal
@@ -34,9 +33,10 @@ from ollama_desktop.controllers.models import ModelsController
 from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.controllers.servers import ServersController
 from ollama_desktop.core.history_store import HistoryStore
-from ollama_desktop.gc_guard import GuiThreadGarbageCollector
+from ollama_desktop.gc_guard import GuiThreadGarbageCollector, freeze_survivors, freeze_survivors_once
 from ollama_desktop.resources import APP_ICON, app_icon, resource_path
 from ollama_desktop.settings import Settings
+from ollama_desktop.ui.chat_view import markdown_ready, start_loading_markdown
 from ollama_desktop.ui.main_window import MainWindow
 from ollama_desktop.ui.tray import TrayIcon
 from ollama_desktop.workers import WorkerPool
@@ -200,19 +200,30 @@ class _FirstPaint(QObject):
     def __init__(self, window: MainWindow, timeout_ms: int) -> None:
         super().__init__()
         self._window = window
-        self._loop = QEventLoop()
-        QTimer.singleShot(timeout_ms, self._loop.quit)
+        self._loop = QEventLoop(self)
+        # Timers owned by this object: none can fire at the loop after it is gone.
+        self._give_up = QTimer(self)
+        self._give_up.setSingleShot(True)
+        self._give_up.setInterval(timeout_ms)
+        self._give_up.timeout.connect(self._loop.quit)
+        self._painted = QTimer(self)
+        self._painted.setSingleShot(True)
+        self._painted.setInterval(0)
+        self._painted.timeout.connect(self._loop.quit)
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
             # Quit after this paint has been drawn and flushed, not before.
-            QTimer.singleShot(0, self._loop.quit)
+            self._painted.start()
         return False
 
     def wait(self) -> None:
+        self._give_up.start()
         self._loop.exec()
         self._window.removeEventFilter(self)
+        self._give_up.stop()
+        self._painted.stop()
 
 
 def show_first_frame(window: MainWindow, timeout_ms: int = 2000) -> None:
@@ -224,11 +235,6 @@ def show_first_frame(window: MainWindow, timeout_ms: int = 2000) -> None:
     first_paint = _FirstPaint(window, timeout_ms)
     window.show()
     first_paint.wait()
-
-
-def _freeze_startup_objects() -> None:
-    gc.collect()
-    gc.freeze()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -250,8 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
     window, pool, connection, _chat = build(settings, history_path=data / HISTORY_FILE)
     if smoke:
-        setup_logging()
         status = smoke_test(window)
+        setup_logging()  # the log folder must be writable too (an exception here fails the test)
         pool.shutdown(timeout_ms=2000)  # showing the window started its first checks
         return status
     show_first_frame(window)
@@ -263,9 +269,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     connection.start()
     if window.history is not None:
         window.history.start()
-    # Everything built so far lives as long as the app: keep it out of the garbage collector's
-    # full scans, which would otherwise pause the GUI for tens of milliseconds now and then.
-    QTimer.singleShot(0, _freeze_startup_objects)
+    # Everything built so far lives as long as the app, and so does the markdown stack the chat
+    # view imports after the first frame: keep them out of the garbage collector's full scans,
+    # which would otherwise pause the GUI for ~15 ms now and then (see gc_guard).
+    QTimer.singleShot(0, freeze_survivors)
+    start_loading_markdown()
+    freeze_survivors_once(markdown_ready, app)
     # Ctrl+C in a terminal closes the window the normal way.
     signal.signal(signal.SIGINT, lambda *_: window.close())
     return run_until_closed(app, pool)

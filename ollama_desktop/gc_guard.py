@@ -10,8 +10,39 @@ off and this timer collects on the GUI thread instead, by the same thresholds.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Slot
+
+
+def freeze_survivors() -> None:
+    """Collect everything, then keep what survives out of all later collections (`gc.freeze`).
+
+    For what lives as long as the app (its modules, the window): a full collection looks at every
+    object the collector tracks, and these would make each one take ~15 ms, a visible stall in a
+    streaming answer. Only call it when nothing short-lived is about: a cycle frozen now is never
+    collected.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def freeze_survivors_once(ready: Callable[[], bool], parent: QObject, poll_ms: int = 100) -> None:
+    """`freeze_survivors()` on this thread as soon as `ready()` (checked every `poll_ms`).
+
+    For what is loaded in the background after the start, such as the markdown stack.
+    """
+    timer = QTimer(parent)
+    timer.setInterval(poll_ms)
+
+    def check() -> None:
+        if ready():
+            timer.stop()
+            timer.deleteLater()
+            freeze_survivors()
+
+    timer.timeout.connect(check)
+    timer.start()
 
 
 class GuiThreadGarbageCollector(QObject):

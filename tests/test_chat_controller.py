@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+import time
+
 import pytest
 
-from ollama_desktop.controllers.chat import ChatController
+from ollama_desktop.controllers.chat import FRAME_MS, ChatController
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.conversation import ChatOptions
 from ollama_desktop.core.errors import ModelNotFound, ServerError, StreamIncomplete
@@ -150,3 +153,19 @@ def test_new_chat_stops_and_clears(qtbot, chat: ChatController, fake: FakeOllama
     assert chat.conversation.messages == []
     assert not chat.busy
     assert fake.requests_to("/api/chat")[-1].client_hung_up.wait(5)
+
+
+def test_text_reaches_the_view_at_most_once_a_frame(qtbot, chat: ChatController, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    tokens = [f" w{i}" for i in range(2000)]
+    fake.script(tokens=tokens, chunk_delay=0.0005)
+    pieces = collect(chat)
+    times: list[float] = []
+    chat.reply_text_arrived.connect(lambda _text: times.append(time.monotonic()))
+    with qtbot.waitSignal(chat.reply_finished, timeout=20_000):
+        chat.send("Count")
+    assert "".join(pieces) == "".join(tokens)
+    # Every delivery but the last (the rest, handed over when the answer ends) waits for the frame
+    # since the one before; Qt's coarse timers may fire up to 5 % early.
+    gaps = [later - earlier for earlier, later in itertools.pairwise(times[:-1])]
+    assert len(gaps) > 5
+    assert min(gaps) >= 0.95 * FRAME_MS / 1000

@@ -203,6 +203,34 @@ def test_markdown_is_rendered_with_its_formats(view: ChatView) -> None:
     assert len({run[4] for run in code_runs}) > 1  # Pygments gave the code more than one colour
 
 
+@pytest.mark.parametrize(
+    ("line", "words", "in_list"),
+    [
+        ("- item one", [" two", " three"], True),
+        ("12. item one", [" two", " three"], True),
+        ("- -", [" -"], False),  # a rule once complete, not an item
+        ("1", [".5 litres"], False),  # not an ordered list after all
+    ],
+)
+def test_words_added_to_a_list_item_while_it_streams_show_as_the_whole_text_would(
+    view: ChatView, line: str, words: list[str], in_list: bool
+) -> None:
+    """Mid-stream, before the answer ends and everything is written again in full."""
+    view.begin_reply("llama3.1:8b")
+    text = ""
+    for piece in ["Intro.\n\n", line, *words]:
+        text += piece
+        view.append_reply(piece)
+        QApplication.processEvents()
+    block = view.document().findBlock(view.message_range(-1)[1] - 1)
+    while block.isValid() and not block.text().strip():
+        block = block.previous()
+    shown = block.text()
+    assert shown.endswith(text.split("\n")[-1].split(" ", 1)[-1]) or not in_list
+    assert (block.textList() is not None) == in_list
+    view.end_reply("note")
+
+
 def test_first_token_is_a_fence(view: ChatView) -> None:
     text = "```js\nlet a = 1;\n```\nDone."
     one_shot(view, text)

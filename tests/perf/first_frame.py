@@ -1,7 +1,8 @@
 """Start of the app to the first frame of its window, warm and cold.
 
-Run: `python -m tests.perf.first_frame` (offscreen, ~15 s). Prints the medians; `stream_view` prints
-them in its table too.
+Run: `python -m tests.perf.first_frame` (offscreen, ~15 s). Prints the medians, and for scale the
+same figure for a bare PySide6 window (the floor on this machine: Python and Qt themselves);
+`stream_view` prints them in its table too.
 
 The child process starts the way `app.main` does (QApplication, settings, translations, `build`,
 `show_first_frame`) and prints the moment its window's first paint begins; the time counts from the
@@ -52,6 +53,29 @@ def child() -> None:
     app_module.show_first_frame(window)
 
 
+def bare_child() -> None:
+    """For scale: the least a PySide6 app can do, a main window with a text view, to its first paint."""
+    from PySide6.QtCore import QEvent, QObject  # noqa: PLC0415 - everything from here on is timed
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser  # noqa: PLC0415
+
+    qapp = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.setCentralWidget(QTextBrowser())
+    window.resize(900, 700)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                print(f"FIRST_FRAME {time.monotonic():.6f}", flush=True)
+                os._exit(0)
+            return False
+
+    spy = FirstPaint()
+    window.installEventFilter(spy)
+    window.show()
+    qapp.exec()
+
+
 def _evict_from_page_cache(folders: list[Path]) -> None:
     """Drop these files from the OS page cache (Linux), so the next start reads them from disk."""
     if not hasattr(os, "posix_fadvise"):
@@ -69,8 +93,8 @@ def _evict_from_page_cache(folders: list[Path]) -> None:
                 continue
 
 
-def start_to_first_frame(*, cold: bool) -> float:
-    """Milliseconds from launching the child to its window's first paint."""
+def start_to_first_frame(*, cold: bool, bare: bool = False) -> float:
+    """Milliseconds from launching the child to its window's first paint (`bare`: of `bare_child`)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     if cold:
@@ -80,7 +104,7 @@ def start_to_first_frame(*, cold: bool) -> float:
         _evict_from_page_cache([Path(root) for root in roots])
     started = time.monotonic()
     output = subprocess.run(
-        [sys.executable, "-m", "tests.perf.first_frame", "--child"],
+        [sys.executable, "-m", "tests.perf.first_frame", "--bare-child" if bare else "--child"],
         capture_output=True,
         text=True,
         env=env,
@@ -91,20 +115,26 @@ def start_to_first_frame(*, cold: bool) -> float:
     return (float(line.split()[1]) - started) * 1000
 
 
-def medians(warm_runs: int = 5, cold_runs: int = 3) -> tuple[float, float]:
-    """(warm, cold) medians in milliseconds, after one unmeasured start that fills the caches."""
+def medians(warm_runs: int = 5, cold_runs: int = 3) -> tuple[float, float, float]:
+    """(warm, cold, bare warm) medians in milliseconds, after unmeasured starts that fill the caches."""
     start_to_first_frame(cold=False)
+    start_to_first_frame(cold=False, bare=True)
     warm = statistics.median(start_to_first_frame(cold=False) for _ in range(warm_runs))
     cold = statistics.median(start_to_first_frame(cold=True) for _ in range(cold_runs))
-    return warm, cold
+    bare = statistics.median(start_to_first_frame(cold=False, bare=True) for _ in range(warm_runs))
+    return warm, cold, bare
 
 
 def main() -> int:
     if "--child" in sys.argv[1:]:
         child()
         return 1  # the child exits from its first paint
-    warm, cold = medians()
+    if "--bare-child" in sys.argv[1:]:
+        bare_child()
+        return 1
+    warm, cold, bare = medians()
     print(f"start to first frame: warm {warm:.0f} ms (median of 5), cold {cold:.0f} ms (median of 3)")
+    print(f"a bare PySide6 window (QMainWindow and QTextBrowser), warm: {bare:.0f} ms (median of 5)")
     return 0
 
 
