@@ -16,6 +16,7 @@ from ollama_desktop.ui import chat_view as chat_view_module
 from ollama_desktop.ui.chat_theme import ChatTheme
 from ollama_desktop.ui.chat_view import (
     CHROME_PROPERTY,
+    OLDER_AHEAD_SCREENS,
     ROLE_ASSISTANT,
     ROLE_ERROR,
     ROLE_USER,
@@ -472,30 +473,85 @@ def test_follows_the_end_until_the_user_scrolls_up(qtbot, view: ChatView) -> Non
 # -- opening a long chat -----------------------------------------------------------------------------
 
 
-def test_a_long_chat_opens_newest_first_and_fills_in(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
+def _long_chat(pairs: int) -> list[ChatEntry]:
     entries = []
-    for number in range(80):
+    for number in range(pairs):
         entries.append(ChatEntry(ROLE_USER, f"Question {number}"))
         entries.append(ChatEntry(ROLE_ASSISTANT, f"Answer {number}\n\n" + ANSWER, "llama3.1:8b", "note"))
     entries.append(ChatEntry(ROLE_ERROR, "The last one failed."))
+    return entries
+
+
+def _screens_above(view: ChatView) -> float:
+    return view.verticalScrollBar().value() / view.viewport().height()
+
+
+def test_a_long_chat_opens_at_its_newest_and_adds_older_messages_as_the_user_scrolls_up(
+    qtbot, view: ChatView
+) -> None:  # type: ignore[no-untyped-def]
+    entries = _long_chat(80)
     view.show_chat(entries)
-    assert view.loading_history
     assert "The last one failed." in view.toPlainText()
+    # Older messages come in above until two screens of them are ready to scroll to, then stop.
+    qtbot.waitUntil(lambda: _screens_above(view) >= OLDER_AHEAD_SCREENS)
+    assert view.loading_history
     assert "Question 0\n" not in view.toPlainText()
-    qtbot.waitUntil(lambda: not view.loading_history, timeout=20000)
+    assert view.verticalScrollBar().value() == view.verticalScrollBar().maximum()
+
+    bar = view.verticalScrollBar()
+    while view.loading_history:
+        bar.setValue(0)
+        first_shown = view.message_count()
+        qtbot.waitUntil(lambda: view.message_count() > first_shown or not view.loading_history)  # noqa: B023
+        qtbot.waitUntil(lambda: _screens_above(view) >= OLDER_AHEAD_SCREENS or not view.loading_history)
     text = view.toPlainText()
     assert text.index("Question 0\n") < text.index("Question 1\n") < text.index("The last one failed.")
     assert view.message_count() == len(entries)
-    assert view.verticalScrollBar().value() == view.verticalScrollBar().maximum()
 
 
-def test_a_new_question_while_history_loads_goes_last(view: ChatView) -> None:
+def test_scrolling_back_keeps_the_message_in_view_where_it_was(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
+    view.show_chat(_long_chat(80))
+    qtbot.waitUntil(lambda: _screens_above(view) >= OLDER_AHEAD_SCREENS)
+    bar = view.verticalScrollBar()
+    bar.setValue(view.viewport().height() // 2)  # near the top: more is added above
+    block = view.cursorForPosition(view.viewport().rect().center()).block()
+    layout = view.document().documentLayout()
+
+    def on_screen() -> float:
+        return layout.blockBoundingRect(block).top() - bar.value()
+
+    where = on_screen()
+    shown = view.message_count()
+    qtbot.waitUntil(lambda: view.message_count() > shown)
+    qtbot.waitUntil(lambda: _screens_above(view) >= OLDER_AHEAD_SCREENS or not view.loading_history)
+    assert abs(on_screen() - where) <= 1
+
+
+def test_a_new_question_goes_last_and_older_messages_still_come_in_above(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
     entries = [ChatEntry(ROLE_USER, "x" * 5000 + f" old {number}") for number in range(20)]
     view.show_chat(entries)
-    assert view.loading_history
     view.add_question("newest")
-    assert not view.loading_history
     assert view.toPlainText().rstrip("\u200b\n ").endswith("newest\nCopy")
+    bar = view.verticalScrollBar()
+    while view.loading_history:
+        bar.setValue(0)
+        shown = view.message_count()
+        qtbot.waitUntil(lambda: view.message_count() > shown or not view.loading_history)  # noqa: B023
+    text = view.toPlainText()
+    assert text.index(" old 0") < text.index(" old 19") < text.index("newest")
+
+
+def test_older_messages_wait_while_an_answer_is_written(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
+    view.show_chat(_long_chat(80))
+    qtbot.waitUntil(lambda: _screens_above(view) >= OLDER_AHEAD_SCREENS)
+    view.begin_reply("llama3.1:8b")
+    view.append_reply("Streaming ")
+    shown = view.message_count()
+    view.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    assert view.message_count() == shown  # nothing goes in above an answer being written
+    view.end_reply("note")
+    qtbot.waitUntil(lambda: view.message_count() > shown)
 
 
 def test_a_rendered_history_answer_equals_the_streamed_one(view: ChatView) -> None:

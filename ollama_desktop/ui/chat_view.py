@@ -70,10 +70,14 @@ ROLE_ERROR = "error"
 COMMAND_SCHEME = "ollama-desktop"
 ZERO_WIDTH_SPACE = "\u200b"
 
-# Opening a long chat: this many characters of the newest messages are shown at once, the rest is
-# added above them in slices of at most HISTORY_SLICE_MS.
+# Opening a long chat: this many characters of the newest messages are shown at once. Older ones
+# are added above them, in slices of at most HISTORY_SLICE_MS, while fewer than OLDER_AHEAD_SCREENS
+# screens of them lie above what the user sees: scrolling up finds them there, and a long chat
+# nobody scrolls back through costs neither the time nor the memory of laying all of it out
+# (~50 MB for 200 messages of 500 words).
 FIRST_SCREEN_CHARS = 12_000
 HISTORY_SLICE_MS = 8.0
+OLDER_AHEAD_SCREENS = 2
 # While markdown-it and Pygments are still being imported, the answer is shown as plain text and
 # looked at again this often.
 LOADING_POLL_MS = 15
@@ -405,8 +409,9 @@ class ChatView(QTextBrowser):
 
         self._follow = True
         self._scrolling = False
-        self._prepending = False
-        self._last_maximum = 0
+        # Text to keep in place on the screen while older messages go in above: a cursor in it and
+        # its distance from the top of the view.
+        self._anchor: tuple[QTextCursor, float] | None = None
         self._loading_started = False
         self.jump_button = QToolButton(self)
         self.jump_button.setText(self.tr("↓ Jump to latest"))
@@ -422,7 +427,6 @@ class ChatView(QTextBrowser):
     @_one_edit
     def add_question(self, text: str) -> None:
         """Show the user's question (plain text, as typed)."""
-        self._finish_history()
         message, cursor = self._new_message(ROLE_USER, self.tr("You"), at_top=False)
         message.text.append(text)
         self._write_plain(cursor, text, self._body_format(self._theme.text), message.margins)
@@ -433,7 +437,6 @@ class ChatView(QTextBrowser):
     def begin_reply(self, model: str) -> None:
         """Open an answer by `model`; its text comes through `append_reply` (and `append_thinking`)."""
         _LOADER.start()
-        self._finish_history()
         if self._reply is not None:
             self.end_reply()
         message, cursor = self._new_message(ROLE_ASSISTANT, model or self.tr("Answer"), at_top=False)
@@ -483,12 +486,12 @@ class ChatView(QTextBrowser):
             self._render_timer.start(LOADING_POLL_MS)
             self._set_footer(reply.message, note, copy=bool("".join(reply.pending_text).strip()))
         self._after_change()
+        self._want_older()
 
     @_one_edit
     def add_error(self, text: str, details: str = "") -> None:
         """Show a problem (in plain words) as its own red block; `details` (Ollama's own words,
         untranslated) go small under it, like an answer's note."""
-        self._finish_history()
         message, cursor = self._new_message(ROLE_ERROR, "", at_top=False)
         self._write_plain(cursor, text, self._body_format(self._theme.error_text), message.margins)
         if details:
@@ -506,6 +509,7 @@ class ChatView(QTextBrowser):
         self._codes.clear()
         self.clear()
         self._follow = True
+        self._anchor = None
         self._update_jump_button()
 
     @_one_edit
@@ -521,9 +525,8 @@ class ChatView(QTextBrowser):
         for entry in entries[split:]:
             self._add_entry(entry, at_top=False)
         self._older = list(entries[:split])
-        if self._older:
-            self._history_timer.start()
         self._after_change()
+        self._want_older()
 
     @property
     def rendering_pending(self) -> bool:
@@ -532,7 +535,8 @@ class ChatView(QTextBrowser):
 
     @property
     def loading_history(self) -> bool:
-        """Whether older messages of an opened chat are still being added."""
+        """Whether older messages of an opened chat are still to be added (they are, as the user
+        scrolls up towards them)."""
         return bool(self._older)
 
     def reply_text(self) -> str:
@@ -573,6 +577,8 @@ class ChatView(QTextBrowser):
             self._render_reply(reply)
         if self._reply is not None:
             self._render_reply(self._reply)
+        elif unrendered:
+            self._want_older()
 
     def _show_preview(self, reply: _Reply) -> None:
         """Until the markdown stack is loaded: the answer so far as plain text (nothing is consumed)."""
@@ -750,6 +756,7 @@ class ChatView(QTextBrowser):
         return body.length() <= 1 and body.next().position() == footer.position()
 
     def message_count(self) -> int:
+        """How many messages are shown (of an opened chat: not the older ones still to be added)."""
         return len(self._order)
 
     def message_range(self, index: int) -> tuple[int, int]:
@@ -973,26 +980,49 @@ class ChatView(QTextBrowser):
     @_one_edit
     def _add_older_slice(self) -> None:
         """Add older messages above the shown ones for a few milliseconds, newest first."""
+        if not self._needs_older():
+            self._history_timer.stop()
+            return
+        if not self._follow and self._anchor is None:
+            # What the user looks at stays where it is on the screen (see _keep_anchor). A cursor,
+            # not a block: a cursor moves on as text goes in before it.
+            anchor = self.cursorForPosition(self.viewport().rect().center())
+            top = self.document().documentLayout().blockBoundingRect(anchor.block()).top()
+            self._anchor = (anchor, top - self.verticalScrollBar().value())
         deadline = time.perf_counter() + HISTORY_SLICE_MS / 1000
-        self._prepending = True
-        try:
-            while self._older and time.perf_counter() < deadline:
-                self._add_entry(self._older.pop(), at_top=True)
-        finally:
-            self._prepending = False
-        if not self._older:
+        while self._older and time.perf_counter() < deadline:
+            self._add_entry(self._older.pop(), at_top=True)
+        self._keep_anchor()
+        if not self._older or not self._needs_older():
             self._history_timer.stop()
 
-    def _finish_history(self) -> None:
-        """A new message goes at the end: add what is left of an opened chat first."""
-        if self._older:
-            self._prepending = True
-            try:
-                while self._older:
-                    self._add_entry(self._older.pop(), at_top=True)
-            finally:
-                self._prepending = False
-            self._history_timer.stop()
+    def _keep_anchor(self) -> None:
+        """Scroll so that the anchored text is where it was on the screen.
+
+        Qt lays a long document out in steps, in the background: the blocks below what went in above
+        reach their new positions only as those steps run, and each step changes the scroll range,
+        which calls this again.
+        """
+        if self._anchor is None or self._follow:
+            return
+        cursor, offset = self._anchor
+        top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
+        self._scrolling = True
+        try:
+            self.verticalScrollBar().setValue(round(top - offset))
+        finally:
+            self._scrolling = False
+
+    def _needs_older(self) -> bool:
+        """Whether older messages should be added: fewer than OLDER_AHEAD_SCREENS screens are above."""
+        if not self._older or self._reply is not None or self._unrendered:
+            # Not while an answer is being written at the end: it goes on once the answer is done.
+            return False
+        return self.verticalScrollBar().value() < OLDER_AHEAD_SCREENS * max(self.viewport().height(), 1)
+
+    def _want_older(self) -> None:
+        if not self._history_timer.isActive() and self._needs_older():
+            self._history_timer.start()
 
     # -- scrolling -------------------------------------------------------------------------------
 
@@ -1016,23 +1046,16 @@ class ChatView(QTextBrowser):
     def _on_scroll_value_changed(self, _value: int) -> None:
         if not self._scrolling:
             self._follow = self._at_bottom()
+            self._anchor = None  # the user scrolled: they look at something else now
         self._update_jump_button()
+        self._want_older()
 
     @Slot(int, int)
-    def _on_scroll_range_changed(self, _minimum: int, maximum: int) -> None:
+    def _on_scroll_range_changed(self, _minimum: int, _maximum: int) -> None:
         if self._follow:
             self._scroll_to_end()
-        elif self._prepending:
-            # Older messages went in above: keep the ones the user is reading where they were.
-            bar = self.verticalScrollBar()
-            grown = maximum - self._last_maximum
-            if grown > 0:
-                self._scrolling = True
-                try:
-                    bar.setValue(bar.value() + grown)
-                finally:
-                    self._scrolling = False
-        self._last_maximum = maximum
+        else:
+            self._keep_anchor()
         self._update_jump_button()
 
     def _update_jump_button(self) -> None:
@@ -1116,6 +1139,7 @@ class ChatView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_jump_button()
+        self._want_older()
 
     # -- links, copying ------------------------------------------------------------------------
 

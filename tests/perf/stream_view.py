@@ -234,6 +234,17 @@ def wait_until(condition: Any, timeout: float = 600.0) -> None:
         raise TimeoutError
 
 
+def scroll_through_history(view: ChatView) -> None:
+    """Scroll up until every older message of an opened chat is in (they come as the user scrolls
+    towards them), then back to the end: the whole chat is then in the document, the worst case."""
+    bar = view.verticalScrollBar()
+    while view.loading_history:
+        shown = view.message_count()
+        bar.setValue(0)
+        wait_until(lambda: view.message_count() > shown or not view.loading_history)  # noqa: B023
+    view.jump_to_latest()
+
+
 def settle(seconds: float = 0.3) -> None:
     end = time.monotonic() + seconds
     wait_until(lambda: time.monotonic() >= end)
@@ -268,7 +279,7 @@ def stream(pieces: list[str], rate: float | None, earlier: list[ChatEntry], *, s
     view.show()
     if earlier:
         view.show_chat(earlier)
-        wait_until(lambda: not view.loading_history)
+        scroll_through_history(view)
     settle()
     pool = WorkerPool()
     client = PacedClient(pieces, rate)
@@ -413,18 +424,23 @@ def open_child(messages: int) -> None:
     view.painted.clear()
     wait_until(lambda: bool(view.painted))
     opened = time.perf_counter() - started
-    wait_until(lambda: not view.loading_history)
+    settle(0.5)  # the screens above the end are filled in meanwhile
+    gc.collect()
+    added = rss_mb() - before
+    started = time.perf_counter()
+    scroll_through_history(view)
     complete = time.perf_counter() - started
     settle(0.5)
     gc.collect()
-    added = rss_mb() - before
-    print(f"OPEN {opened} {complete} {added} {tokens}", flush=True)
+    added_all = rss_mb() - before
+    print(f"OPEN {opened} {complete} {added} {added_all} {tokens}", flush=True)
     view.close()
     app.processEvents()
 
 
 def opening_rows(messages: int) -> list[str]:
-    """Time to the first frame of an opened long chat, to all of it, and the memory it adds."""
+    """Time to the first frame of an opened long chat and the memory it adds; then the same for all
+    of it, once the user has scrolled back through it."""
     print("opening a chat ...", file=sys.stderr)
     output = subprocess.run(
         [sys.executable, "-m", "tests.perf.stream_view", "--open-child", str(messages)],
@@ -435,12 +451,18 @@ def opening_rows(messages: int) -> list[str]:
         check=False,
     ).stdout
     line = next(line for line in output.splitlines() if line.startswith("OPEN"))
-    opened, complete, added, tokens = (float(part) for part in line.split()[1:])
+    opened, complete, added, added_all, tokens = (float(part) for part in line.split()[1:])
     first = f"open a chat of {messages} messages ({tokens:,.0f} tokens): first frame"
     return [
         row(first, f"{opened * 1000:.0f} ms", "≤ 400 ms", opened <= 0.4),
-        row("  … every older message added (in the background)", f"{complete * 1000:.0f} ms", "", None),
         row("  … memory it adds", f"{added:.1f} MB", "≤ 45 MB", added <= 45),
+        row(
+            "  … scrolled up through all of it: time to add every older message",
+            f"{complete * 1000:.0f} ms",
+            "",
+            None,
+        ),
+        row("  … and the memory the whole chat then adds", f"{added_all:.1f} MB", "", None),
     ]
 
 
