@@ -105,6 +105,9 @@ def signature(view: ChatView, index: int = -1) -> list[tuple[Any, ...]]:
                 text_list.format().style() if text_list else None,
                 text_list.format().indent() if text_list else None,
                 (cell.row(), cell.column(), table.rows(), table.columns()) if cell else None,
+                fmt.background().color().name() if fmt.background().style() else "",
+                fmt.textIndent(),
+                fmt.lineHeight(),
                 tuple(runs),
             )
         )
@@ -199,7 +202,8 @@ def test_markdown_is_rendered_with_its_formats(view: ChatView) -> None:
     bold = [run for block in blocks for run in block[-1] if run[0] == "bold"]
     assert bold
     assert bold[0][1] == 700
-    code_runs = [run for block in blocks if block[7] and block[7][0] == 1 for run in block[-1]]
+    code_background = view._writer().highlighter.background.name()
+    code_runs = [run for block in blocks if block[8] == code_background for run in block[-1]]
     assert "".join(run[0] for run in code_runs) == "x = 1"
     assert len({run[4] for run in code_runs}) > 1  # Pygments gave the code more than one colour
 

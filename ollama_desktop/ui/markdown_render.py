@@ -53,6 +53,8 @@ _BULLETS = (
 _SAFE_SCHEMES = {"http", "https"}
 _QUOTE_MARGIN = 14.0
 _BLOCK_SPACING = 6.0
+# Code blocks: the space before each line's text on its background.
+_CODE_PADDING = 8.0
 
 
 def is_web_link(href: str) -> bool:
@@ -341,61 +343,51 @@ class _Run:
         return table
 
     def code_box(self, code: str, language: str, *, closed: bool) -> None:
-        """A code block: a two-row table, the language and a Copy link above the code."""
+        """A code block: a header line (the language and a Copy link), then the code, each line a
+        block on the code background.
+
+        Plain blocks, not a table: Qt looks at every table in the document on every change (its
+        frames are walked for each edit), so a chat with hundreds of code blocks made every streamed
+        word ~40 % dearer (measured with 200 earlier messages); blocks cost nothing there.
+        """
         code = code.removesuffix("\n")
         theme = self.w.theme
-        fmt = QTextTableFormat()
-        fmt.setBorder(1)
-        fmt.setBorderBrush(theme.code_border)
-        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setBorderCollapse(True)
-        fmt.setCellSpacing(0)
-        fmt.setCellPadding(6)
-        fmt.setBackground(self.w.highlighter.background)
-        fmt.setBottomMargin(_BLOCK_SPACING)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        fmt.setColumnWidthConstraints(
-            [
-                QTextLength(QTextLength.Type.PercentageLength, 80),
-                QTextLength(QTextLength.Type.PercentageLength, 20),
-            ]
-        )
-        table = self.insert_table(2, 2, fmt)
-        table.mergeCells(1, 0, 1, 2)
-        header = QTextTableCellFormat()
+        indent = self.lists[-1].depth if self.lists else 0
+        left = self.left_margin() + indent * self.cursor.document().indentWidth()
+        header = QTextBlockFormat()
         header.setBackground(theme.code_header_background)
-        header.setBottomPadding(2)
-        header.setTopPadding(2)
-        for column in (0, 1):
-            cell = table.cellAt(0, column)
-            cell.setFormat(header)
-        label_cursor = table.cellAt(0, 0).firstCursorPosition()
-        label_cursor.insertText(language or " ", self.w.chrome_format())
-        copy_cursor = table.cellAt(0, 1).firstCursorPosition()
-        right = QTextBlockFormat()
-        right.setAlignment(Qt.AlignmentFlag.AlignRight)
-        copy_cursor.setBlockFormat(right)
-        copy_cursor.insertText(
+        header.setLeftMargin(left)
+        header.setRightMargin(self.w.margins[1])
+        header.setTextIndent(_CODE_PADDING)
+        chrome = self.w.chrome_format()
+        self.new_block(header, chrome)
+        self.cursor.insertText((language or "code") + "\u2003", chrome)
+        self.cursor.insertText(
             QCoreApplication.translate("MarkdownWriter", "Copy"),
             self.w.link_format(self.w.code_link(code), chrome=True),
         )
-
-        cursor = table.cellAt(1, 0).firstCursorPosition()
-        line_format = QTextBlockFormat()
-        line_format.setNonBreakableLines(False)
+        line = QTextBlockFormat()
+        line.setBackground(self.w.highlighter.background)
+        line.setLeftMargin(left)
+        line.setRightMargin(self.w.margins[1])
+        line.setTextIndent(_CODE_PADDING)
         code_format = self.w.code_format
-        # Not setBlockCharFormat: a cell's first block carries the cell's own format (its span).
-        cursor.setBlockFormat(line_format)
+        cursor = self.cursor
+        cursor.insertBlock(line, code_format)
         runs = self.w.highlighter.runs(code, language) if closed else None
         if runs is None:
             runs = [(code, code_format)]
         for text, run_format in runs:
-            lines = text.split("\n")
-            for number, line in enumerate(lines):
+            for number, part in enumerate(text.split("\n")):
                 if number:
-                    cursor.insertBlock(line_format, code_format)
-                if line:
-                    cursor.insertText(line, run_format)
+                    cursor.insertBlock(line, code_format)
+                if part:
+                    cursor.insertText(part, run_format)
+        last = QTextBlockFormat(line)
+        last.setBottomMargin(_BLOCK_SPACING)
+        cursor.setBlockFormat(last)
+        if self.lists:
+            self.lists[-1].item_started = True
         if not closed:
             self.w.append_point = AppendPoint(QTextCursor(cursor), code_format, code=True)
 
