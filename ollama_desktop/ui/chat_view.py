@@ -44,6 +44,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QRegion,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -84,6 +85,7 @@ LOADING_POLL_MS = 15
 # Lexers worth having ready before the first code block closes (their first use costs ~10–40 ms).
 _COMMON_LANGUAGES = ("python", "javascript", "typescript", "bash", "json", "c", "cpp", "java", "go", "rust")
 _BUBBLE_GAP = 8.0
+_BUBBLE_RADIUS = 8.0
 _BUBBLE_PADDING = 10.0
 _USER_INDENT = 56.0
 _ASSISTANT_INDENT = 24.0
@@ -1121,11 +1123,33 @@ class ChatView(QTextBrowser):
             painter.setPen(QPen(border, 1))
             painter.setBrush(fill)
             # Where the bubble is cut, the cut lies `reach` outside the area: its corners are clipped.
-            # Antialiased only where a rounded corner is in the area: elsewhere it costs several
-            # times as much for straight edges that look the same.
-            corner = top - 8 <= rect.top() <= bottom + 8 or top - 8 <= rect.bottom() <= bottom + 8
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, corner)
-            painter.drawRoundedRect(shown.translated(-dx, -dy).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+            # Antialiased only in the bands of its rounded corners: elsewhere it costs several times
+            # as much for straight edges that look the same (a streaming answer's bottom corner is
+            # in every frame's area, and its whole width was once most of the frame's cost).
+            outline = shown.translated(-dx, -dy).adjusted(0.5, 0.5, -0.5, -0.5)
+            bands = [
+                QRectF(
+                    outline.left() - 1,
+                    edge - dy - _BUBBLE_RADIUS - 1,
+                    outline.width() + 2,
+                    2 * _BUBBLE_RADIUS + 2,
+                )
+                for edge in (rect.top(), rect.bottom())
+                if top - _BUBBLE_RADIUS <= edge <= bottom + _BUBBLE_RADIUS
+            ]
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            if bands:
+                straight = QRegion(outline.toAlignedRect().adjusted(-1, -1, 1, 1))
+                for band in bands:
+                    straight -= QRegion(band.toAlignedRect())
+                painter.setClipRegion(straight)
+            painter.drawRoundedRect(outline, _BUBBLE_RADIUS, _BUBBLE_RADIUS)
+            if bands:
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+                for band in bands:
+                    painter.setClipRect(band)
+                    painter.drawRoundedRect(outline, _BUBBLE_RADIUS, _BUBBLE_RADIUS)
+                painter.setClipping(False)
         painter.end()
 
     def _bubble_colours(self, role: str) -> tuple[QColor, QColor]:
