@@ -33,7 +33,6 @@ class ChatTheme:
     thinking_text: QColor
     quote_text: QColor
     code_text: QColor
-    code_border: QColor
     code_header_background: QColor
     inline_code_background: QColor
     table_border: QColor
@@ -59,7 +58,6 @@ class ChatTheme:
             thinking_text=QColor("#57606a"),
             quote_text=QColor("#57606a"),
             code_text=QColor("#1f2328"),
-            code_border=QColor("#d8dde3"),
             code_header_background=QColor("#eceff2"),
             inline_code_background=QColor("#eef0f3"),
             table_border=QColor("#c9d1d9"),
@@ -86,7 +84,6 @@ class ChatTheme:
             thinking_text=QColor("#b0b5bb"),
             quote_text=QColor("#b0b5bb"),
             code_text=QColor("#e6edf3"),
-            code_border=QColor("#3d444d"),
             code_header_background=QColor("#161b22"),
             inline_code_background=QColor("#343941"),
             table_border=QColor("#444c56"),

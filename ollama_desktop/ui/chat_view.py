@@ -319,6 +319,12 @@ class _Region:
                 return False
             if _MARKUP_IN_TEXT.search(text):
                 return False
+        # The block being written keeps its shaped glyphs between frames: otherwise every paint of
+        # it shapes the whole paragraph again (~0.15 ms a frame for a long one). Only this block:
+        # the glyphs of a whole chat would cost more memory than its text.
+        layout = point.cursor.block().layout()
+        if not layout.cacheEnabled():
+            layout.setCacheEnabled(True)
         point.cursor.insertText(text, point.char_format)
         return True
 
