@@ -59,9 +59,7 @@ from ollama_desktop.core.responses import InstalledModel, ReplyStats, RunningMod
 from ollama_desktop.core.servers import Server, with_server
 from ollama_desktop.core.unloading import UnloadResult
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.chat_options_dialog import ChatOptionsDialog
 from ollama_desktop.ui.chat_view import ChatEntry, ChatView
-from ollama_desktop.ui.edit_question_dialog import EditQuestionDialog
 from ollama_desktop.ui.history_sidebar import HistorySidebar
 from ollama_desktop.ui.history_texts import (
     file_problem_text,
@@ -73,23 +71,24 @@ from ollama_desktop.ui.history_texts import (
 )
 from ollama_desktop.ui.messages import ErrorText, explain_error
 from ollama_desktop.ui.model_picker import ModelComboBox
-from ollama_desktop.ui.models_dialog import ModelsDialog
 from ollama_desktop.ui.prompt_edit import PromptEdit
 from ollama_desktop.ui.reply_speeds import describe_live_speed, describe_reply_speeds
 from ollama_desktop.ui.residency_indicator import ResidencyIndicator
 from ollama_desktop.ui.residency_text import diagnosis_text, placement_text, verdict_text
-from ollama_desktop.ui.server_dialog import ServerDialog
 from ollama_desktop.ui.server_picker import ServerPicker
 from ollama_desktop.ui.storage_banner import StorageBanner
 from ollama_desktop.ui.tray import TrayIcon
-from ollama_desktop.ui.unload_dialog import UnloadDialog
 from ollama_desktop.ui.unload_summary import unload_summary
 from ollama_desktop.ui.version_bar import VersionBar
 from ollama_desktop.ui.welcome_panel import Screen, WelcomePanel
 from ollama_desktop.workers import WorkerPool
 
+# The dialogs are imported when first opened, not with the window: together they cost ~90 ms of
+# imports (QtCharts and the benchmark alone ~70 ms) that the first frame would otherwise wait for.
 if TYPE_CHECKING:
     from ollama_desktop.ui.benchmark_dialog import BenchmarkDialog
+    from ollama_desktop.ui.models_dialog import ModelsDialog
+    from ollama_desktop.ui.unload_dialog import UnloadDialog
 
 
 class MainWindow(QMainWindow):
@@ -408,6 +407,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_options_triggered(self) -> None:
+        from ollama_desktop.ui.chat_options_dialog import ChatOptionsDialog  # noqa: PLC0415 - dialogs load when opened
+
         options = ChatOptionsDialog.ask(
             self._chat.conversation.options, self, can_think=self._chat.can_think(self._chat.model)
         )
@@ -420,6 +421,8 @@ class MainWindow(QMainWindow):
         current = self._settings.host()
         known = {server.url: server.name for server in self._settings.servers}
         is_default = current == self._settings.default_host()
+        from ollama_desktop.ui.server_dialog import ServerDialog  # noqa: PLC0415 - dialogs load when opened
+
         choice = ServerDialog.ask(
             "" if is_default else current,
             self._settings.default_host(),
@@ -510,6 +513,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_unload_dialog_triggered(self) -> None:
         if self._unload_dialog is None:
+            from ollama_desktop.ui.unload_dialog import UnloadDialog  # noqa: PLC0415 - dialogs load when opened
+
             self._unload_dialog = UnloadDialog(self._residency, self._connection.client.host, self)
         self._unload_dialog.show()
         self._unload_dialog.raise_()
@@ -562,6 +567,8 @@ class MainWindow(QMainWindow):
         if self._models is None:
             return None
         if self._models_dialog is None:
+            from ollama_desktop.ui.models_dialog import ModelsDialog  # noqa: PLC0415 - dialogs load when opened
+
             self._models_dialog = ModelsDialog(self._models, self._connection.client.host, self)
         self._models_dialog.set_models(self._connection.models)
         self._models_dialog.set_loaded(self._residency.loaded)
@@ -574,8 +581,7 @@ class MainWindow(QMainWindow):
         if self._pool is None:
             return None
         if self._benchmark_dialog is None:
-            # QtCharts and the benchmark modules take ~70 ms to import: not before the first frame.
-            from ollama_desktop.ui.benchmark_dialog import BenchmarkDialog  # noqa: PLC0415
+            from ollama_desktop.ui.benchmark_dialog import BenchmarkDialog  # noqa: PLC0415 - dialogs load when opened
 
             folder = Path(
                 QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
@@ -986,6 +992,8 @@ class MainWindow(QMainWindow):
             self.show_notice(self.tr("Choose a model first."), 5000)
             return
         keeps = self.history is not None and self.history.saving
+        from ollama_desktop.ui.edit_question_dialog import EditQuestionDialog  # noqa: PLC0415 - dialogs load when opened
+
         choice = EditQuestionDialog.ask([messages[index].content for index in places], keeps, self)
         if choice is not None:
             number, text = choice
