@@ -1,13 +1,14 @@
 """The chat view at scale: CPU per token, stalls, latency, opening a long chat, and the app's start.
 
-Run: `python -m tests.perf.stream_view` (offscreen; about four minutes; `--quick` for a shorter run).
+Run: `python -m tests.perf.stream_view` (offscreen; about eight minutes; `--quick` for a shorter run).
 Prints a table of figures against the goals of issue #5.
 
 Tokens are fed the way the app feeds them: a ChatStreamWorker on the app's WorkerPool reads a stream
 (here a stand-in client that yields ChatChunks at a set rate, so Ollama's own speed is out of the
 picture), the ChatController coalesces them to at most one delivery per frame, and the real
 ChatView renders them. The text is synthetic markdown: headings, lists, a code fence about every
-200 tokens, CJK text.
+200 tokens, CJK text. Garbage collection is the app's (gc_guard). "With 200 earlier messages" means
+a chat opened and then scrolled up through to its start, so that all of it is in the document.
 """
 
 from __future__ import annotations
