@@ -19,13 +19,31 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+
+def _report_first_paint(window: QWidget) -> None:
+    """Print the moment `window` begins its first paint, then end the process at once."""
+    from PySide6.QtCore import QEvent, QObject  # noqa: PLC0415 - this module imports no Qt at its top
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                print(f"FIRST_FRAME {time.monotonic():.6f}", flush=True)
+                os._exit(0)
+            return False
+
+    window.installEventFilter(FirstPaint(window))
 
 
 def child() -> None:
     """Start the app as `app.main` does and print the moment its window begins its first paint."""
     import tempfile  # noqa: PLC0415 - everything from here on is timed
 
-    from PySide6.QtCore import QEvent, QObject, QSettings  # noqa: PLC0415
+    from PySide6.QtCore import QSettings  # noqa: PLC0415
     from PySide6.QtWidgets import QApplication  # noqa: PLC0415
 
     from ollama_desktop import app as app_module  # noqa: PLC0415
@@ -40,38 +58,19 @@ def child() -> None:
     language, _translators = i18n.install(qapp, settings.language)
     i18n.apply_fonts(qapp, language)
     window, *_rest = app_module.build(settings)
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                print(f"FIRST_FRAME {time.monotonic():.6f}", flush=True)
-                os._exit(0)
-            return False
-
-    spy = FirstPaint()
-    window.installEventFilter(spy)
+    _report_first_paint(window)
     app_module.show_first_frame(window)
 
 
 def bare_child() -> None:
     """For scale: the least a PySide6 app can do, a main window with a text view, to its first paint."""
-    from PySide6.QtCore import QEvent, QObject  # noqa: PLC0415 - everything from here on is timed
-    from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser  # noqa: PLC0415
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTextBrowser  # noqa: PLC0415 - timed from here
 
     qapp = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.setCentralWidget(QTextBrowser())
     window.resize(900, 700)
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                print(f"FIRST_FRAME {time.monotonic():.6f}", flush=True)
-                os._exit(0)
-            return False
-
-    spy = FirstPaint()
-    window.installEventFilter(spy)
+    _report_first_paint(window)
     window.show()
     qapp.exec()
 
