@@ -616,6 +616,20 @@ _ANSWERS = {
         "- 日落：光线穿过更厚的大气，剩下红色和橙色。"
     ),
 }
+# For a question about code (in English): a code block and a table, as real models answer.
+_CODE_ANSWER = (
+    "Rayleigh scattering grows as the inverse fourth power of the wavelength:\n\n"
+    "```python\n"
+    "def scattering(wavelength_nm: float) -> float:\n"
+    "    # relative to red light at 700 nm\n"
+    "    return (700 / wavelength_nm) ** 4\n"
+    "```\n\n"
+    "| colour | wavelength | scattered |\n"
+    "|---|--:|--:|\n"
+    "| blue | 450 nm | 5.9 × |\n"
+    "| red | 700 nm | 1.0 × |\n\n"
+    "So blue light is scattered about **six times** as much as red."
+)
 _THINKING = "The user asks a short question. I should answer briefly, in their language, with one list."
 _HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")
@@ -635,6 +649,8 @@ def canned_answer(user_text: str) -> str:
         return _ANSWERS["ko"]
     if _CJK.search(user_text):
         return _ANSWERS["zh"]
+    if re.search(r"\b(code|python|function)\b", user_text, re.IGNORECASE):
+        return _CODE_ANSWER
     return _ANSWERS["en"]
 
 

@@ -1,10 +1,11 @@
 """The app as a user starts it, asking one question by itself: for the screenshots in each language.
 
-    python -m tools.screenshot_app QUESTION
+    python -m tools.screenshot_app QUESTION [MODEL]
 
 Starts like `ollama-desktop` (the language and fonts from the settings or the system: set LANG and
-LANGUAGE), waits for the model list, types QUESTION and presses Send, and keeps running until it is
-ended. `tools/language_screenshots.sh` runs it under Xvfb in each language against the fake Ollama.
+LANGUAGE), waits for the model list, picks MODEL if given, types QUESTION and presses Send, and
+keeps running until it is ended. `tools/language_screenshots.sh` runs it under Xvfb in each
+language against the fake Ollama.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ollama_desktop import app as app_module
@@ -22,6 +23,7 @@ from ollama_desktop.settings import Settings
 
 def main(argv: list[str]) -> int:
     question = argv[1]
+    model = argv[2] if len(argv) > 2 else ""
     qapp = QApplication(argv[:1])
     qapp.setApplicationName("Ollama Desktop")
     qapp.setOrganizationName("Ollama Desktop")
@@ -34,6 +36,8 @@ def main(argv: list[str]) -> int:
     window.resize(1100, 680)
 
     def ask() -> None:
+        if model:
+            window.model_picker.setCurrentIndex(window.model_picker.findData(model, Qt.ItemDataRole.UserRole))
         window.prompt.setPlainText(question)
         window.send_button.click()
 
