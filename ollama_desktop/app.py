@@ -261,8 +261,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         pool.shutdown(timeout_ms=2000)  # showing the window started its first checks
         return status
     show_first_frame(window)
-    if not window.isVisible() and QApplication.quitOnLastWindowClosed():
-        pool.shutdown(timeout_ms=2000)  # closed before it was even drawn
+    if window.closed:
+        # Closed or quit before it was even drawn: Qt ignores a quit before its main loop runs.
+        pool.shutdown(timeout_ms=2000)
         return 0
     setup_logging()
     app.setApplicationVersion(app_version())

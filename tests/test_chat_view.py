@@ -531,6 +531,32 @@ def test_scrolling_back_keeps_the_message_in_view_where_it_was(qtbot, view: Chat
     assert abs(on_screen() - where) <= 1
 
 
+def test_opening_a_thinking_section_after_older_messages_came_in_keeps_it_in_place(
+    qtbot, view: ChatView
+) -> None:  # type: ignore[no-untyped-def]
+    entries = []
+    for number in range(60):
+        entries.append(ChatEntry(ROLE_USER, f"Question {number}"))
+        entries.append(ChatEntry(ROLE_ASSISTANT, ANSWER, "deepseek-r1:8b", "note", "Reasoning " * 80))
+    view.show_chat(entries)
+    qtbot.waitUntil(lambda: _screens_above(view) >= OLDER_AHEAD_SCREENS)
+    bar = view.verticalScrollBar()
+    shown = view.message_count()
+    bar.setValue(0)
+    qtbot.waitUntil(lambda: view.message_count() > shown)
+    qtbot.waitUntil(lambda: _screens_above(view) >= OLDER_AHEAD_SCREENS or not view.loading_history)
+    # The topmost answer on screen: open its thinking, which goes in below its toggle.
+    top = view.cursorForPosition(view.viewport().rect().topLeft()).position()
+    message = next(m for m in view._order if m.role == ROLE_ASSISTANT and m.start.position() >= top)
+    block = view.document().findBlock(message.start.position())
+    layout = view.document().documentLayout()
+    where = layout.blockBoundingRect(block).top() - bar.value()
+    view.anchorClicked.emit(QUrl(f"ollama-desktop:thinking/{message.number}"))
+    qtbot.waitUntil(lambda: message.thinking_open)
+    QApplication.processEvents()
+    assert layout.blockBoundingRect(block).top() - bar.value() == where
+
+
 def test_a_new_question_goes_last_and_older_messages_still_come_in_above(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
     entries = [ChatEntry(ROLE_USER, "x" * 5000 + f" old {number}") for number in range(20)]
     view.show_chat(entries)

@@ -185,3 +185,10 @@ def test_window_opens_at_once_with_the_server_down(qtbot, pool: WorkerPool, sett
     assert "not reachable" in main.connection_label.text()
     assert main.model_picker.count() == 0
     connection.stop()
+
+
+def test_closing_the_window_for_good_is_known(window: MainWindow) -> None:
+    # app.main checks this after the first frame: a quit before Qt's main loop runs is ignored.
+    assert not window.closed
+    window.close()
+    assert window.closed

@@ -79,6 +79,7 @@ ZERO_WIDTH_SPACE = "\u200b"
 FIRST_SCREEN_CHARS = 12_000
 HISTORY_SLICE_MS = 8.0
 OLDER_AHEAD_SCREENS = 2
+ANCHOR_SETTLE_MS = 500
 # While markdown-it and Pygments are still being imported, the answer is shown as plain text and
 # looked at again this often.
 LOADING_POLL_MS = 15
@@ -420,6 +421,13 @@ class ChatView(QTextBrowser):
         # Text to keep in place on the screen while older messages go in above: a cursor in it and
         # its distance from the top of the view.
         self._anchor: tuple[QTextCursor, float] | None = None
+        # Let go of the anchor once Qt has laid out what went in (it does so in steps, soon after):
+        # kept longer, it would pull the view back after later changes, such as a click that opens
+        # a message's thinking.
+        self._anchor_release = QTimer(self)
+        self._anchor_release.setSingleShot(True)
+        self._anchor_release.setInterval(ANCHOR_SETTLE_MS)
+        self._anchor_release.timeout.connect(self._release_anchor)
         self._loading_started = False
         self.jump_button = QToolButton(self)
         self.jump_button.setText(self.tr("↓ Jump to latest"))
@@ -548,7 +556,7 @@ class ChatView(QTextBrowser):
         return bool(self._older)
 
     def reply_text(self) -> str:
-        """The whole transcript as plain text."""
+        """The transcript as plain text (of an opened chat: the messages shown so far)."""
         return self.toPlainText()
 
     @property
@@ -845,6 +853,7 @@ class ChatView(QTextBrowser):
         frame = message.thinking_frame
         if frame is None or message.thinking_open == open_:
             return
+        self._release_anchor()  # the user looks at what opens or closes now
         message.thinking_open = open_
         if open_:
             self._open_thinking_region(message)
@@ -1001,8 +1010,14 @@ class ChatView(QTextBrowser):
         while self._older and time.perf_counter() < deadline:
             self._add_entry(self._older.pop(), at_top=True)
         self._keep_anchor()
+        if self._anchor is not None:
+            self._anchor_release.start()
         if not self._older or not self._needs_older():
             self._history_timer.stop()
+
+    @Slot()
+    def _release_anchor(self) -> None:
+        self._anchor = None
 
     def _keep_anchor(self) -> None:
         """Scroll so that the anchored text is where it was on the screen.
@@ -1153,7 +1168,7 @@ class ChatView(QTextBrowser):
             if bands:
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
                 for band in bands:
-                    painter.setClipRect(band)
+                    painter.setClipRect(band.toAlignedRect())  # exactly what the first pass left out
                     painter.drawRoundedRect(outline, _BUBBLE_RADIUS, _BUBBLE_RADIUS)
                 painter.setClipping(False)
         painter.end()

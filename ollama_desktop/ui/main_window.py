@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self._models_dialog: ModelsDialog | None = None
         self._missing_model = ""
         self._quitting = False
+        self._closed = False
         self._unload_dialog: UnloadDialog | None = None
         self._first_token_s: float | None = None
         chat.keep_alive = settings.keep_alive.request_value
@@ -1177,6 +1178,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
+        self._closed = True
         self._settings.set_window_geometry(self.saveGeometry())
         self._settings.sync()
         self._chat.shutdown()
@@ -1196,6 +1198,11 @@ class MainWindow(QMainWindow):
             self.tray.hide()
             # With a tray the app does not quit on the last window closing (see app.py): quit here.
             QApplication.quit()
+
+    @property
+    def closed(self) -> bool:
+        """Whether the window was closed for good (not just hidden in the tray): the app is ending."""
+        return self._closed
 
     def _keep_in_tray(self) -> bool:
         choice = self._settings.close_to_tray
