@@ -2,27 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
-from pathlib import Path
 
 from tests.fake_ollama import FakeOllama
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.processes import run_python
 
 
 def run_app(fake: FakeOllama, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    return subprocess.run(
-        [sys.executable, "-m", "tests.drive_app", fake.url, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    return run_python("-m", "tests.drive_app", fake.url, *args)
 
 
 def test_exits_zero_after_streaming_thousands_of_tokens(fake: FakeOllama) -> None:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import doctest
 import fnmatch
 import importlib.util
-import os
 import struct
-import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -20,6 +18,7 @@ import pytest
 from PySide6.QtCore import QLibraryInfo
 
 from ollama_desktop import app, i18n
+from tests.processes import run_python
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGING = ROOT / "packaging"
@@ -100,15 +99,7 @@ def test_the_app_never_imports_the_standard_modules_the_build_leaves_out() -> No
         "    pygments.lexers.get_lexer_by_name(name)\n"
         "print(' '.join(name for name in sys.argv[1:] if name in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, *spec_support.STDLIB_EXCLUDED],
-        cwd=ROOT,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    result = run_python("-c", script, *spec_support.STDLIB_EXCLUDED, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == []
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,8 +9,7 @@ import pytest
 from ollama_desktop import app
 from ollama_desktop.settings import Settings
 from tests.perf.first_frame import start_to_first_frame
-
-ROOT = Path(__file__).resolve().parents[1]
+from tests.processes import run_python
 
 # Each costs 10-130 ms to import; none is needed to draw the window (see app.show_first_frame).
 DEFERRED = (
@@ -43,15 +39,7 @@ def test_building_the_window_imports_none_of_the_heavy_modules() -> None:
         "window, *_ = app.build(settings)\n"
         "print(' '.join(m for m in sys.argv[1:] if m in sys.modules))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script, *DEFERRED],
-        cwd=ROOT,
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = run_python("-c", script, *DEFERRED)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == []
 
@@ -61,27 +49,9 @@ def test_the_first_frame_is_measured_from_a_real_start() -> None:
     assert start_to_first_frame(cold=False) > 0
 
 
-def _smoke(tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    env = dict(
-        os.environ,
-        QT_QPA_PLATFORM="offscreen",
-        XDG_CONFIG_HOME=str(tmp_path / "config"),
-        XDG_DATA_HOME=str(tmp_path / "data"),
-        OLLAMA_HOST="127.0.0.1:9",
-    )
-    return subprocess.run(
-        [sys.executable, "-m", "ollama_desktop", "--smoke-test"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-
-
 def test_the_smoke_test_says_when_the_window_is_shown_then_checks_and_exits_zero(tmp_path: Path) -> None:
-    result = _smoke(tmp_path)
+    places = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
+    result = run_python("-m", "ollama_desktop", "--smoke-test", env={**places, "OLLAMA_HOST": "127.0.0.1:9"})
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "smoke test: the main window is shown"
