@@ -13,14 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import (
     QEvent,
     QEventLoop,
-    QLibraryInfo,
     QMessageLogContext,
     QObject,
     QSettings,
-    QStandardPaths,
     QTimer,
     QtMsgType,
-    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
@@ -34,7 +31,7 @@ from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.controllers.servers import ServersController
 from ollama_desktop.core.history_store import HistoryStore
 from ollama_desktop.gc_guard import GuiThreadGarbageCollector, freeze_survivors, freeze_survivors_once
-from ollama_desktop.resources import APP_ICON, app_icon, resource_path
+from ollama_desktop.resources import APP_ICON, app_icon, data_folder, resource_path
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.chat_view import markdown_ready, start_loading_markdown
 from ollama_desktop.ui.main_window import MainWindow
@@ -63,7 +60,7 @@ def setup_logging() -> Path:
     """Log to a rotating file in the app's data folder, with Qt's own messages bridged in."""
     import logging.handlers  # noqa: PLC0415 - called after the first frame
 
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
+    folder = data_folder()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "ollama-desktop.log"
     handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
@@ -157,11 +154,11 @@ def _smoke_problems() -> list[str]:
     if not resource_path(APP_ICON).is_file() or app_icon().pixmap(64, 64).isNull():
         problems.append(f"app icon missing or unreadable: {resource_path(APP_ICON)}")
     # Every language's catalogue, and Qt's own for its standard dialogs and buttons.
-    qt_translations = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    qt_translations = i18n.qt_translations_folder()
     for language in i18n.LANGUAGES:
-        catalogue = resource_path(f"i18n/{i18n.CATALOGUE}_{language}.qm")
-        translator = QTranslator()
-        if not translator.load(str(catalogue)) or translator.isEmpty():
+        translator = i18n.translator_for(language)
+        if translator is None or translator.isEmpty():
+            catalogue = resource_path(f"i18n/{i18n.CATALOGUE}_{language}.qm")
             problems.append(f"translation missing or does not load: {catalogue}")
         if not (qt_translations / f"qtbase_{language}.qm").is_file():
             problems.append(f"Qt's own translation qtbase_{language}.qm missing from {qt_translations}")
@@ -253,8 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     language, _translators = i18n.install(app, settings.language)
     i18n.apply_fonts(app, language)
 
-    data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
-    window, pool, connection, _chat = build(settings, history_path=data / HISTORY_FILE)
+    window, pool, connection, _chat = build(settings, history_path=data_folder() / HISTORY_FILE)
     if smoke:
         status = smoke_test(window)
         setup_logging()  # the log folder must be writable too (an exception here fails the test)

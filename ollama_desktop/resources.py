@@ -1,10 +1,12 @@
-"""Finding the files under `resources/`, from a checkout, an installed package, or a PyInstaller bundle."""
+"""Where the app's files are: those under `resources/` (from a checkout, an installed package, or a
+PyInstaller bundle), and the folder it writes its own data to."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtGui import QIcon
 
 APP_ICON = "icons/ollama-desktop.svg"
@@ -23,3 +25,8 @@ def resource_path(relative: str) -> Path:
 
 def app_icon() -> QIcon:
     return QIcon(str(resource_path(APP_ICON)))
+
+
+def data_folder() -> Path:
+    """The app's own data folder (AppLocalDataLocation): its log, saved chats and benchmarks."""
+    return Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))

@@ -48,12 +48,13 @@ class Settings:
 
     def host(self) -> str:
         """The host to talk to: the user's choice, else `OLLAMA_HOST`, else this machine."""
+        override = self.host_override
         try:
-            if self.host_override:
-                return parse_host(self.host_override)
+            if override:
+                return parse_host(override)
         except ValueError:
             pass  # an unusable stored value (edited by hand): fall back as if unset
-        return host_from_environment(self._environ)
+        return self.default_host()
 
     def default_host(self) -> str:
         """The host used when the user sets none."""

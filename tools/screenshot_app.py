@@ -11,13 +11,13 @@ language against the fake Ollama.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ollama_desktop import app as app_module
 from ollama_desktop import i18n
+from ollama_desktop.resources import data_folder
 from ollama_desktop.settings import Settings
 
 
@@ -31,8 +31,8 @@ def main(argv: list[str]) -> int:
     language, _translators = i18n.install(qapp, settings.language)
     families = i18n.apply_fonts(qapp, language)
     print(f"language {language}, fonts {families}", flush=True)
-    data = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
-    window, pool, connection, _chat = app_module.build(settings, history_path=data / app_module.HISTORY_FILE)
+    history = data_folder() / app_module.HISTORY_FILE
+    window, pool, connection, _chat = app_module.build(settings, history_path=history)
     window.resize(1100, 680)
 
     def ask() -> None:

@@ -106,15 +106,17 @@ class ConnectionController(QObject):
     def stop(self) -> None:
         """No more checks, and the ones in flight are cancelled (the window is closing)."""
         self.pause()
+        self._cancel_pending()
+
+    def _cancel_pending(self) -> None:
         for worker in (self._check, self._tags):
             if worker is not None:
                 worker.cancel()
 
     def set_host(self, host: str) -> None:
         """Talk to another server from now on; results still coming from the old one are ignored."""
-        paused = self._paused
-        self.stop()
-        self._paused = paused
+        self._timer.stop()
+        self._cancel_pending()
         self._check = self._tags = None
         self._client = OllamaClient(host, self._timeouts)
         self._models = ()

@@ -90,11 +90,6 @@ class ModelsController(QObject):
         self._pull: PullWorker | None = None
         self._pulling = ""
 
-    @property
-    def pulling(self) -> str:
-        """The model being downloaded, or ""."""
-        return self._pulling
-
     def load_details(self, name: str) -> None:
         client = self._client()
         worker = CallWorker(lambda token: client.show(name, token))

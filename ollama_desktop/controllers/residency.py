@@ -53,7 +53,6 @@ class ResidencyController(QObject):
         self._unload: CallWorker | None = None
         self._load: CallWorker | None = None
         self._loading = ""
-        self._paused = True
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.refresh_now)
@@ -88,13 +87,11 @@ class ResidencyController(QObject):
 
     def resume(self) -> None:
         """Poll now and then every interval (the window is visible)."""
-        self._paused = False
         self._timer.start()
         self.refresh_now()
 
     def pause(self) -> None:
         """No polling at all until `resume()` or an explicit `refresh_now()`."""
-        self._paused = True
         self._timer.stop()
 
     def shutdown(self) -> None:

@@ -41,13 +41,6 @@ class ServersController(QObject):
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.check_all)
 
-    @property
-    def servers(self) -> list[Server]:
-        return list(self._servers)
-
-    def status(self, url: str) -> ConnectionStatus:
-        return self._statuses.get(url, ConnectionStatus(State.CHECKING, url))
-
     def set_servers(self, servers: list[Server]) -> None:
         self._servers = list(servers)
         urls = {server.url for server in servers}

@@ -498,7 +498,3 @@ class BenchmarkRecord:
 
     def suggestion(self) -> Suggestion | None:
         return suggest(self.summaries())
-
-    def prompt_text(self, key: str) -> str:
-        """The words of the prompt with this key, as this benchmark sent them."""
-        return next((p.text for p in self.config.prompts if p.key == key), "")

@@ -22,6 +22,7 @@ from ollama_desktop.core.benchmark import (
     ModelSummary,
     RunResult,
     Spread,
+    suggest,
     summarize_by_prompt,
 )
 from ollama_desktop.core.residency import Placement
@@ -352,13 +353,14 @@ def to_markdown(record: BenchmarkRecord, texts: ExportTexts | None = None) -> st
     ]
     if not record.complete:
         lines.append(texts.stopped)
-    suggestion = record.suggestion()
+    summaries = record.summaries()
+    suggestion = suggest(summaries)
     if suggestion is not None and suggestion.summary.eval_rate is not None:
         template = texts.suggestion_fits if suggestion.fits_gpu else texts.suggestion_no_fit
         rate = rate_text(suggestion.summary.eval_rate.median)
         lines += ["", template.format(model=suggestion.summary.model, rate=rate)]
     lines += ["", f"## {texts.heading_models}", ""]
-    lines += _table(summary_header(texts), [summary_row(s, texts) for s in record.summaries()])
+    lines += _table(summary_header(texts), [summary_row(s, texts) for s in summaries])
     if len(record.config.prompts) > 1:
         lines += ["", f"## {texts.heading_prompts}", ""]
         by_prompt = summarize_by_prompt(record.results)

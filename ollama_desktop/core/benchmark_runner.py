@@ -108,10 +108,6 @@ class BenchmarkRunner:
         self._steps = plan(config)
         self._done = 0
 
-    @property
-    def steps(self) -> tuple[PlannedRun, ...]:
-        return self._steps
-
     def cancel(self) -> None:
         """Stop now, from any thread: closes the connection in flight and wakes a pause."""
         self._stopped.set()

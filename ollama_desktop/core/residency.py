@@ -67,7 +67,6 @@ def residency(model: RunningModel) -> Residency:
     size = max(model.size, 0)
     vram = max(model.size_vram, 0)
     if size == 0:
-        placement = Placement.GPU if vram > 0 else Placement.CPU
         size = vram
     gpu = min(vram, size)
     cpu = size - gpu
@@ -75,7 +74,7 @@ def residency(model: RunningModel) -> Residency:
         placement = Placement.GPU
     elif gpu > 0:
         placement = Placement.SPLIT
-    elif size:
+    else:
         placement = Placement.CPU
     return Residency(model.name, placement, size, gpu, cpu, model.context_length, model.expires_at)
 

@@ -24,7 +24,3 @@ class Timeouts:
     unload: float = 30.0
     # Between two progress lines of a download; Ollama sends them several times a second.
     pull_read: float = 120.0
-
-    def scaled(self, factor: float) -> Timeouts:
-        """All timeouts multiplied by `factor` (tests use small ones)."""
-        return Timeouts(**{name: value * factor for name, value in self.__dict__.items()})

@@ -52,6 +52,7 @@ from ollama_desktop.core.benchmark import (
 )
 from ollama_desktop.core.benchmark_export import (
     median_or_none,
+    rate_text,
     run_header,
     run_row,
     summary_header,
@@ -567,7 +568,7 @@ class BenchmarkDialog(QDialog):
             then = median_or_none(before.eval_rate) if before else None
             now = median_or_none(summary.eval_rate)
             cells[_COMPARE_AT:_COMPARE_AT] = [
-                Cell("–" if then is None else f"{then:.1f}", _key(then)),
+                Cell(rate_text(then), _key(then)),
                 self._change_cell(then, now),
             ]
         return cells
@@ -614,7 +615,7 @@ class BenchmarkDialog(QDialog):
         if suggestion is None or suggestion.summary.eval_rate is None:
             self.suggestion_label.clear()
             return
-        rate = f"{suggestion.summary.eval_rate.median:.1f}"
+        rate = rate_text(suggestion.summary.eval_rate.median)
         model = suggestion.summary.model.replace("&", "&amp;").replace("<", "&lt;")
         if suggestion.fits_gpu:
             text = self.tr(

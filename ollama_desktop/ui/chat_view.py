@@ -56,15 +56,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QToolButton, QToolTip, QWidget
 
+from ollama_desktop.core.conversation import ROLE_ASSISTANT, ROLE_USER
 from ollama_desktop.ui.chat_theme import CHROME_PROPERTY, ChatTheme, spacer_formats
 
 if TYPE_CHECKING:
     from ollama_desktop.core.markdown_blocks import BlockStream, ThinkSplitter
     from ollama_desktop.ui.markdown_render import AppendPoint, MarkdownWriter
 
-ROLE_USER = "user"
-ROLE_ASSISTANT = "assistant"
-ROLE_ERROR = "error"
+ROLE_ERROR = "error"  # the view's own: a problem shown as a message (ROLE_USER/ASSISTANT: conversation)
 
 # Links the view makes for itself (Copy, the thinking toggle); a model's own links are only ever
 # http(s), so an answer cannot produce one of these.

@@ -42,10 +42,6 @@ class CodeHighlighter:
     def background(self) -> QColor:
         return QColor(self._style.background_color or "#f8f8f8")
 
-    def knows(self, language: str) -> bool:
-        """Whether `language` (a fence's info word such as "python" or "js") has a lexer."""
-        return self._lexer(language) is not None
-
     def runs(self, code: str, language: str) -> list[Run] | None:
         """The code cut into coloured runs, or None when it is to be shown plain."""
         lexer = self._lexer(language)

@@ -58,6 +58,7 @@ from ollama_desktop.core.residency import find, now_utc
 from ollama_desktop.core.responses import InstalledModel, ReplyStats, RunningModel
 from ollama_desktop.core.servers import Server, with_server
 from ollama_desktop.core.unloading import UnloadResult
+from ollama_desktop.resources import data_folder
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.chat_view import ChatEntry, ChatView
 from ollama_desktop.ui.history_sidebar import HistorySidebar
@@ -445,7 +446,6 @@ class MainWindow(QMainWindow):
     def switch_server(self, url: str) -> None:
         """Talk to another server from now on (the chat stays; the next question goes there)."""
         self._settings.set_host_override("" if url == self._settings.default_host() else url)
-        self._settings.sync()
         self.server_picker.select(url)
         self.remove_server_action.setEnabled(url != self._settings.default_host())
         if url != self._connection.client.host:
@@ -584,9 +584,7 @@ class MainWindow(QMainWindow):
         if self._benchmark_dialog is None:
             from ollama_desktop.ui.benchmark_dialog import BenchmarkDialog  # noqa: PLC0415 - dialogs load when opened
 
-            folder = Path(
-                QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
-            )
+            folder = data_folder()
             self._benchmark_dialog = BenchmarkDialog(
                 self._pool,
                 lambda: self._connection.client,

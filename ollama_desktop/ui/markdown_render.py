@@ -361,7 +361,8 @@ class _Run:
         header.setTextIndent(_CODE_PADDING)
         chrome = self.w.chrome_format()
         self.new_block(header, chrome)
-        self.cursor.insertText((language or "code") + "\u2003", chrome)
+        label = language or QCoreApplication.translate("MarkdownWriter", "code")
+        self.cursor.insertText(label + "\u2003", chrome)
         self.cursor.insertText(
             QCoreApplication.translate("MarkdownWriter", "Copy"),
             self.w.link_format(self.w.code_link(code), chrome=True),

@@ -41,10 +41,6 @@ class ServerPicker(QComboBox):
         self._statuses[url] = status
         self._relabel()
 
-    def current_url(self) -> str:
-        data = self.currentData(Qt.ItemDataRole.UserRole)
-        return data if isinstance(data, str) else ""
-
     def _relabel(self) -> None:
         for row, server in enumerate(self._servers):
             name = server.name or self.tr("This computer")

@@ -1203,6 +1203,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <source>[image: {alt}]</source>
         <translation>[이미지: {alt}]</translation>
     </message>
+    <message>
+        <source>code</source>
+        <translation>코드</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
