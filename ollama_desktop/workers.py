@@ -96,17 +96,27 @@ class TextBuffer:
 
     The worker appends every piece; only the append that finds the buffer empty asks for a signal,
     so the GUI thread gets one queued call per batch, not one per token, however fast tokens come.
+    That append's time is kept: how long the oldest text not yet taken has waited.
     """
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._parts: list[str] = []
+        self._since = 0.0
 
     def put(self, text: str) -> bool:
         """Add text; True when the buffer was empty (the reader must be told)."""
         with self._lock:
             self._parts.append(text)
-            return len(self._parts) == 1
+            if len(self._parts) == 1:
+                self._since = time.monotonic()
+                return True
+            return False
+
+    def waiting_since(self) -> float | None:
+        """When the oldest text not yet taken was added (`time.monotonic()`); None when there is none."""
+        with self._lock:
+            return self._since if self._parts else None
 
     def take(self) -> str:
         """Everything added since the last take, joined once."""
@@ -142,6 +152,11 @@ class ChatStreamWorker(Worker):
         self.first_token_at: float | None = None
         self._client = client
         self._request = request
+
+    def waiting_since(self) -> float | None:
+        """When the oldest text (answer or thinking) not yet taken arrived; None when there is none."""
+        waiting = (self.buffer.waiting_since(), self.thinking.waiting_since())
+        return min((since for since in waiting if since is not None), default=None)
 
     def work(self) -> Any:
         started = time.monotonic()

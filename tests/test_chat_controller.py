@@ -155,6 +155,20 @@ def test_new_chat_stops_and_clears(qtbot, chat: ChatController, fake: FakeOllama
     assert fake.requests_to("/api/chat")[-1].client_hung_up.wait(5)
 
 
+def test_slow_text_waits_for_more_and_comes_in_fewer_updates(  # type: ignore[no-untyped-def]
+    qtbot, chat: ChatController, fake: FakeOllama
+) -> None:
+    # 50 tokens a second: a token waits up to the latency budget (25 ms) for the next one, so an
+    # update carries two; delivered as they came, each would make an update of its own.
+    tokens = [f" w{i}" for i in range(60)]
+    fake.script(tokens=tokens, chunk_delay=0.02)
+    pieces = collect(chat)
+    with qtbot.waitSignal(chat.reply_finished, timeout=20_000):
+        chat.send("Count slowly")
+    assert "".join(pieces) == "".join(tokens)
+    assert len(pieces) <= 0.6 * len(tokens)
+
+
 def test_text_reaches_the_view_at_most_once_a_frame(qtbot, chat: ChatController, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     tokens = [f" w{i}" for i in range(2000)]
     fake.script(tokens=tokens, chunk_delay=0.0005)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.conversation import ChatMessage, ChatRequest
@@ -19,6 +20,24 @@ def test_text_buffer_asks_for_one_signal_per_batch() -> None:
     assert buffer.take() == "abc"
     assert buffer.take() == ""
     assert buffer.put("d") is True
+
+
+def test_text_buffer_knows_how_long_its_oldest_text_has_waited() -> None:
+    buffer = TextBuffer()
+    assert buffer.waiting_since() is None
+    before = time.monotonic()
+    buffer.put("a")
+    first = buffer.waiting_since()
+    assert first is not None
+    assert first >= before
+    buffer.put("b")
+    assert buffer.waiting_since() == first
+    buffer.take()
+    assert buffer.waiting_since() is None
+    buffer.put("c")
+    later = buffer.waiting_since()
+    assert later is not None
+    assert later >= first
 
 
 def test_text_buffer_loses_nothing_across_threads() -> None:

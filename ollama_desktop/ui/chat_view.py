@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtCore import QMimeData, QRect, QRectF, QTimer, QUrl, Slot
+from PySide6.QtCore import QMimeData, QRect, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -43,8 +43,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
-    QRegion,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -57,7 +55,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QToolButton, QToolTip, QWidget
 
 from ollama_desktop.core.conversation import ROLE_ASSISTANT, ROLE_USER
+from ollama_desktop.ui.bubbles import BubblePainter
 from ollama_desktop.ui.chat_theme import CHROME_PROPERTY, ChatTheme, spacer_formats
+from ollama_desktop.ui.steady_scroll_bar import SteadyScrollBar
 
 if TYPE_CHECKING:
     from ollama_desktop.core.markdown_blocks import BlockStream, ThinkSplitter
@@ -402,6 +402,7 @@ class ChatView(QTextBrowser):
         self._messages: dict[int, _Message] = {}
         self._order: list[_Message] = []  # as shown, top to bottom
         self._codes = _CodeStore()
+        self._bubbles = BubblePainter(_BUBBLE_RADIUS)
         self._next_number = 0
         self._reply: _Reply | None = None
         self._unrendered: list[_Reply] = []  # complete answers waiting for the markdown stack
@@ -433,6 +434,7 @@ class ChatView(QTextBrowser):
         self.jump_button.setToolTip(self.tr("Show the end of the conversation and follow the answer"))
         self.jump_button.hide()
         self.jump_button.clicked.connect(self.jump_to_latest)
+        self.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self))
         bar = self.verticalScrollBar()
         bar.valueChanged.connect(self._on_scroll_value_changed)
         bar.rangeChanged.connect(self._on_scroll_range_changed)
@@ -940,8 +942,9 @@ class ChatView(QTextBrowser):
             return _USER_INDENT + _BUBBLE_PADDING, _BUBBLE_PADDING
         return _BUBBLE_PADDING, _ASSISTANT_INDENT + _BUBBLE_PADDING
 
-    def _bubble_rect(self, message: _Message) -> QRectF:
-        """The message's bubble in document coordinates: from its title to its footer, padded."""
+    def _bubble_rect(self, message: _Message) -> QRect:
+        """The message's bubble in document coordinates: from its title to its footer, padded; in
+        whole pixels, so that its straight edges fall on pixel rows and columns."""
         document = self.document()
         layout = document.documentLayout()
         # Padding above the title's text and below the footer's (measured against what Qt draws).
@@ -954,7 +957,7 @@ class ChatView(QTextBrowser):
             left, right = margin + _USER_INDENT, width - margin
         else:
             left, right = margin, width - margin - _ASSISTANT_INDENT
-        return QRectF(left, top, right - left, bottom - top)
+        return QRect(round(left), round(top), round(right - left), round(bottom - top))
 
     def _body_format(self, color: QColor) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -1103,73 +1106,39 @@ class ChatView(QTextBrowser):
             QTimer.singleShot(0, start_loading_markdown)
 
     def _paint_bubbles(self, area: QRect) -> None:
-        """Draw the bubbles of the messages in `area` (viewport coordinates) under the text.
-
-        Only the visible part of a bubble is drawn (a long answer's bubble is many screens tall;
-        an antialiased rounded rectangle that size costs a quarter of a millisecond).
-        """
+        """Draw the bubbles of the messages in `area` (viewport coordinates) under the text; of
+        each, only what lies in `area` (a long answer's bubble is many screens tall)."""
         if not self._order:
             return
         dx = self.horizontalScrollBar().value()
         dy = self.verticalScrollBar().value()
         top, bottom = float(area.top() + dy), float(area.bottom() + dy)
-        rects: dict[int, QRectF] = {}
+        rects: dict[int, QRect] = {}
 
-        def rect_of(message: _Message) -> QRectF:
+        def rect_of(message: _Message) -> QRect:
             if message.number not in rects:
                 rects[message.number] = self._bubble_rect(message)
             return rects[message.number]
 
         # Messages are in document order: find the first one that reaches into the area. While an
-        # answer streams the area is at the end, so look there first: a bubble's rectangle costs
-        # ~30 µs, and a search through a long chat would measure eight of them on every frame.
+        # answer streams the area is at the end, so look there first, back to a message that starts
+        # above the area (bubbles do not overlap): a bubble's rectangle costs ~30 µs, and a search
+        # through a long chat would measure eight of them on every frame.
         order = self._order
         first = len(order)
         for _ in range(4):
-            if first == 0 or rect_of(order[first - 1]).bottom() < top:
-                break
             first -= 1
+            if first <= 0 or rect_of(order[first]).top() <= top:
+                break
         else:
             first = bisect.bisect_left(order, top, hi=first, key=lambda message: rect_of(message).bottom())
         painter = QPainter(self.viewport())
-        reach = 16.0  # beyond the area: enough for the rounded corners to be drawn right
         for message in order[first:]:
             rect = rect_of(message)
             if rect.top() > bottom:
                 break
-            shown = QRectF(rect.left(), max(rect.top(), top - reach), rect.width(), 0)
-            shown.setBottom(min(rect.bottom(), bottom + reach))
             fill, border = self._bubble_colours(message.role)
-            painter.setPen(QPen(border, 1))
-            painter.setBrush(fill)
-            # Where the bubble is cut, the cut lies `reach` outside the area: its corners are clipped.
-            # Antialiased only in the bands of its rounded corners: elsewhere it costs several times
-            # as much for straight edges that look the same (a streaming answer's bottom corner is
-            # in every frame's area, and its whole width was once most of the frame's cost).
-            outline = shown.translated(-dx, -dy).adjusted(0.5, 0.5, -0.5, -0.5)
-            bands = [
-                QRectF(
-                    outline.left() - 1,
-                    edge - dy - _BUBBLE_RADIUS - 1,
-                    outline.width() + 2,
-                    2 * _BUBBLE_RADIUS + 2,
-                )
-                for edge in (rect.top(), rect.bottom())
-                if top - _BUBBLE_RADIUS <= edge <= bottom + _BUBBLE_RADIUS
-            ]
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-            if bands:
-                straight = QRegion(outline.toAlignedRect().adjusted(-1, -1, 1, 1))
-                for band in bands:
-                    straight -= QRegion(band.toAlignedRect())
-                painter.setClipRegion(straight)
-            painter.drawRoundedRect(outline, _BUBBLE_RADIUS, _BUBBLE_RADIUS)
-            if bands:
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-                for band in bands:
-                    painter.setClipRect(band.toAlignedRect())  # exactly what the first pass left out
-                    painter.drawRoundedRect(outline, _BUBBLE_RADIUS, _BUBBLE_RADIUS)
-                painter.setClipping(False)
+            self._bubbles.paint(painter, rect.translated(-dx, -dy), area, fill, border)
         painter.end()
 
     def _bubble_colours(self, role: str) -> tuple[QColor, QColor]:

@@ -1,0 +1,115 @@
+"""What the chat view paints cheaply must look as if painted whole: bubbles in strips, a quiet scroll bar."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QApplication
+
+from ollama_desktop.ui.bubbles import BubblePainter
+from ollama_desktop.ui.chat_view import ChatEntry, ChatView, markdown_ready, start_loading_markdown
+
+FILL = QColor("#e8f0fe")
+BORDER = QColor("#9db4d8")
+RADIUS = 8.0
+
+
+def canvas(ratio: float) -> QImage:
+    image = QImage(round(320 * ratio), round(240 * ratio), QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.white)
+    return image
+
+
+def reference(bubble: QRect, ratio: float) -> QImage:
+    """The bubble as one antialiased rounded rectangle."""
+    image = canvas(ratio)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(BORDER, 1))
+    painter.setBrush(FILL)
+    painter.drawRoundedRect(QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
+    painter.end()
+    return image
+
+
+def differences(image: QImage, expected: QImage) -> list[int]:
+    """The bytes (of the pixels' channels) that differ by more than the rounding of blending an
+    antialiased edge (2 of 255)."""
+    one, other = bytes(image.constBits()), bytes(expected.constBits())
+    assert len(one) == len(other)
+    return [index for index, (a, b) in enumerate(zip(one, other, strict=True)) if abs(a - b) > 2]
+
+
+def in_strips(bubble: QRect, ratio: float, heights: list[int]) -> QImage:
+    """The bubble painted strip by strip, each strip clipped as a repaint of that area would be."""
+    image = canvas(ratio)
+    bubbles = BubblePainter(RADIUS)
+    top = 0
+    for height in heights:
+        area = QRect(0, top, 320, height)
+        painter = QPainter(image)
+        painter.setClipRect(area)
+        bubbles.paint(painter, bubble, area, FILL, BORDER)
+        painter.end()
+        top += height
+    return image
+
+
+@pytest.mark.parametrize("ratio", [1.0, 2.0])
+@pytest.mark.parametrize(
+    "heights",
+    [[240], [1] * 240, [3, 7, 11, 13, 17, 19, 23, 29, 31, 37, 50]],
+    ids=["whole", "row by row", "odd strips"],
+)
+def test_a_bubble_painted_in_strips_looks_like_one_rounded_rectangle(
+    qapp: object, ratio: float, heights: list[int]
+) -> None:
+    bubble = QRect(20, 15, 260, 200)
+    assert differences(in_strips(bubble, ratio, heights), reference(bubble, ratio)) == []
+
+
+def test_a_bubble_too_short_for_its_corners_is_painted_whole(qapp: object) -> None:
+    bubble = QRect(20, 15, 260, 12)
+    assert differences(in_strips(bubble, 1.0, [240]), reference(bubble, 1.0)) == []
+
+
+class _PaintCounter(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_the_scroll_bar_repaints_only_when_it_looks_different(qtbot) -> None:  # type: ignore[no-untyped-def]
+    start_loading_markdown()
+    qtbot.waitUntil(markdown_ready, timeout=10000)
+    view = ChatView()
+    view.resize(700, 500)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    long_text = "\n\n".join(f"Paragraph {number}: " + "word " * 60 for number in range(40))
+    view.show_chat([ChatEntry("user", "why?"), ChatEntry("assistant", long_text)] * 3)
+    bar = view.verticalScrollBar()
+    counter = _PaintCounter()
+    bar.installEventFilter(counter)
+    view.begin_reply("model")
+    scrolls: list[int] = []
+    bar.valueChanged.connect(scrolls.append)
+    for _ in range(400):
+        view.append_reply("word ")
+        QApplication.processEvents()  # renders it, then paints it
+    QApplication.processEvents()
+    assert len(scrolls) >= 10
+    # The view followed the answer down line by line; the handle of a bar this long hardly moved.
+    assert counter.count < len(scrolls) / 2
+    # A change the eye can see is painted: the handle moves to the top.
+    painted = counter.count
+    bar.setValue(0)
+    qtbot.waitUntil(lambda: counter.count > painted, timeout=5000)
