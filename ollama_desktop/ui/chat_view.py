@@ -1151,7 +1151,8 @@ class ChatView(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._place_jump_button()
+        if self.jump_button.isVisible():  # placed when shown
+            self._place_jump_button()
         self._want_older()
 
     # -- links, copying ------------------------------------------------------------------------

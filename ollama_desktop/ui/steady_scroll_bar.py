@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QPaintEvent
-from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QStyle, QStyleOptionSlider, QWidget
+from PySide6.QtWidgets import QAbstractSlider, QScrollBar, QWidget
 
 _QUIET_CHANGES = (
     QAbstractSlider.SliderChange.SliderRangeChange,
@@ -35,6 +35,9 @@ class SteadyScrollBar(QScrollBar):
         self._check.timeout.connect(self._update_if_changed)
 
     def _look(self) -> tuple[object, ...]:
+        # Imported when first painted: QStyle's many enums cost ~8 ms to load, before the first frame.
+        from PySide6.QtWidgets import QStyle, QStyleOptionSlider  # noqa: PLC0415
+
         option = QStyleOptionSlider()
         self.initStyleOption(option)
         handle = self.style().subControlRect(
