@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pytest
 
 from ollama_desktop.controllers.chat import FRAME_MS, ChatController
+from ollama_desktop.core.cancel import CancelToken
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.conversation import ChatOptions
+from ollama_desktop.core.conversation import ChatOptions, ChatRequest
 from ollama_desktop.core.errors import ModelNotFound, ServerError, StreamIncomplete
+from ollama_desktop.core.responses import ChatChunk, ModelShow, ReplyStats
 from ollama_desktop.workers import WorkerPool
 from tests.conftest import TEST_TIMEOUTS
 from tests.fake_ollama import FakeOllama
@@ -155,18 +159,35 @@ def test_new_chat_stops_and_clears(qtbot, chat: ChatController, fake: FakeOllama
     assert fake.requests_to("/api/chat")[-1].client_hung_up.wait(5)
 
 
-def test_slow_text_waits_for_more_and_comes_in_fewer_updates(  # type: ignore[no-untyped-def]
-    qtbot, chat: ChatController, fake: FakeOllama
-) -> None:
-    # 50 tokens a second: a token waits up to the latency budget (25 ms) for the next one, so an
-    # update carries two; delivered as they came, each would make an update of its own.
-    tokens = [f" w{i}" for i in range(60)]
-    fake.script(tokens=tokens, chunk_delay=0.02)
+@dataclass
+class PairsClient:
+    """Streams tokens in pairs: the second 5 ms after the first, the next pair 150 ms later."""
+
+    pairs: int
+    host: str = "http://pairs"
+
+    def show(self, model: str, token: CancelToken | None = None) -> ModelShow:
+        return ModelShow(capabilities=("completion",))
+
+    def chat(self, request: ChatRequest, token: CancelToken | None = None) -> Iterator[ChatChunk]:
+        for number in range(self.pairs):
+            yield ChatChunk(content=f" a{number}")
+            time.sleep(0.005)
+            yield ChatChunk(content=f" b{number}")
+            time.sleep(0.15)
+        yield ChatChunk(done=True, stats=ReplyStats("stop", eval_count=2 * self.pairs))
+
+
+def test_slow_text_waits_for_more_and_comes_in_fewer_updates(qtbot, pool: WorkerPool) -> None:  # type: ignore[no-untyped-def]
+    # A token waits up to the latency budget (25 ms) for more: each pair makes one update. Handed
+    # over as it came, the first of a pair would make an update of its own.
+    chat = ChatController(pool, lambda: PairsClient(8))
+    chat.set_model("llama3.1:8b")
     pieces = collect(chat)
     with qtbot.waitSignal(chat.reply_finished, timeout=20_000):
-        chat.send("Count slowly")
-    assert "".join(pieces) == "".join(tokens)
-    assert len(pieces) <= 0.6 * len(tokens)
+        chat.send("Count in pairs")
+    assert "".join(pieces) == "".join(f" a{number} b{number}" for number in range(8))
+    assert len(pieces) <= 10
 
 
 def test_text_reaches_the_view_at_most_once_a_frame(qtbot, chat: ChatController, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTextBrowser
 
 from ollama_desktop.ui.bubbles import BubblePainter
 from ollama_desktop.ui.chat_view import ChatEntry, ChatView, markdown_ready, start_loading_markdown
+from ollama_desktop.ui.steady_scroll_bar import SteadyScrollBar
 
 FILL = QColor("#e8f0fe")
 BORDER = QColor("#9db4d8")
@@ -43,7 +44,8 @@ def differences(image: QImage, expected: QImage) -> list[int]:
 
 
 def in_strips(bubble: QRect, ratio: float, heights: list[int]) -> QImage:
-    """The bubble painted strip by strip, each strip clipped as a repaint of that area would be."""
+    """The bubble painted strip by strip, each strip clipped as a repaint of that area would be
+    (Qt's background first)."""
     image = canvas(ratio)
     bubbles = BubblePainter(RADIUS)
     top = 0
@@ -51,22 +53,32 @@ def in_strips(bubble: QRect, ratio: float, heights: list[int]) -> QImage:
         area = QRect(0, top, 320, height)
         painter = QPainter(image)
         painter.setClipRect(area)
+        painter.fillRect(area, Qt.GlobalColor.white)  # as Qt fills a widget's background first
         bubbles.paint(painter, bubble, area, FILL, BORDER)
         painter.end()
         top += height
     return image
 
 
-@pytest.mark.parametrize("ratio", [1.0, 2.0])
+STRIPS = {
+    "whole": [240],
+    "row by row": [1] * 240,
+    "odd strips": [3, 7, 11, 13, 17, 19, 23, 29, 31, 37, 50],
+    # At 125 % and 150 % a strip's edge on a whole device pixel: four logical rows are 5 or 6 of them.
+    "device-pixel strips": [4, 8, 12, 4, 20, 16, 28, 36, 4, 8, 100],
+}
+
+
 @pytest.mark.parametrize(
-    "heights",
-    [[240], [1] * 240, [3, 7, 11, 13, 17, 19, 23, 29, 31, 37, 50]],
-    ids=["whole", "row by row", "odd strips"],
+    ("ratio", "strips"),
+    [(ratio, strips) for ratio in (1.0, 2.0) for strips in STRIPS]
+    + [(ratio, strips) for ratio in (1.25, 1.5) for strips in ("whole", "device-pixel strips")],
 )
 def test_a_bubble_painted_in_strips_looks_like_one_rounded_rectangle(
-    qapp: object, ratio: float, heights: list[int]
+    qapp: object, ratio: float, strips: str
 ) -> None:
-    bubble = QRect(20, 15, 260, 200)
+    heights = STRIPS[strips]
+    bubble = QRect(21, 15, 259, 201)
     assert differences(in_strips(bubble, ratio, heights), reference(bubble, ratio)) == []
 
 
@@ -113,3 +125,27 @@ def test_the_scroll_bar_repaints_only_when_it_looks_different(qtbot) -> None:  #
     painted = counter.count
     bar.setValue(0)
     qtbot.waitUntil(lambda: counter.count > painted, timeout=5000)
+
+
+def test_a_click_in_the_page_area_leaves_no_trace_of_the_old_handle(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # Qt moves the handle a page and repaints only the clicked part of the bar itself.
+    view = QTextBrowser()
+    view.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, view))
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.setPlainText("line\n" * 300)
+    view.show()
+    qtbot.waitExposed(view)
+    bar = view.verticalScrollBar()
+    QApplication.processEvents()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=QPoint(bar.width() // 2, bar.height() - 30))
+    assert bar.value() > 0
+
+    def on_screen_as_drawn() -> bool:
+        on_screen = QApplication.primaryScreen().grabWindow(view.winId())
+        corner = bar.mapTo(view.window(), QPoint(0, 0))
+        shown = on_screen.copy(corner.x(), corner.y(), bar.width(), bar.height()).toImage()
+        return shown == bar.grab().toImage().convertToFormat(shown.format())
+
+    # Once Qt has repainted what it will, the screen shows the bar as it is now drawn.
+    qtbot.waitUntil(on_screen_as_drawn, timeout=3000)

@@ -243,8 +243,11 @@ class ChatController(QObject):
         worker = self._worker
         if worker is None or not self._from_current() or self._flush.isActive():
             return
+        waiting_since = worker.waiting_since()
+        if waiting_since is None:
+            return  # a late signal: its text went with the last delivery
         if self._quiet:
-            due = (worker.waiting_since() or time.monotonic()) + LATENCY_BUDGET_MS / 1000
+            due = waiting_since + LATENCY_BUDGET_MS / 1000
         else:
             due = self._delivered_at + FRAME_MS / 1000
         self._flush.start(max(0, round((due - time.monotonic()) * 1000)))
@@ -265,7 +268,8 @@ class ChatController(QObject):
         if thinking:
             self.reply_thinking_arrived.emit(thinking)
         text = worker.buffer.take()
-        self._quiet = len(text) + len(thinking) < QUIET_BELOW_CHARS
+        if text or thinking:
+            self._quiet = len(text) + len(thinking) < QUIET_BELOW_CHARS
         if text:
             self._reply.append(text)
             self.reply_text_arrived.emit(text)

@@ -29,8 +29,12 @@ class BubblePainter:
     def paint(self, painter: QPainter, bubble: QRect, area: QRect, fill: QColor, border: QColor) -> None:
         """Draw what of `bubble` (whole pixels, in the painter's coordinates) lies in `area`."""
         cap = self._cap_height
-        if bubble.height() < 2 * cap + 1:
-            self._paint_whole(painter, bubble, fill, border)
+        ratio = painter.device().devicePixelRatioF()
+        if bubble.height() < 2 * cap + 1 or not ratio.is_integer():
+            # A bubble too short for its corners; and at a fractional scale (Windows at 125 %), where
+            # a one-pixel border covers part of a device pixel, plain fills would not meet the caps
+            # without a step.
+            self._paint_outline_in(painter, bubble, area, fill, border)
             return
         middle = QRect(bubble.left(), bubble.top() + cap, bubble.width(), bubble.height() - 2 * cap) & area
         if not middle.isEmpty():
@@ -38,7 +42,6 @@ class BubblePainter:
             for x in (bubble.left(), bubble.right()):
                 if middle.left() <= x <= middle.right():
                     painter.fillRect(QRect(x, middle.top(), 1, middle.height()), border)
-        ratio = painter.device().devicePixelRatioF()
         for top in (True, False):
             first_row = bubble.top() if top else bubble.bottom() - cap + 1
             rows = QRect(bubble.left(), first_row, bubble.width(), cap)
@@ -64,7 +67,8 @@ class BubblePainter:
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
-            # A rounded rectangle three caps tall, of which the pixmap holds one end.
+            # One end of a rounded rectangle, tall enough that its other corners fall outside the
+            # pixmap and Qt does not shrink the radius.
             tall = 3.0 * cap
             y = 0.5 if top else cap - 0.5 - tall
             self._paint_outline(painter, QRectF(0.5, y, width - 1.0, tall), fill, border)
@@ -72,9 +76,21 @@ class BubblePainter:
             self._caps[key] = pixmap
         return pixmap
 
-    def _paint_whole(self, painter: QPainter, bubble: QRect, fill: QColor, border: QColor) -> None:
-        outline = QRectF(bubble).adjusted(0.5, 0.5, -0.5, -0.5)
-        self._paint_outline(painter, outline, fill, border)
+    def _paint_outline_in(
+        self, painter: QPainter, bubble: QRect, area: QRect, fill: QColor, border: QColor
+    ) -> None:
+        """The antialiased outline of the bubble's part in `area`, cut beyond the area's edges where
+        the bubble goes on (a long answer's whole bubble is many screens tall)."""
+        reach = self._cap_height + 1
+        shown = QRect(bubble)
+        shown.setTop(max(bubble.top(), area.top() - reach))
+        shown.setBottom(min(bubble.bottom(), area.bottom() + reach))
+        if shown.isEmpty():
+            return
+        painter.save()
+        painter.setClipRect(area, Qt.ClipOperation.IntersectClip)
+        self._paint_outline(painter, QRectF(shown).adjusted(0.5, 0.5, -0.5, -0.5), fill, border)
+        painter.restore()
 
     def _paint_outline(self, painter: QPainter, outline: QRectF, fill: QColor, border: QColor) -> None:
         painter.save()

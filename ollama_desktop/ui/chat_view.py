@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtCore import QMimeData, QRect, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QMimeData, QRect, QRectF, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -957,7 +957,7 @@ class ChatView(QTextBrowser):
             left, right = margin + _USER_INDENT, width - margin
         else:
             left, right = margin, width - margin - _ASSISTANT_INDENT
-        return QRect(round(left), round(top), round(right - left), round(bottom - top))
+        return QRectF(left, top, right - left, bottom - top).toRect()
 
     def _body_format(self, color: QColor) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -1085,7 +1085,7 @@ class ChatView(QTextBrowser):
 
     def _update_jump_button(self) -> None:
         show = not self._follow and not self._at_bottom()
-        if show != self.jump_button.isVisible():
+        if show == self.jump_button.isHidden():
             self.jump_button.setVisible(show)
             if show:
                 self._place_jump_button()
@@ -1151,7 +1151,7 @@ class ChatView(QTextBrowser):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self.jump_button.isVisible():  # placed when shown
+        if not self.jump_button.isHidden():  # placed when shown (isVisible: also the view's own)
             self._place_jump_button()
         self._want_older()
 
