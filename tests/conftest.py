@@ -11,6 +11,7 @@ from PySide6.QtCore import QLocale, QSettings, QStandardPaths
 from ollama_desktop.core.timeouts import Timeouts
 from ollama_desktop.gc_guard import GuiThreadGarbageCollector
 from ollama_desktop.settings import Settings
+from ollama_desktop.ui.chat_view import ChatView, markdown_ready, start_loading_markdown
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeModel, FakeOllama
 
@@ -81,3 +82,15 @@ def pool(qtbot):  # type: ignore[no-untyped-def]
     except Exception:
         workers.shutdown(timeout_ms=3000)
         pytest.fail(f"a worker outlived the test ({workers.active_threads()} threads still running)")
+
+
+@pytest.fixture
+def view(qtbot) -> ChatView:  # type: ignore[no-untyped-def]
+    """A chat view on screen, with the markdown stack loaded."""
+    start_loading_markdown()
+    qtbot.waitUntil(markdown_ready, timeout=10000)
+    widget = ChatView()
+    widget.resize(700, 500)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget

@@ -22,8 +22,6 @@ from ollama_desktop.ui.chat_view import (
     ROLE_USER,
     ChatEntry,
     ChatView,
-    markdown_ready,
-    start_loading_markdown,
 )
 
 ANSWER = """# Why the sky is blue
@@ -51,17 +49,6 @@ def scatter(wavelength):
 
 ---
 That is all."""
-
-
-@pytest.fixture
-def view(qtbot) -> ChatView:  # type: ignore[no-untyped-def]
-    start_loading_markdown()
-    qtbot.waitUntil(markdown_ready, timeout=10000)
-    widget = ChatView()
-    widget.resize(700, 500)
-    qtbot.addWidget(widget)
-    widget.show()
-    return widget
 
 
 def signature(view: ChatView, index: int = -1) -> list[tuple[Any, ...]]:

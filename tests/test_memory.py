@@ -256,6 +256,20 @@ def test_warm_up_loads_without_unloading(qtbot, parts: Parts, fake: FakeOllama) 
     assert "Runs fully on the GPU." in parts.window.verdict_label.text()
 
 
+def test_free_memory_during_a_warm_up_cancels_it(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.load_delay = 1.0
+    parts.window.warm_up_action.trigger()
+    qtbot.waitUntil(lambda: len(fake.requests_to("/api/chat")) == 1)
+    parts.window.free_memory_action.trigger()
+    assert not parts.residency.loading
+    # The load is called off (its connection closed) and what it had taken is freed.
+    assert fake.requests_to("/api/chat")[0].client_hung_up.wait(5)
+    qtbot.waitUntil(lambda: not parts.residency.unloading)
+    parts.residency.refresh_now()
+    qtbot.waitUntil(lambda: parts.window.residency_indicator._empty.text() == "No model in memory")
+    assert fake.loaded == {}
+
+
 def diagnose_after(qtbot, parts: Parts, text: str) -> None:  # type: ignore[no-untyped-def]
     parts.window.prompt.setPlainText("question")
     parts.window.send_button.click()

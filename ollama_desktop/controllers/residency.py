@@ -148,6 +148,11 @@ class ResidencyController(QObject):
         """Free the memory of `names` (all loaded models when None); False if an unload is running."""
         if self._unload is not None:
             return False
+        if self._load is not None:
+            # Freeing wins over a load still on its way: arriving after the unload, it would take
+            # the memory again.
+            self._load.cancel()
+            self._end_load()
         client = self._client()
         timeout = self._confirm_timeout
         worker = CallWorker(lambda token: unload_and_confirm(client, names, token, confirm_timeout=timeout))
@@ -186,7 +191,7 @@ class ResidencyController(QObject):
         if self._load is not None or not model:
             return False
         client = self._client()
-        worker = CallWorker(lambda _token: client.load(model, keep_alive))
+        worker = CallWorker(lambda token: client.load(model, keep_alive, token))
         worker.signals.succeeded.connect(self._on_load_done)
         worker.signals.failed.connect(self._on_load_failed)
         worker.signals.cancelled.connect(self._on_load_done)

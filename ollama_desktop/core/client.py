@@ -78,12 +78,14 @@ class OllamaClient:
         data = self._post_json("/api/show", {"model": model}, self.timeouts.show, token)
         return ModelShow.from_json(data)
 
-    def load(self, model: str, keep_alive: int | str | None = None) -> ReplyStats:
+    def load(
+        self, model: str, keep_alive: int | str | None = None, token: CancelToken | None = None
+    ) -> ReplyStats:
         """Load a model into memory without generating (`done_reason: "load"`)."""
         body: dict[str, Any] = {"model": model, "messages": []}
         if keep_alive is not None:
             body["keep_alive"] = keep_alive
-        data = self._post_json("/api/chat", body, self.timeouts.chat_read, None)
+        data = self._post_json("/api/chat", body, self.timeouts.chat_read, token)
         return ReplyStats.from_json(data)
 
     def unload(self, model: str, token: CancelToken | None = None) -> ReplyStats:
