@@ -9,7 +9,6 @@ second request without sending a byte).
 from __future__ import annotations
 
 import contextlib
-import socket
 import threading
 from typing import Any
 
@@ -64,6 +63,8 @@ def _shutdown(connection: Any) -> None:
     sock = getattr(connection, "sock", None)
     if sock is None:
         return
+    import socket  # noqa: PLC0415 - only ever needed once a connection exists (not at start-up)
+
     # OSError: already closed by the other side, nothing left to stop.
     with contextlib.suppress(OSError):
         sock.shutdown(socket.SHUT_RDWR)

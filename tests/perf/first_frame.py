@@ -57,7 +57,7 @@ def child() -> None:
     settings.set_host_override("http://127.0.0.1:9")
     language, _translators = i18n.install(qapp, settings.language)
     i18n.apply_fonts(qapp, language)
-    window, *_rest = app_module.build(settings)
+    window, *_rest = app_module.build(settings, history_path=Path(folder) / app_module.HISTORY_FILE)
     _report_first_paint(window)
     app_module.show_first_frame(window)
 
