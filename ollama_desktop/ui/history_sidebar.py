@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
@@ -17,15 +18,16 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPushButton,
-    QStyle,
     QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
 from ollama_desktop.core.history_store import ConversationSummary, SearchHit
 from ollama_desktop.ui.history_texts import when_text
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 UID_ROLE = Qt.ItemDataRole.UserRole
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,6 +42,10 @@ class ConversationDelegate(QStyledItemDelegate):
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
+        # Imported when the first chat is drawn (the list fills after the window's first frame):
+        # QStyle's many enums cost ~10 ms to load.
+        from PySide6.QtWidgets import QStyle, QStyleOptionViewItem  # noqa: PLC0415
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         title = opt.text

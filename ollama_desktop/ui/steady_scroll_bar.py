@@ -55,6 +55,9 @@ class SteadyScrollBar(QScrollBar):
 
     @Slot()
     def _update_if_changed(self) -> None:
+        if not self.isVisible():
+            self._shown = None  # painted whole when shown
+            return
         look = self._look()
         if look != self._shown:
             self._shown = look
