@@ -1032,11 +1032,7 @@ class ChatView(QTextBrowser):
             return
         cursor, offset = self._anchor
         top = self.document().documentLayout().blockBoundingRect(cursor.block()).top()
-        self._scrolling = True
-        try:
-            self.verticalScrollBar().setValue(round(top - offset))
-        finally:
-            self._scrolling = False
+        self._scroll_to(round(top - offset))
 
     def _needs_older(self) -> bool:
         """Whether older messages should be added: fewer than OLDER_AHEAD_SCREENS screens are above."""
@@ -1060,10 +1056,13 @@ class ChatView(QTextBrowser):
         return bar.value() >= bar.maximum() - 4
 
     def _scroll_to_end(self) -> None:
-        bar = self.verticalScrollBar()
+        self._scroll_to(self.verticalScrollBar().maximum())
+
+    def _scroll_to(self, value: int) -> None:
+        """Scroll for the user, not by them: their own scrolling decides whether the view follows."""
         self._scrolling = True
         try:
-            bar.setValue(bar.maximum())
+            self.verticalScrollBar().setValue(value)
         finally:
             self._scrolling = False
 

@@ -367,11 +367,8 @@ class _Run:
             QCoreApplication.translate("MarkdownWriter", "Copy"),
             self.w.link_format(self.w.code_link(code), chrome=True),
         )
-        line = QTextBlockFormat()
+        line = QTextBlockFormat(header)
         line.setBackground(self.w.highlighter.background)
-        line.setLeftMargin(left)
-        line.setRightMargin(self.w.margins[1])
-        line.setTextIndent(_CODE_PADDING)
         code_format = self.w.code_format
         cursor = self.cursor
         cursor.insertBlock(line, code_format)
