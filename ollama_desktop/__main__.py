@@ -2,6 +2,6 @@
 
 import sys
 
-from ollama_desktop.app import main
+from ollama_desktop.startup import main
 
 sys.exit(main())

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from pathlib import Path
 
 import pytest
+from PySide6 import QtCore
 
-from ollama_desktop import app
+from ollama_desktop import app, startup
+from ollama_desktop.core import units
 from ollama_desktop.settings import Settings
 from tests.perf.first_frame import start_to_first_frame
 from tests.processes import run_python
@@ -42,6 +46,36 @@ def test_building_the_window_imports_none_of_the_heavy_modules() -> None:
     result = run_python("-c", script, *DEFERRED)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == []
+
+
+def test_the_entry_point_prepares_before_the_apps_modules_load() -> None:
+    # As `ollama-desktop` and `python -m ollama_desktop` start: the collector off from the first
+    # line (gc_guard's takes over once the window is built), PySide6's module check quickened.
+    script = (
+        "import gc, sys\n"
+        "from ollama_desktop import startup\n"
+        "startup.prepare()\n"
+        "check = sys.modules['shibokensupport.feature']._mod_uses_pyside\n"
+        "ours = sorted(m for m in sys.modules if m.startswith('ollama_desktop.'))\n"
+        "print(gc.isenabled(), getattr(check, 'quickened', False), ' '.join(ours))\n"
+    )
+    result = run_python("-c", script)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "True", "ollama_desktop.startup"]
+
+
+def test_the_quickened_pyside_module_check_gives_pysides_own_answers(monkeypatch: pytest.MonkeyPatch) -> None:
+    feature = sys.modules["shibokensupport.feature"]
+    original = feature._mod_uses_pyside
+    monkeypatch.setattr(feature, "_mod_uses_pyside", original)  # put back after the test
+    assert startup.quicken_pyside_module_check()
+    quick = feature._mod_uses_pyside
+    assert quick is not original
+    assert not startup.quicken_pyside_module_check()  # once is enough
+    # With and without "PySide6" in the source, a stdlib module, a builtin and an extension module.
+    modules = [app, units, json, sys, QtCore]
+    assert [quick(module) for module in modules] == [original(module) for module in modules]
+    assert [quick(module) for module in modules] == [True, False, False, False, False]
 
 
 def test_the_first_frame_is_measured_from_a_real_start() -> None:

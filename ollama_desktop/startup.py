@@ -1,0 +1,75 @@
+"""The process's first steps, taken before the app's modules load, then `app.main`.
+
+Both make the window appear sooner (`python -m tests.perf.first_frame`, together ~20 ms of a
+~265 ms start):
+
+- Python's cyclic garbage collector is off from the first line. While the app's modules and
+  PySide6's types load, it would run some fifty times (~6 ms) and free nothing: all of it lives as
+  long as the app. The app's own collector (`gc_guard`, started by `app.build`) takes over from the
+  first turn of Qt's event loop, and everything that survives the start is frozen after the first
+  frame.
+- PySide6 checks every module imported after it for the word "PySide6", for its opt-in
+  `__feature__` switches (snake_case, true_property; this app uses none). It reads each module's
+  source with `inspect.getsource`, which scans all of `sys.modules` once per module: ~13 ms for the
+  app's modules. `_uses_pyside` gives the same answer from the file's bytes.
+"""
+
+from __future__ import annotations
+
+import gc
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from types import ModuleType
+
+# Where PySide6 6.x keeps that check; if a later release moves it, nothing is changed.
+_FEATURE_MODULE = "shibokensupport.feature"
+_FEATURE_CHECK = "_mod_uses_pyside"
+
+
+def _source_mentions_pyside(module: ModuleType, fallback: Callable[[ModuleType], bool]) -> bool:
+    """Whether `module`'s source file contains "PySide6"; `fallback` for modules without one."""
+    path = getattr(module, "__file__", None)
+    if isinstance(path, str) and path.endswith(".py"):
+        try:
+            with open(path, "rb") as source:
+                return b"PySide6" in source.read()
+        except OSError:
+            pass
+    return fallback(module)
+
+
+def quicken_pyside_module_check() -> bool:
+    """Make PySide6's per-import check read the file instead of `inspect.getsource`; True if done.
+
+    Call after PySide6 has been imported (its check exists from then on).
+    """
+    feature = sys.modules.get(_FEATURE_MODULE)
+    original = getattr(feature, _FEATURE_CHECK, None)
+    if feature is None or not callable(original) or getattr(original, "quickened", False):
+        return False
+
+    def _uses_pyside(module: ModuleType) -> bool:
+        return _source_mentions_pyside(module, original)
+
+    _uses_pyside.quickened = True  # type: ignore[attr-defined]
+    setattr(feature, _FEATURE_CHECK, _uses_pyside)
+    return True
+
+
+def prepare() -> None:
+    """What must come before the app's modules load (see the module's docstring)."""
+    gc.disable()
+    import PySide6.QtCore  # noqa: F401, PLC0415 - its check exists from this import on
+
+    quicken_pyside_module_check()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The process entry (`ollama-desktop`, `python -m ollama_desktop`): `prepare`, then the app."""
+    prepare()
+    from ollama_desktop.app import main as run_app  # noqa: PLC0415 - after prepare(), by design
+
+    return run_app(argv)
