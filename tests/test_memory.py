@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
@@ -203,7 +203,35 @@ def test_tray_menu_and_actions(qtbot, parts: Parts, fake: FakeOllama) -> None:  
     assert [r.path for r in fake.requests[requests_before:]] == ["/api/ps", "/api/chat", "/api/ps"]
     parts.tray.open_action.trigger()
     assert parts.window.isVisible()
-    assert parts.residency.polling
+    qtbot.waitUntil(lambda: parts.residency.polling)  # once the window is painted again
+
+
+def test_requests_start_once_the_window_is_drawn_not_before(
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama
+) -> None:  # type: ignore[no-untyped-def]
+    # The first frame must not wait for the first calls (their worker imports the HTTP stack).
+    settings.set_host_override(fake.url)
+    connection = ConnectionController(pool, settings.host(), timeouts=TEST_TIMEOUTS)
+    residency = ResidencyController(pool, lambda: connection.client, interval_ms=100)
+    window = MainWindow(settings, connection, ChatController(pool, lambda: connection.client), residency)
+    qtbot.addWidget(window)
+    at_first_paint: list[tuple[bool, int]] = []
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not at_first_paint:
+                at_first_paint.append((residency.polling, len(fake.requests)))
+            return False
+
+    watcher = FirstPaint(window)
+    window.installEventFilter(watcher)
+    window.show()
+    assert not residency.polling  # shown, not drawn yet
+    qtbot.waitUntil(lambda: residency.polling)
+    assert at_first_paint == [(False, 0)]
+    qtbot.waitUntil(lambda: {"/api/version", "/api/ps"} <= {r.path for r in fake.requests})
+    window.hide()
+    assert not residency.polling
 
 
 def test_tray_quit_quits_even_when_closing_keeps_it_in_the_tray(

@@ -8,7 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QStandardPaths, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QHideEvent,
+    QKeySequence,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -123,6 +131,7 @@ class MainWindow(QMainWindow):
         self._missing_model = ""
         self._quitting = False
         self._closed = False
+        self._resume_when_painted = False
         self._unload_dialog: UnloadDialog | None = None
         self._first_token_s: float | None = None
         chat.keep_alive = settings.keep_alive.request_value
@@ -1144,10 +1153,24 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        self._resume_polling()
+        # Requests start once the window is on screen, not before: a worker's first call imports
+        # the HTTP stack (~100 ms of Python), and on the GUI thread's way to its first frame every
+        # Python call would wait for that thread to let go of the interpreter.
+        self._resume_when_painted = True
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._resume_when_painted:
+            self._resume_when_painted = False
+            QTimer.singleShot(0, self, self._resume_if_shown)
+
+    def _resume_if_shown(self) -> None:
+        if self.isVisible() and not self.isMinimized():
+            self._resume_polling()
 
     def hideEvent(self, event: QHideEvent) -> None:
         super().hideEvent(event)
+        self._resume_when_painted = False
         self._pause_polling()
 
     def changeEvent(self, event: QEvent) -> None:
