@@ -26,6 +26,10 @@ DEFERRED = (
     "PySide6.QtCharts",
     "importlib.metadata",
     "logging.handlers",
+    # Ours, only needed once a chat is exported, memory is freed or a failure is explained (1-2 ms each).
+    "ollama_desktop.core.chat_export",
+    "ollama_desktop.core.diagnosis",
+    "ollama_desktop.core.unloading",
 )
 
 

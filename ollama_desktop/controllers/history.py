@@ -15,12 +15,11 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from ollama_desktop.controllers.chat import ChatController
-from ollama_desktop.core.chat_export import MarkdownLabels, from_json, to_json, to_markdown
 from ollama_desktop.core.conversation import ROLE_ASSISTANT, ROLE_USER, ChatOptions, Conversation
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.history_store import (
@@ -41,6 +40,9 @@ from ollama_desktop.core.history_store import (
     title_from,
 )
 from ollama_desktop.core.responses import ReplyStats
+
+if TYPE_CHECKING:
+    from ollama_desktop.core.chat_export import MarkdownLabels
 
 log = logging.getLogger(__name__)
 
@@ -279,6 +281,9 @@ class HistoryController(QObject):
         """
         if kind not in ("markdown", "json"):
             raise ValueError(kind)
+        # Files are rare: their module loads on the first export or import, not with the window.
+        from ollama_desktop.core.chat_export import to_json, to_markdown  # noqa: PLC0415
+
         current = self._current_as_stored() if uid in ("", self.current_uid) else None
         store = self._store
 
@@ -292,6 +297,8 @@ class HistoryController(QObject):
 
     def import_file(self, path: Path) -> None:
         """Add the conversation in a JSON export to the list, and open it."""
+        from ollama_desktop.core.chat_export import from_json  # noqa: PLC0415 - as in export()
+
         store = self._store
 
         def read() -> ConversationSummary:

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ollama_desktop.core.cancel import CancelToken
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.diagnosis import diagnose
 from ollama_desktop.core.errors import OllamaError, RequestCancelled
 from ollama_desktop.core.responses import RunningModel
-from ollama_desktop.core.unloading import UnloadResult, unload_and_confirm
 from ollama_desktop.workers import CallWorker, WorkerPool
+
+if TYPE_CHECKING:
+    from ollama_desktop.core.unloading import UnloadResult
 
 
 class ResidencyController(QObject):
@@ -153,6 +155,9 @@ class ResidencyController(QObject):
             # the memory again.
             self._load.cancel()
             self._end_load()
+        # Loaded on the first unload, not with the window; likewise diagnose() below.
+        from ollama_desktop.core.unloading import unload_and_confirm  # noqa: PLC0415
+
         client = self._client()
         timeout = self._confirm_timeout
         worker = CallWorker(lambda token: unload_and_confirm(client, names, token, confirm_timeout=timeout))
@@ -222,7 +227,14 @@ class ResidencyController(QObject):
     # -- diagnosis -----------------------------------------------------------------------------
 
     def diagnose(self, error: OllamaError, model: str) -> None:
-        """Look at /api/ps now and report the likely cause of `error` by `diagnosis_ready`."""
+        """Look at /api/ps now and report the likely cause of `error` by `diagnosis_ready`.
+
+        Only for errors /api/ps can explain (timeouts, stalls, out of memory, server failures).
+        """
+        from ollama_desktop.core.diagnosis import diagnose, worth_diagnosing  # noqa: PLC0415 - see unload()
+
+        if not worth_diagnosing(error):
+            return
         client = self._client()
 
         def look(token: CancelToken) -> tuple[RunningModel, ...] | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
-from ollama_desktop.core.chat_export import MarkdownLabels, NotAChatFile
 from ollama_desktop.core.history_store import (
     MessageStatus,
     StorageCorrupt,
@@ -20,6 +20,9 @@ from ollama_desktop.core.history_store import (
     StoredMessage,
 )
 from ollama_desktop.ui.reply_speeds import describe_reply_speeds
+
+if TYPE_CHECKING:
+    from ollama_desktop.core.chat_export import MarkdownLabels
 
 
 def storage_problem_text(error: StorageError) -> str:
@@ -112,6 +115,9 @@ def when_text(seconds: float, now: float | None = None) -> str:
 
 
 def markdown_labels() -> MarkdownLabels:
+    # Loaded on the first export, not with the window (see HistoryController.export).
+    from ollama_desktop.core.chat_export import MarkdownLabels  # noqa: PLC0415
+
     return MarkdownLabels(
         you=QCoreApplication.translate("History", "You"),
         assistant=QCoreApplication.translate("History", "Assistant"),
@@ -129,6 +135,8 @@ def markdown_labels() -> MarkdownLabels:
 
 def file_problem_text(error: Exception, *, importing: bool) -> str:
     """Why an export or import did not work, in plain words."""
+    from ollama_desktop.core.chat_export import NotAChatFile  # noqa: PLC0415 - as in markdown_labels
+
     if isinstance(error, NotAChatFile):
         return QCoreApplication.translate(
             "History",

@@ -43,7 +43,6 @@ from ollama_desktop.controllers.models import ModelsController
 from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.controllers.servers import ServersController
 from ollama_desktop.core.conversation import ROLE_ASSISTANT, ROLE_USER
-from ollama_desktop.core.diagnosis import Diagnosis, worth_diagnosing
 from ollama_desktop.core.errors import (
     ModelNotFound,
     OllamaError,
@@ -65,7 +64,6 @@ from ollama_desktop.core.keep_alive import KeepAlive
 from ollama_desktop.core.residency import find, now_utc
 from ollama_desktop.core.responses import InstalledModel, ReplyStats, RunningModel
 from ollama_desktop.core.servers import Server, with_server
-from ollama_desktop.core.unloading import UnloadResult
 from ollama_desktop.resources import data_folder
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.chat_view import ChatEntry, ChatView
@@ -95,6 +93,8 @@ from ollama_desktop.workers import WorkerPool
 # The dialogs are imported when first opened, not with the window: together they cost ~90 ms of
 # imports (QtCharts and the benchmark alone ~70 ms) that the first frame would otherwise wait for.
 if TYPE_CHECKING:
+    from ollama_desktop.core.diagnosis import Diagnosis
+    from ollama_desktop.core.unloading import UnloadResult
     from ollama_desktop.ui.benchmark_dialog import BenchmarkDialog
     from ollama_desktop.ui.models_dialog import ModelsDialog
     from ollama_desktop.ui.unload_dialog import UnloadDialog
@@ -821,8 +821,7 @@ class MainWindow(QMainWindow):
                     )
                 )
                 self.offer_bar.show()
-        if worth_diagnosing(error):
-            self._residency.diagnose(error, self._chat.model)
+        self._residency.diagnose(error, self._chat.model)
 
     @Slot(bool)
     def _on_busy_changed(self, busy: bool) -> None:

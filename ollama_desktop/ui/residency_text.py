@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
-from ollama_desktop.core.diagnosis import Cause, Diagnosis
 from ollama_desktop.core.residency import Placement, Residency
 from ollama_desktop.ui.locale_format import number_text, size_text
+
+if TYPE_CHECKING:
+    from ollama_desktop.core.diagnosis import Diagnosis
 
 
 class ResidencyTexts(QObject):
@@ -127,6 +130,9 @@ def verdict_text(found: Residency | None, *, loading: bool = False) -> str:
 
 def diagnosis_text(diagnosis: Diagnosis) -> str:
     """The likely cause of a failed answer and what to do about it."""
+    # Loaded with the first diagnosis, not with the window (see ResidencyController.diagnose).
+    from ollama_desktop.core.diagnosis import Cause  # noqa: PLC0415
+
     model = diagnosis.model
     others = ", ".join(diagnosis.other_models)
     unload_hint = (

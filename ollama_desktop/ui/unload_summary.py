@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from ollama_desktop.core.unloading import UnloadResult
 from ollama_desktop.ui.locale_format import size_text
+
+if TYPE_CHECKING:
+    from ollama_desktop.core.unloading import UnloadResult
 
 
 def unload_summary(result: UnloadResult) -> str:
