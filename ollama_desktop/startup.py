@@ -1,17 +1,17 @@
 """The process's first steps, taken before the app's modules load, then `app.main`.
 
-Both make the window appear sooner (`python -m tests.perf.first_frame`, together ~20 ms of a
-~265 ms start):
+Both make the window appear sooner (`python -m tests.perf.first_frame`, together ~20 ms of what
+was a ~265 ms start):
 
 - Python's cyclic garbage collector is off from the first line. While the app's modules and
   PySide6's types load, it would run some fifty times (~6 ms) and free nothing: all of it lives as
-  long as the app. The app's own collector (`gc_guard`, started by `app.build`) takes over from the
-  first turn of Qt's event loop, and everything that survives the start is frozen after the first
-  frame.
+  long as the app. The app's own collector (`gc_guard`, started by `app.build`) takes over on Qt's
+  event loop, and everything that survives the start is frozen after the first frame.
 - PySide6 checks every module imported after it for the word "PySide6", for its opt-in
   `__feature__` switches (snake_case, true_property; this app uses none). It reads each module's
   source with `inspect.getsource`, which scans all of `sys.modules` once per module: ~13 ms for the
-  app's modules. `_uses_pyside` gives the same answer from the file's bytes.
+  app's modules. `_uses_pyside` gives the same answer from the file's bytes. (In the PyInstaller
+  build the modules have no source files: there PySide6's own check runs, with the same answers.)
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def quicken_pyside_module_check() -> bool:
     def _uses_pyside(module: ModuleType) -> bool:
         return _source_mentions_pyside(module, original)
 
-    _uses_pyside.quickened = True  # type: ignore[attr-defined]
+    _uses_pyside.quickened = True  # type: ignore[attr-defined]  # a mark on a function object
     setattr(feature, _FEATURE_CHECK, _uses_pyside)
     return True
 

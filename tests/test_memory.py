@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
 from ollama_desktop.controllers.residency import ResidencyController
+from ollama_desktop.core.errors import ModelNotFound, OutOfMemory
 from ollama_desktop.core.keep_alive import KeepAlive
 from ollama_desktop.core.timeouts import Timeouts
 from ollama_desktop.resources import app_icon
@@ -232,6 +233,19 @@ def test_requests_start_once_the_window_is_drawn_not_before(
     qtbot.waitUntil(lambda: {"/api/version", "/api/ps"} <= {r.path for r in fake.requests})
     window.hide()
     assert not residency.polling
+
+
+def test_only_failures_memory_can_explain_are_diagnosed(qtbot, parts: Parts, pool: WorkerPool) -> None:  # type: ignore[no-untyped-def]
+    diagnoses: list[object] = []
+    parts.residency.diagnosis_ready.connect(diagnoses.append)
+    busy = pool.busy
+    # A missing model is not a memory problem: no look at /api/ps, no diagnosis.
+    parts.residency.diagnose(ModelNotFound(404, "model 'x' not found"), "x")
+    assert pool.busy == busy
+    with qtbot.waitSignal(parts.residency.diagnosis_ready):
+        parts.residency.diagnose(OutOfMemory(500, "model requires more system memory"), "llama3.1:8b")
+        assert pool.busy == busy + 1
+    assert [getattr(diagnosis, "model", None) for diagnosis in diagnoses] == ["llama3.1:8b"]
 
 
 def test_tray_quit_quits_even_when_closing_keeps_it_in_the_tray(

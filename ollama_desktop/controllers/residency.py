@@ -231,9 +231,9 @@ class ResidencyController(QObject):
 
         Only for errors /api/ps can explain (timeouts, stalls, out of memory, server failures).
         """
-        from ollama_desktop.core.diagnosis import diagnose, worth_diagnosing  # noqa: PLC0415 - see unload()
+        from ollama_desktop.core import diagnosis  # noqa: PLC0415 - see unload()
 
-        if not worth_diagnosing(error):
+        if not diagnosis.worth_diagnosing(error):
             return
         client = self._client()
 
@@ -247,7 +247,7 @@ class ResidencyController(QObject):
 
         worker = CallWorker(look)
         worker.signals.succeeded.connect(
-            lambda loaded: self.diagnosis_ready.emit(diagnose(error, model, loaded))
+            lambda loaded: self.diagnosis_ready.emit(diagnosis.diagnose(error, model, loaded))
         )
         self._pool.start(worker)
 

@@ -1177,7 +1177,7 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.WindowStateChange:
             if self.isMinimized():
                 self._pause_polling()
-            elif self.isVisible():
+            elif self.isVisible() and not self._resume_when_painted:  # not before the first paint
                 self._resume_polling()
 
     def _pause_polling(self) -> None:

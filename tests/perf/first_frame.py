@@ -40,7 +40,7 @@ def _report_first_paint(window: QWidget) -> None:
 
 
 def child() -> None:
-    """Start the app as `app.main` does and print the moment its window begins its first paint."""
+    """Start the app as `startup.main` does and print the moment its window begins its first paint."""
     from ollama_desktop import startup  # noqa: PLC0415 - everything from here on is timed
 
     startup.prepare()  # as the app's entry does, before anything else loads
