@@ -56,22 +56,38 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
     logging.getLogger("qt").log(_QT_LEVELS.get(kind, logging.WARNING), "%s", message)
 
 
-def setup_logging() -> Path:
-    """Log to a rotating file in the app's data folder, with Qt's own messages bridged in."""
+def setup_logging(folder: Path | None = None) -> Path | None:
+    """Log to a rotating file in the app's data folder, with Qt's own messages bridged in.
+
+    The path of the log; None when the folder cannot be written (a file in its place, no
+    permission): the log then goes to stderr, and the app goes on (the history banner tells the
+    user that chats are not saved, and where it could not write).
+    """
     import logging.handlers  # noqa: PLC0415 - called after the first frame
 
-    folder = data_folder()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = data_folder() if folder is None else folder
     path = folder / "ollama-desktop.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler: logging.Handler
+    problem = ""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:
+        problem = f"cannot write the log {path} ({exc.strerror or exc}): logging to stderr"
+        # A windowed build on Windows has no stderr at all: then there is no log.
+        handler = logging.StreamHandler() if sys.stderr is not None else logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)
+    if problem:
+        log.warning("%s", problem)
     qInstallMessageHandler(_qt_message)
     # A Qt message during interpreter shutdown would call into a half-torn-down Python and crash.
     atexit.register(qInstallMessageHandler, None)
-    return path
+    return None if problem else path
 
 
 def build(
@@ -253,7 +269,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     window, pool, connection, _chat = build(settings, history_path=data_folder() / HISTORY_FILE)
     if smoke:
         status = smoke_test(window)
-        setup_logging()  # the log folder must be writable too (an exception here fails the test)
+        setup_logging()  # a build missing logging.handlers fails the test here
         pool.shutdown(timeout_ms=2000)  # showing the window started its first checks
         return status
     show_first_frame(window)

@@ -134,9 +134,9 @@ class ChatStreamWorker(Worker):
     """Streams one /api/chat answer into a TextBuffer; `succeeded` carries the final ReplyStats.
 
     A reasoning model's `message.thinking` goes to a buffer of its own. `tokens` counts the chunks
-    that carried text (Ollama sends one token a chunk) and `first_token_at` is when the first came
-    (`time.monotonic()`); the GUI thread reads both for the live speed: plain attribute reads, which
-    need no lock.
+    that carried text (Ollama sends one token a chunk), `first_token_at` and `last_token_at` are
+    when the first and the latest came (`time.monotonic()`); the GUI thread reads them for the live
+    speed and to notice a stall: plain attribute reads, which need no lock.
 
     Thread: constructed and cancelled on the GUI thread; `run()` on a pool thread.
     """
@@ -150,6 +150,7 @@ class ChatStreamWorker(Worker):
         self.thinking = TextBuffer()
         self.tokens = 0
         self.first_token_at: float | None = None
+        self.last_token_at: float | None = None
         self._client = client
         self._request = request
 
@@ -164,6 +165,7 @@ class ChatStreamWorker(Worker):
         for chunk in self._client.chat(self._request, self.token):
             if chunk.content or chunk.thinking:
                 self.tokens += 1
+                self.last_token_at = time.monotonic()
                 if self.first_token_at is None:
                     self.first_token_at = time.monotonic()
                     self.signals.first_token.emit(self.first_token_at - started)

@@ -33,12 +33,12 @@ import threading
 import time
 import zlib
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email.utils import formatdate
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, NoReturn
+from typing import Any, NoReturn, overload
 from urllib.parse import urlsplit
 
 JSON_TYPE = "application/json; charset=utf-8"
@@ -110,6 +110,9 @@ class Script:
         never_answer: read the request, then send nothing until the client hangs up.
         done_reason: instead of ``"stop"`` (or ``"length"`` when ``num_predict`` cut the answer).
         thinking: the thinking pieces a thinking model streams first (default: a canned line).
+        repeat: the tokens are sent this many times over, one after another (a flood: with
+            ``chunk_delay=0``, as fast as the fake can write; no list of them all is ever made, so
+            a million tokens cost no memory). ``eval_count`` counts them all.
 
     The ``*_after`` events fire after ``min(N, number of tokens)`` tokens; the first to fire wins.
     """
@@ -129,6 +132,98 @@ class Script:
     never_answer: bool = False
     done_reason: str | None = None
     thinking: list[str] | None = None
+    repeat: int = 1
+
+
+class _Repeated(Sequence[tuple[str, str]]):
+    """The pieces of an answer: ``head``, then ``cycle`` over and over, ``length`` in all, made when
+    asked for (``Script.repeat``: a flood of a million tokens needs no list of a million)."""
+
+    def __init__(self, head: list[tuple[str, str]], cycle: list[tuple[str, str]], length: int) -> None:
+        self._head = head
+        self._cycle = cycle
+        self._length = length if cycle else min(length, len(head))
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[str, str]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[tuple[str, str]]: ...
+    def __getitem__(self, index: int | slice) -> tuple[str, str] | Sequence[tuple[str, str]]:
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self._length)
+            if start == 0 and step == 1:
+                return _Repeated(self._head, self._cycle, stop)
+            return [self[number] for number in range(start, stop, step)]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError(index)
+        if index < len(self._head):
+            return self._head[index]
+        return self._cycle[(index - len(self._head)) % len(self._cycle)]
+
+
+@dataclass
+class RawAnswer:
+    """A hand-made answer for a path, as a broken or hostile server sends it (``fake.route_answer``).
+
+    One knob for every way an answer can hurt a client: a redirect (``status=307`` and a
+    ``Location`` header), an oversized or endless body, a compression bomb, a trickle, a web page,
+    a flood of headers, or bytes that are not HTTP at all. After it the fake closes the connection.
+
+    Attributes:
+        status: the status line's code.
+        headers: ``(name, value)`` pairs sent in order after the status line (no Content-Type is
+            added: send one here if wanted).
+        body: the body, or a function making its pieces for each request (a huge or endless body
+            is made as it is sent: see :func:`repeated` and :func:`gzip_bomb`).
+        length: the Content-Length to announce (default: the length of a ``bytes`` body). A body
+            of pieces without a length goes out chunked, one HTTP chunk a piece.
+        piece_delay: seconds before each piece (a trickle: one-byte pieces, seconds apart).
+        raw: sent verbatim instead of any HTTP answer (status, headers and body are ignored); bytes
+            or, like ``body``, a function making pieces (a status line and headers trickled).
+    """
+
+    status: int = 200
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    body: bytes | Callable[[], Iterable[bytes]] = b""
+    length: int | None = None
+    piece_delay: float = 0.0
+    raw: bytes | Callable[[], Iterable[bytes]] | None = None
+
+
+def repeated(piece: bytes, count: int | None = None) -> Callable[[], Iterator[bytes]]:
+    """A ``RawAnswer.body`` of ``piece`` sent ``count`` times (None: for ever, an endless body)."""
+
+    def pieces() -> Iterator[bytes]:
+        sent = 0
+        while count is None or sent < count:
+            yield piece
+            sent += 1
+
+    return pieces
+
+
+def gzip_bomb(unpacked: int, member: int = 64 * 1024 * 1024) -> Callable[[], Iterator[bytes]]:
+    """A ``RawAnswer.body`` (send it with ``Content-Encoding: gzip``) that unpacks to ``unpacked``
+    zero bytes from about a thousandth of that on the wire.
+
+    A gzip body may be several members back to back: one member of ``member`` zeros is compressed
+    once and sent as often as needed, so a 10 GB bomb costs the fake nothing to make.
+    """
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = bytes(1024 * 1024)
+    parts = [packer.compress(zeros) for _ in range(member // len(zeros))]
+    one = b"".join(parts) + packer.flush()
+    return repeated(one, max(1, unpacked // member))
+
+
+def trickled(body: bytes) -> Callable[[], Iterator[bytes]]:
+    """A ``RawAnswer.body`` sent one byte a piece (give it a ``piece_delay``)."""
+    return lambda: (body[i : i + 1] for i in range(len(body)))
 
 
 @dataclass
@@ -162,6 +257,7 @@ class LoadedModel:
         context_length: the context it was loaded with.
         keep_alive_ns: how long it stays after its last request ends.
         busy: requests using it now; a busy model never expires.
+        cached: what it last read and wrote, as tokens (its KV cache; see ``FakeOllama.prompt_cache``).
     """
 
     name: str
@@ -169,6 +265,7 @@ class LoadedModel:
     context_length: int = _DEFAULT_NUM_CTX
     keep_alive_ns: int = _DEFAULT_KEEP_ALIVE_NS
     busy: int = 0
+    cached: tuple[str, ...] = ()
 
     @property
     def expires_at(self) -> datetime:
@@ -787,6 +884,14 @@ class _Turn:
     def prompt_tokens(self) -> int:
         return sum(len(text.split()) for text in self.texts()) + 10
 
+    def prompt_words(self) -> list[str]:
+        """The prompt's words by role: all of ``prompt_tokens`` but the template's 10, which follow them."""
+        if self.chat:
+            parts = [(m.get("role") or "", m.get("content") or "") for m in self.body.get("messages") or []]
+        else:
+            parts = list(zip(("system", "user"), self.texts(), strict=True))
+        return [f"{role}:{word}" for role, text in parts for word in text.split()]
+
 
 class _Lease:
     """A request's hold on a model (its use, and its generation slot), given back exactly once."""
@@ -914,6 +1019,10 @@ class _Handler(BaseHTTPRequestHandler):
             status, body, content_type = override
             self._send(status, body, content_type)
             return
+        answer = fake.route_answer.get(path) or fake.route_answer.get("*")
+        if answer is not None:
+            self._send_raw(answer)
+            return
         methods = _ROUTES.get(path)
         if methods is None:
             self._send(404, b"404 page not found", _TEXT_TYPE)
@@ -1012,6 +1121,42 @@ class _Handler(BaseHTTPRequestHandler):
         elif self._chunk(body):
             self._end_chunks()
 
+    def _send_raw(self, answer: RawAnswer) -> None:
+        """Send a :class:`RawAnswer` as it says, then close the connection."""
+        self.close_connection = True
+        if answer.raw is not None:
+            raw = [answer.raw] if isinstance(answer.raw, bytes) else answer.raw()
+            self._send_pieces(raw, answer.piece_delay, chunked=False)
+            return
+        if isinstance(answer.body, bytes):
+            pieces: Iterable[bytes] = [answer.body]
+            length = len(answer.body) if answer.length is None else answer.length
+        else:
+            pieces, length = answer.body(), answer.length
+        self.send_response_only(answer.status)
+        for key, value in answer.headers:
+            self.send_header(key, value)
+        if length is None:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(length))
+        try:
+            self.end_headers()
+        except OSError:
+            self._hung_up()
+            return
+        if self._send_pieces(pieces, answer.piece_delay, chunked=length is None) and length is None:
+            self._end_chunks()
+
+    def _send_pieces(self, pieces: Iterable[bytes], delay: float, *, chunked: bool) -> bool:
+        """Each piece after ``delay``, as a chunk or as is; False if the client left meanwhile."""
+        for piece in pieces:
+            if delay and not self._pause(delay):
+                return False
+            if not (self._chunk(piece) if chunked else self._write(piece)):
+                return False
+        return True
+
     def _send_json(self, status: int, value: Any, content_type: str = JSON_TYPE) -> None:
         self._send(status, go_json(value), content_type)
 
@@ -1051,7 +1196,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._send_json(200, {"version": self.fake.version})
 
     def _tags(self) -> None:
-        self._send_json(200, {"models": self.fake._tags()})
+        self._send(200, self.fake._tags_body(), JSON_TYPE)
 
     def _ps(self) -> None:
         self._send_json(200, {"models": self.fake._ps()})
@@ -1105,10 +1250,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._send_lines([go_json({"status": "pulling manifest"}), go_json({"error": error})], 0.0)
 
     def _pull_progress(self, model: FakeModel, *, stream: bool) -> None:
-        """Ollama's pull stream: manifest, per-layer `total`/`completed`, verify, write, success."""
+        """Ollama's pull stream: manifest, ``fake.pull_notes``, per-layer `total`/`completed`, verify,
+        write, success."""
         fake = self.fake
         layers = [(_digest(model.name + "-weights"), model.size), (_digest(model.name + "-template"), 1_400)]
         lines = [go_json({"status": "pulling manifest"})]
+        lines += [go_json({"status": note}) for note in fake.pull_notes]
         for digest, total in layers:
             status = f"pulling {digest[:12]}"
             for step in range(fake.pull_steps + 1):
@@ -1272,12 +1419,15 @@ class _Handler(BaseHTTPRequestHandler):
         return answer
 
     @staticmethod
-    def _stats(turn: _Turn, cold: bool, pieces: list[tuple[str, str]]) -> dict[str, Any]:
-        """The done line's statistics, from the model's reported speeds; zeros omitted as Go does."""
+    def _stats(turn: _Turn, cold: bool, pieces: Sequence[tuple[str, str]], cached: int = 0) -> dict[str, Any]:
+        """The done line's statistics, from the model's reported speeds; zeros omitted as Go does.
+
+        `cached` prompt tokens came from the model's cache: counted, but not timed (as Ollama does).
+        """
         model = turn.model
         prompt_count, eval_count = turn.prompt_tokens, len(pieces)
         load_ns = round((model.load_seconds if cold else _WARM_LOAD_SECONDS) * _NS)
-        prompt_ns = round(prompt_count / model.prompt_tps * _NS)
+        prompt_ns = round(max(prompt_count - cached, 1 if prompt_count else 0) / model.prompt_tps * _NS)
         eval_ns = round(eval_count / model.eval_tps * _NS)
         stats: dict[str, Any] = {}
         if not turn.chat:
@@ -1303,7 +1453,14 @@ class _Handler(BaseHTTPRequestHandler):
         if tokens is None:
             tokens = self.fake.default_tokens or tokenize(canned_answer(turn.last_user_text()))
         thinking = (script.thinking or tokenize(_THINKING)) if turn.thinks else []
-        pieces = [("thinking", text) for text in thinking] + [("content", text) for text in tokens]
+        pieces: Sequence[tuple[str, str]] = [("thinking", text) for text in thinking] + [
+            ("content", text) for text in tokens
+        ]
+        if script.repeat > 1:
+            content = [("content", text) for text in tokens]
+            pieces = _Repeated(
+                list(pieces[: len(thinking)]), content, len(thinking) + len(tokens) * script.repeat
+            )
         limit = turn.num_predict
         done_reason = script.done_reason or ("length" if limit and limit < len(pieces) else "stop")
         pieces = pieces[:limit]
@@ -1313,14 +1470,14 @@ class _Handler(BaseHTTPRequestHandler):
         ending = "end" if script.end_without_done else "done"
         at, event = min(fired, default=(len(pieces), ending), key=lambda item: item[0])
         pieces = pieces[:at]
-        stats = self._stats(turn, cold, pieces)
+        stats = self._stats(turn, cold, pieces, self.fake._reuse_cache(turn, cold, pieces))
         send = self._stream if turn.stream else self._whole
         send(turn, pieces, delay=delay, event=event, script=script, done_reason=done_reason, stats=stats)
 
     def _stream(
         self,
         turn: _Turn,
-        pieces: list[tuple[str, str]],
+        pieces: Sequence[tuple[str, str]],
         *,
         delay: float,
         event: str,
@@ -1358,7 +1515,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _whole(
         self,
         turn: _Turn,
-        pieces: list[tuple[str, str]],
+        pieces: Sequence[tuple[str, str]],
         *,
         delay: float,
         event: str,
@@ -1422,8 +1579,10 @@ class FakeOllama:
     """A fake Ollama server on a real socket, driven and inspected by tests.
 
     Behaviour knobs (set them before or between requests): ``chunk_delay``, ``default_tokens``,
-    ``serialize``, ``route_delay``, ``hang_routes``, ``route_override``, ``ignore_unload``,
-    ``load_delay`` (a cold load really waits this long before the first byte), ``registry`` and
+    ``serialize``, ``route_delay``, ``hang_routes``, ``route_override``, ``route_answer``, ``ignore_unload``,
+    ``prompt_cache`` (a prompt that repeats what the model just read reports Ollama's cached timing),
+    ``load_delay`` (a cold load really waits this long before the first byte), ``memory_budget``
+    (a cold load evicts idle models that do not fit beside it), ``registry`` and
     ``pull_*`` (what /api/pull can download, and how), and ``script()`` for the next generation.
     """
 
@@ -1448,14 +1607,29 @@ class FakeOllama:
         self.hang_routes: set[str] = set()
         # path -> (status, body, content type): answer that instead, for garbled or hostile answers.
         self.route_override: dict[str, tuple[int, bytes, str]] = {}
+        # path (or "*" for every path) -> a hand-made answer: redirects, huge, endless, compressed,
+        # trickled or non-HTTP answers, floods of headers (see RawAnswer).
+        self.route_answer: dict[str, RawAnswer] = {}
         self.ignore_unload = False
         self.load_delay = 0.0
+        # Like Ollama, a loaded model keeps what it last read and wrote (its KV cache) and evaluates
+        # only the part of the next prompt that differs; the done line still counts every prompt
+        # token but times only the evaluated ones (at least one): the prompt speed a real server
+        # reports after a cache hit is far too high. Off by default: reported speeds stay fixed.
+        self.prompt_cache = False
+        # Bytes of memory for loaded models (None: unlimited). A cold load that does not fit frees
+        # idle models first, the one due to expire soonest first, as Ollama's scheduler does.
+        self.memory_budget: int | None = None
         # Models /api/pull can download (the fake is otherwise offline), and how a pull behaves.
         self.registry: dict[str, FakeModel] = {}
         self.pull_steps = 4
         self.pull_delay = 0.0
         self.pull_error: str | None = None
+        # Status lines sent after "pulling manifest": any words a server may put there.
+        self.pull_notes: list[str] = []
         self._loaded: dict[str, LoadedModel] = {}
+        self._tags_cache: tuple[tuple[Any, ...], bytes] | None = None
+        self._tags_entries: dict[tuple[Any, ...], bytes] = {}
         self._scripts: deque[Script] = deque()
         self._lock = threading.RLock()
         self._stopping = threading.Event()
@@ -1545,6 +1719,14 @@ class FakeOllama:
         with self._lock:
             self._loaded[model.name] = LoadedModel(model.name, time.time_ns() + ns, keep_alive_ns=ns)
 
+    def add_model(self, model: FakeModel) -> None:
+        """Install a model from outside the app (a terminal ``ollama pull``): first in /api/tags."""
+        self._install(model)
+
+    def remove_model(self, name: str) -> None:
+        """Delete a model from outside the app (a terminal ``ollama rm``)."""
+        self._remove(name)
+
     # --- used by the handlers ---
 
     def _track(self, handler: _Handler, *, add: bool) -> None:
@@ -1575,20 +1757,45 @@ class FakeOllama:
         with self._lock:
             return self._modified.setdefault(name, time.time_ns())
 
+    def _tags_body(self) -> bytes:
+        """/api/tags encoded, each model's entry again only when it changed.
+
+        The real server is another process; this one shares the app's interpreter in the tests,
+        and encoding 5,000 models on every request would hold the app's threads back for tens of
+        milliseconds, a stall of the test's own making.
+        """
+        with self._lock:
+            models = list(self.models.values())
+            keys = [
+                (m.name, m.size, m.family, m.parameter_size, m.quantization_level, self._modified.get(m.name))
+                for m in models
+            ]
+            cached, entries = self._tags_cache, self._tags_entries
+        if cached is not None and cached[0] == tuple(keys):
+            return cached[1]
+        fresh = {
+            key: entries.get(key) or go_json(self._tag_entry(model))
+            for key, model in zip(keys, models, strict=True)
+        }
+        body = b'{"models":[' + b",".join(fresh.values()) + b"]}"
+        with self._lock:
+            self._tags_cache, self._tags_entries = (tuple(keys), body), fresh
+        return body
+
+    def _tag_entry(self, model: FakeModel) -> dict[str, Any]:
+        return {
+            "name": model.name,
+            "model": model.name,
+            "modified_at": go_time(self._modified_ns(model.name)),
+            "size": model.size,
+            "digest": _digest(model.name),
+            "details": _details(model),
+        }
+
     def _tags(self) -> list[dict[str, Any]]:
         with self._lock:
             models = list(self.models.values())
-        return [
-            {
-                "name": model.name,
-                "model": model.name,
-                "modified_at": go_time(self._modified_ns(model.name)),
-                "size": model.size,
-                "digest": _digest(model.name),
-                "details": _details(model),
-            }
-            for model in models
-        ]
+        return [self._tag_entry(model) for model in models]
 
     def _ps(self) -> list[dict[str, Any]]:
         with self._lock:
@@ -1597,7 +1804,7 @@ class FakeOllama:
             pairs = [(entry, self.models[entry.name]) for entry in entries if entry.name in self.models]
         answer = []
         for entry, model in pairs:
-            size = model.size * 13 // 10 if model.memory_size is None else model.memory_size
+            size = _memory_of(model)
             answer.append(
                 {
                     "name": model.name,
@@ -1651,10 +1858,50 @@ class FakeOllama:
             cold = entry is None or entry.context_length != num_ctx
             if entry is None or cold:
                 busy = entry.busy if entry is not None else 0
+                self._make_room(name)
                 entry = self._loaded[name] = LoadedModel(name, now + keep, num_ctx, keep, busy)
             entry.keep_alive_ns, entry.expires_ns = keep, now + keep
             entry.busy += 1
             return cold
+
+    def _reuse_cache(self, turn: _Turn, cold: bool, pieces: Sequence[tuple[str, str]]) -> int:
+        """With ``prompt_cache``: how many leading prompt tokens the model held; it then holds this turn.
+
+        Only words are shared: the fake's template tokens close the prompt, so they are always
+        evaluated (Ollama also shares a template's few opening tokens; the fake leaves that out).
+        """
+        if not self.prompt_cache:
+            return 0
+        tokens = turn.prompt_words()
+        answer = "".join(text for kind, text in pieces if kind == "content")
+        with self._lock:
+            entry = self._loaded.get(turn.model.name)
+            if entry is None:
+                return 0
+            held = () if cold else entry.cached
+            reused = 0
+            for mine, theirs in zip(tokens, held, strict=False):
+                if mine != theirs:
+                    break
+                reused += 1
+            entry.cached = (*tokens, *(f"assistant:{word}" for word in answer.split()))
+            return reused
+
+    def _make_room(self, name: str) -> None:
+        """Unload idle models until `name` fits in ``memory_budget`` (lock held)."""
+        if self.memory_budget is None or name not in self.models:
+            return
+        others = sorted(
+            (entry for entry in self._loaded.values() if entry.name != name and entry.name in self.models),
+            key=lambda entry: entry.expires_ns,
+        )
+        used = sum(_memory_of(self.models[entry.name]) for entry in others) + _memory_of(self.models[name])
+        for entry in others:
+            if used <= self.memory_budget:
+                break
+            if entry.busy == 0:
+                del self._loaded[entry.name]
+                used -= _memory_of(self.models[entry.name])
 
     def _end_use(self, name: str) -> None:
         with self._lock:
@@ -1676,6 +1923,11 @@ class FakeOllama:
     def _release_slot(self, name: str) -> None:
         with self._lock:
             self._running.discard(name)
+
+
+def _memory_of(model: FakeModel) -> int:
+    """/api/ps "size" of a loaded model."""
+    return model.size * 13 // 10 if model.memory_size is None else model.memory_size
 
 
 def demo_models() -> list[FakeModel]:

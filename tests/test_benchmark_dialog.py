@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from ollama_desktop.core.benchmark import (
     BUILTIN_PROMPTS,
@@ -82,11 +83,28 @@ def column(dialog: BenchmarkDialog, table: Any, heading: str) -> list[str]:
 
 
 def test_both_models_are_offered_with_their_sizes_and_ticked(dialog: BenchmarkDialog) -> None:
-    labels = [dialog.model_list.item(i).text() for i in range(dialog.model_list.count())]
+    labels = dialog.model_ticks.labels()
     assert labels == ["llama3.1:8b · 8.0B · Q4_K_M · 4.9 GB", "gemma3:270m · 268.10M · Q4_K_M · 253 MB"]
     assert dialog.chosen_models() == [LLAMA, GEMMA]
     assert dialog.run_button.isEnabled()
     assert [p.key for p in dialog.chosen_prompts()] == ["short", "long"]
+
+
+def test_models_are_ticked_with_the_mouse_and_the_keyboard(qtbot, dialog: BenchmarkDialog) -> None:  # type: ignore[no-untyped-def]
+    view = dialog.model_list
+    option = QStyleOptionViewItem()
+    option.rect = view.visualRect(dialog.model_ticks.index(1))
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    assert dialog.chosen_models() == [LLAMA]
+    view.setCurrentIndex(dialog.model_ticks.index(0))
+    qtbot.keyClick(view, Qt.Key.Key_Space)
+    assert dialog.chosen_models() == []
+    assert not dialog.run_button.isEnabled()
+    # The whole line as its tooltip, for when the list elides it.
+    tooltip = dialog.model_ticks.data(dialog.model_ticks.index(0), Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "llama3.1:8b · 8.0B · Q4_K_M · 4.9 GB"
 
 
 def test_cold_benchmark_of_two_models_with_one_failing_run(

@@ -78,7 +78,7 @@ def test_stop_keeps_what_arrived_and_closes_the_connection(
     pieces = collect(chat)
     fake.script(tokens=[f" w{i}" for i in range(500)], chunk_delay=0.005)
     stopped: list[bool] = []
-    chat.reply_stopped.connect(lambda: stopped.append(True))
+    chat.reply_stopped.connect(stopped.append)
     chat.send("talk")
     qtbot.waitUntil(lambda: len("".join(pieces)) > 20)
     chat.stop()
@@ -96,11 +96,14 @@ def test_stop_keeps_what_arrived_and_closes_the_connection(
 def test_stop_before_any_token_gives_the_question_back(qtbot, chat: ChatController, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     fake.script(tokens=["late"], first_byte_delay=30)
     restored: list[str] = []
+    stopped: list[bool] = []
     chat.prompt_restored.connect(restored.append)
+    chat.reply_stopped.connect(stopped.append)
     chat.send("are you loading?")
     qtbot.waitUntil(lambda: len(fake.requests_to("/api/chat")) == 1)
     chat.stop()
     assert restored == ["are you loading?"]
+    assert stopped == [False]  # no answer came
     assert chat.conversation.messages == []
     assert fake.requests_to("/api/chat")[0].client_hung_up.wait(5)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from typing import Any
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication
 
+from ollama_desktop.core import markdown_blocks
 from ollama_desktop.ui import chat_view as chat_view_module
 from ollama_desktop.ui.chat_theme import ChatTheme
 from ollama_desktop.ui.chat_view import (
@@ -589,3 +591,118 @@ def test_dark_desktop_gets_dark_bubbles() -> None:
     assert ChatTheme.for_palette(palette).dark
     palette.setColor(QPalette.ColorRole.Window, QColor("#efefef"))
     assert not ChatTheme.for_palette(palette).dark
+
+
+# -- what arrived is what is shown; long blocks and enormous words (issue 16) ------------------------
+
+
+def answer_shown(view: ChatView) -> str:
+    """The last answer's text as it is on screen: between its title and its footer."""
+    message = view._messages[max(view._messages)]
+    assert message.footer is not None
+    document = view.document()
+    cursor = QTextCursor(document)
+    cursor.setPosition(document.findBlock(message.start.position()).next().position())
+    cursor.setPosition(message.footer.position() - 1, QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selection().toPlainText()
+
+
+def answer_blocks(view: ChatView) -> list[str]:
+    first, last = view.message_range(-1)
+    blocks = []
+    block = view.document().findBlock(first)
+    while block.isValid() and block.position() <= last:
+        blocks.append(block.text())
+        block = block.next()
+    return blocks
+
+
+def copied_message(view: ChatView) -> str:
+    message = view._messages[max(view._messages)]
+    view.anchorClicked.emit(QUrl(f"ollama-desktop:copy-message/{message.number}"))
+    return QGuiApplication.clipboard().text()
+
+
+@pytest.mark.parametrize(
+    "tokens",
+    [
+        ["PINEAPPLE0 ", "PINEAPPLE1 ", "PINEAPPLE2 "],
+        ["Hello", " world ", " and  two ", "spaces\t", "then"],
+        ["First line\n", "second line\n", "third"],
+        ["One.\n", "Two "],
+    ],
+)
+def test_what_is_on_screen_is_what_arrived_at_every_frame(view: ChatView, tokens: list[str]) -> None:
+    view.begin_reply("llama3.1:8b")
+    arrived = ""
+    for token in tokens:
+        arrived += token
+        view.append_reply(token)
+        QApplication.processEvents()
+        assert answer_shown(view) == arrived
+    view.end_reply("note")
+    assert answer_shown(view) == arrived.strip()
+
+
+def test_a_paragraph_longer_than_the_limit_is_shown_in_pieces_and_copied_whole(view: ChatView) -> None:
+    text = " ".join(f"word{number}" for number in range(6000))  # ~50,000 characters, one paragraph
+    stream_into(view, [text[i : i + 200] for i in range(0, len(text), 200)])
+    blocks = answer_blocks(view)
+    assert max(len(block) for block in blocks) <= markdown_blocks.BLOCK_LIMIT
+    assert len([block for block in blocks if block.startswith("word")]) > 1
+    assert answer_shown(view).split() == text.split()
+    assert copied_message(view) == text
+
+
+def test_an_enormous_word_is_shown_whole_a_piece_at_a_time(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
+    word = "x" * 200_000
+    view.begin_reply("llama3.1:8b")
+    view.append_reply(word)
+    view.end_reply("note")
+    assert view.rendering_pending  # not written in one go: the window would freeze
+    assert len(answer_shown(view)) < len(word)
+    qtbot.waitUntil(lambda: not view.rendering_pending, timeout=20_000)
+    blocks = answer_blocks(view)
+    assert max(len(block) for block in blocks) <= markdown_blocks.BLOCK_LIMIT
+    assert "".join(answer_shown(view).split()) == word
+    assert copied_message(view) == word
+    assert "note" in view.toPlainText()
+
+
+def test_a_long_code_block_is_one_box_and_copied_whole(view: ChatView) -> None:
+    code = "\n".join(f"value_{number} = compute({number})" for number in range(1200))
+    text = f"Here:\n\n```python\n{code}\n```\n\nDone."
+    stream_into(view, [text[i : i + 300] for i in range(0, len(text), 300)])
+    hrefs = [href for href in _anchor_hrefs(view) if href.startswith("ollama-desktop:copy-code/")]
+    assert len(hrefs) == 1  # one header, one Copy link
+    view.anchorClicked.emit(QUrl(hrefs[0]))
+    assert QGuiApplication.clipboard().text() == code
+    code_background = view._writer().highlighter.background.name()
+    code_lines = [row[-1] for row in signature(view) if row[8] == code_background]
+    assert len(code_lines) == 1200
+    assert answer_shown(view).endswith("Done.")
+
+
+def test_a_long_answer_opened_from_the_history_is_written_as_it_streamed(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Intro.\n\n"
+        + "".join(f"- item {number} with a few words\n" for number in range(500))
+        + "\n"
+        + " ".join(f"w{number}" for number in range(3000))
+        + "\n\n```python\n"
+        + "\n".join(f"line_{number} = {number}" for number in range(700))
+        + "\n```\n\n"
+        + "y" * 9000
+        + "\n\n| a | b |\n|---|---|\n"
+        + "| 1 | 2 |\n" * 500
+    )
+    rnd = random.Random(16)
+    cuts = sorted(rnd.sample(range(1, len(text)), 400))
+    stream_into(view, [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)])
+    streamed = signature(view)
+    view.clear_chat()
+    view.show_chat([ChatEntry(ROLE_ASSISTANT, text, "llama3.1:8b", "note")])
+    assert view.rendering_pending  # a piece at a time, as it streamed
+    qtbot.waitUntil(lambda: not view.rendering_pending, timeout=20_000)
+    assert signature(view) == streamed
+    assert copied_message(view) == text.strip()

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import time
+import zlib
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,11 +26,15 @@ from tests.fake_ollama import (
     ApiError,
     FakeModel,
     FakeOllama,
+    RawAnswer,
     RecordedRequest,
     decode_request,
     demo_models,
+    gzip_bomb,
     parse_go_duration,
+    repeated,
     tokenize,
+    trickled,
 )
 from tests.transcripts import TRANSCRIPTS_DIR, Transcript, all_transcripts, load_transcript
 
@@ -426,6 +431,34 @@ def test_generate_stream_carries_context(fake: FakeOllama) -> None:
     assert len(done_line(reply)["context"]) == 11 + 2
 
 
+def test_prompt_cache_counts_the_cached_tokens_but_times_only_the_new_ones(fake: FakeOllama) -> None:
+    fake.prompt_cache = True
+    tps = fake.models[GEMMA].prompt_tps
+    fake.script(tokens=[" Blue", " light", " scatters."])
+    first = done_line(exchange(fake, "POST", "/api/chat", chat("Why is the sky blue?")))
+    assert first["prompt_eval_count"] == 15
+    assert first["prompt_eval_duration"] == round(15 / tps * 1e9)  # a cold model holds nothing
+    follow_up = chat("Why is the sky blue?")
+    follow_up["messages"] += [
+        {"role": "assistant", "content": "Blue light scatters."},
+        {"role": "user", "content": "And at sunset?"},
+    ]
+    second = done_line(exchange(fake, "POST", "/api/chat", follow_up))
+    # All of it counted (15 + 3 + 3), only the new question's 3 words and the template's 10 timed.
+    assert second["prompt_eval_count"] == 21
+    assert second["prompt_eval_duration"] == round(13 / tps * 1e9)
+    again = done_line(exchange(fake, "POST", "/api/chat", follow_up))
+    assert again["prompt_eval_duration"] == round(10 / tps * 1e9)  # every word cached
+    exchange(fake, "POST", "/api/chat", {"model": GEMMA, "messages": [], "keep_alive": 0})  # unload
+    assert done_line(exchange(fake, "POST", "/api/chat", follow_up))["prompt_eval_duration"] == round(
+        21 / tps * 1e9
+    )
+    fake.prompt_cache = False
+    assert done_line(exchange(fake, "POST", "/api/chat", follow_up))["prompt_eval_duration"] == round(
+        21 / tps * 1e9
+    )
+
+
 @pytest.mark.parametrize(
     ("prompt", "script"),
     [
@@ -747,6 +780,70 @@ def test_show_reports_capabilities() -> None:
     assert shown["model_info"]["general.parameter_count"] == 1_200_000_000
 
 
+# --- hand-made answers: broken and hostile servers (route_answer) ------------------------------------
+
+
+def test_raw_answer_redirects_any_path(fake: FakeOllama) -> None:
+    fake.route_answer["*"] = RawAnswer(307, [("Location", "http://elsewhere.example/api/chat")])
+    for method, path in (("GET", "/api/tags"), ("POST", "/api/chat"), ("DELETE", "/api/delete")):
+        reply = exchange(fake, method, path, {"model": GEMMA})
+        assert (reply.status, reply.headers["Location"], reply.body) == (
+            307,
+            "http://elsewhere.example/api/chat",
+            b"",
+        )
+    fake.route_answer["/api/version"] = RawAnswer(200, [("Content-Type", "text/html")], b"<html></html>")
+    reply = exchange(fake, "GET", "/api/version")  # a path's own answer wins over "*"
+    assert (reply.status, reply.headers["Content-Type"], reply.body) == (200, "text/html", b"<html></html>")
+
+
+def test_raw_answer_pieces_go_chunked_unless_a_length_is_given(
+    fake: FakeOllama, raw_clients: list[RawClient]
+) -> None:
+    fake.route_answer["/api/tags"] = RawAnswer(200, body=repeated(b"ab", 3))
+    raw_clients.append(RawClient(fake, "/api/tags", {}))
+    assert raw_clients[-1].read_all().endswith(b"\r\n\r\n2\r\nab\r\n2\r\nab\r\n2\r\nab\r\n0\r\n\r\n")
+    fake.route_answer["/api/tags"] = RawAnswer(200, body=repeated(b"ab", 3), length=6)
+    reply = exchange(fake, "GET", "/api/tags")
+    assert (reply.headers["Content-Length"], reply.body) == ("6", b"ababab")
+
+
+def test_raw_answer_trickles_and_sends_raw_bytes(fake: FakeOllama) -> None:
+    fake.route_answer["/api/tags"] = RawAnswer(200, body=trickled(b'{"models":[]}'), piece_delay=0.01)
+    started = time.monotonic()
+    reply = exchange(fake, "GET", "/api/tags")
+    assert reply.body == b'{"models":[]}'
+    assert time.monotonic() - started >= 13 * 0.01  # one byte a piece, each after the delay
+    fake.route_answer["/api/version"] = RawAnswer(raw=b"SSH-2.0-OpenSSH_9.6\r\n")
+    with socket.create_connection((fake.host, fake.port), timeout=5) as sock:
+        sock.sendall(b"GET /api/version HTTP/1.1\r\nHost: x\r\n\r\n")
+        assert sock.makefile("rb").read() == b"SSH-2.0-OpenSSH_9.6\r\n"  # then the fake closes
+
+
+def test_gzip_bomb_unpacks_to_its_size() -> None:
+    pieces = list(gzip_bomb(4 * 1024 * 1024, member=1024 * 1024)())
+    wire = b"".join(pieces)
+    unpacked = 0
+    data = wire
+    while data:  # gzip members back to back, as a browser or urllib3 reads them
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        unpacked += len(inflater.decompress(data)) + len(inflater.flush())
+        data = inflater.unused_data
+    assert unpacked == 4 * 1024 * 1024
+    assert len(wire) * 500 < unpacked
+
+
+def test_an_endless_body_ends_when_the_client_leaves(fake: FakeOllama, raw_clients: list[RawClient]) -> None:
+    fake.route_answer["/api/tags"] = RawAnswer(200, body=repeated(b"x" * 65536))
+    client = RawClient(fake, "/api/tags", {})
+    raw_clients.append(client)
+    client.read_until(b"x" * 1000)
+    client.hang_up()
+    request = last_request(fake, "/api/tags")
+    assert request.client_hung_up.wait(2.0)
+    assert request.finished.wait(2.0)
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT")
 def test_command_line_runs_until_interrupted() -> None:
     with subprocess.Popen(
@@ -764,3 +861,49 @@ def test_command_line_runs_until_interrupted() -> None:
             assert process.wait(timeout=5) == 0
         finally:
             process.kill()
+
+
+def test_pull_notes_follow_the_manifest_line(fake: FakeOllama) -> None:
+    """``pull_notes``: any words a server puts in a pull's status lines, after "pulling manifest"."""
+    fake.registry["tiny:1b"] = FakeModel("tiny:1b", 1_000_000)
+    fake.pull_notes = ['x<img src="/tmp/f">', "second"]
+    statuses = [line["status"] for line in exchange(fake, "POST", "/api/pull", {"model": "tiny:1b"}).lines()]
+    assert statuses[:3] == ["pulling manifest", 'x<img src="/tmp/f">', "second"]
+    assert statuses[-1] == "success"
+    assert "tiny:1b" in fake.models
+
+
+def test_models_added_and_removed_from_outside(fake: FakeOllama) -> None:
+    """`add_model`/`remove_model`: a terminal's pull and rm while the app runs."""
+    fake.add_model(FakeModel("phi4:14b", 9_100_000_000, "14.7B", family="phi3"))
+    names = [model["name"] for model in exchange(fake, "GET", "/api/tags").json()["models"]]
+    assert names[0] == "phi4:14b"  # the newest first, as Ollama lists them
+    assert exchange(fake, "POST", "/api/show", {"model": "phi4:14b"}).json()["details"]["family"] == "phi3"
+    fake.load("phi4:14b")
+    fake.remove_model("phi4:14b")
+    assert [model["name"] for model in exchange(fake, "GET", "/api/tags").json()["models"]] == names[1:]
+    assert ps_names(fake) == []
+    assert exchange(fake, "POST", "/api/show", {"model": "phi4:14b"}).status == 404
+
+
+def test_repeat_floods_the_tokens_over_and_over(fake: FakeOllama) -> None:
+    fake.script(tokens=["a", "b "], repeat=3)
+    reply = exchange(fake, "POST", "/api/chat", chat())
+    contents = [line["message"]["content"] for line in reply.lines()]
+    assert contents == ["a", "b "] * 3 + [""]
+    assert done_line(reply)["eval_count"] == 6
+    assert fake.requests_to("/api/chat")[0].tokens_sent == 6
+    # Cut like any answer (num_predict, the *_after events), and never made into a list: a million
+    # tokens stalled after five send five.
+    fake.script(tokens=["x"], repeat=1_000_000, stall_after=5)
+    stalled = RawClient(fake, "/api/chat", chat())
+    try:
+        stalled.read_until(b'"content":"x"', 5)
+        assert stalled.silent_for(0.2)
+        assert last_request(fake, "/api/chat").tokens_sent == 5
+    finally:
+        stalled.hang_up()
+    fake.script(tokens=["a", "b"], repeat=10)
+    limited = exchange(fake, "POST", "/api/chat", chat(options={"num_predict": 3}))
+    assert [line["message"]["content"] for line in limited.lines()] == ["a", "b", "a", ""]
+    assert done_line(limited)["done_reason"] == "length"

@@ -18,7 +18,7 @@ from ollama_desktop import i18n
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
 from ollama_desktop.controllers.residency import ResidencyController
-from ollama_desktop.core.errors import OutOfMemory, ServerError, ServerUnreachable
+from ollama_desktop.core.errors import OutOfMemory, Reason, ServerError, ServerUnreachable
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.chat_view import ChatView
 from ollama_desktop.ui.locale_format import count_text, number_text, size_text
@@ -245,9 +245,11 @@ def test_errors_say_what_to_do_and_keep_ollamas_words_as_details() -> None:
     other = explain_error(ServerError(400, 'option "num_ctx" is invalid'), "h", "m")
     assert "Try again" in other.message
     assert other.details == 'option "num_ctx" is invalid'
-    down = explain_error(ServerUnreachable("connection refused"), "http://127.0.0.1:11434", "")
+    # A problem on the wire: its reason in words, never the exception's own text (issue 16).
+    refused = ServerUnreachable("/api/version: NewConnectionError(...)", reason=Reason.REFUSED)
+    down = explain_error(refused, "http://127.0.0.1:11434", "")
     assert "http://127.0.0.1:11434" in down.message
-    assert down.details == "connection refused"
+    assert down.details == "nothing accepts connections at that address and port"
     pull = explain_pull_error(ServerError(500, "pull model manifest: file does not exist"), "nope:1b")
     assert "Check the spelling" in pull.message
     assert pull.details == "pull model manifest: file does not exist"

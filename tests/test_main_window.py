@@ -90,6 +90,32 @@ def test_stop_button_before_first_token_puts_the_question_back(
     assert "Waiting for llama3.1:8b" in window.reply_label.text()
     qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
     assert window.prompt.toPlainText() == "Are you there?"
+    # One outcome: the question left the chat (no empty "Stopped." turn) and is back in the box.
+    assert window.chat_view.toPlainText().strip("\u200b\n") == ""
+    assert window.chat_view.message_count() == 0
+    assert "back in the box" in window.reply_label.text()
+    # Typing now replaces the question instead of gluing onto it; Ctrl+Z brings it back.
+    fake.script(tokens=["A", " poem"])
+    type_and_enter(qtbot, window, "Write a poem")
+    qtbot.waitUntil(lambda: "tokens/s" in window.reply_label.text())
+    assert fake.requests_to("/api/chat")[-1].json["messages"] == [{"role": "user", "content": "Write a poem"}]
+    assert window.chat_view.message_count() == 2
+
+
+def test_stop_before_first_token_keeps_the_earlier_chat(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    fake.script(tokens=["Fine", "."])
+    type_and_enter(qtbot, window, "How are you?")
+    qtbot.waitUntil(lambda: "tokens/s" in window.reply_label.text())
+    before = window.chat_view.toPlainText()
+    fake.script(tokens=["late"], first_byte_delay=30)
+    type_and_enter(qtbot, window, "And now?")
+    qtbot.waitUntil(lambda: len(fake.requests_to("/api/chat")) == 2)
+    qtbot.keyClick(window.prompt, Qt.Key.Key_Escape)
+    assert window.chat_view.toPlainText() == before
+    assert window.chat_view.message_count() == 2
+    qtbot.keyClick(window.prompt, Qt.Key.Key_End)
+    qtbot.keyClicks(window.prompt, " Really")
+    assert window.prompt.toPlainText() == "And now? Really"
 
 
 def test_new_chat_starts_over(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
@@ -119,6 +145,7 @@ def test_error_is_shown_in_plain_words(qtbot, window: MainWindow, fake: FakeOlla
     type_and_enter(qtbot, window, "hello")
     qtbot.waitUntil(lambda: "does not fit in this computer's memory" in window.chat_view.toPlainText())
     assert window.prompt.toPlainText() == "hello"
+    assert "hello" not in window.chat_view.toPlainText()  # in the box, not in the chat as if asked
 
 
 def test_chat_settings_dialog_sets_options(qtbot, window: MainWindow, fake: FakeOllama, monkeypatch) -> None:  # type: ignore[no-untyped-def]

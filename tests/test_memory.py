@@ -289,6 +289,7 @@ def test_keep_alive_is_sent_as_chosen(
 
 def test_warm_up_loads_without_unloading(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     fake.load_delay = 0.3
+    qtbot.waitUntil(lambda: parts.residency.known)  # the verdict is shown once /api/ps has answered
     parts.window.warm_up_action.trigger()
     qtbot.waitUntil(lambda: "Loading llama3.1:8b" in parts.window.residency_indicator._empty.text())
     assert "Loading the model" in parts.window.verdict_label.text()
@@ -296,6 +297,21 @@ def test_warm_up_loads_without_unloading(qtbot, parts: Parts, fake: FakeOllama) 
     request = fake.requests_to("/api/chat")[0].json
     assert request == {"model": "llama3.1:8b", "messages": []}
     assert "Runs fully on the GPU." in parts.window.verdict_label.text()
+
+
+@pytest.mark.parametrize(
+    ("choice", "sent"),
+    [(KeepAlive.AFTER_ANSWER, None), (KeepAlive.ONE_HOUR, "1h"), (KeepAlive.FOREVER, -1)],
+)
+def test_load_model_now_loads_whatever_the_keep_alive_choice(
+    qtbot, parts: Parts, fake: FakeOllama, choice: KeepAlive, sent: object
+) -> None:  # type: ignore[no-untyped-def]
+    # "Free memory right after each answer" is about answers: a load with keep_alive 0 would unload.
+    parts.window.keep_alive_actions[choice].trigger()
+    parts.window.warm_up_action.trigger()
+    qtbot.waitUntil(lambda: chips(parts) == ["llama3.1:8b · GPU 6.0 GB"])
+    assert fake.requests_to("/api/chat")[0].json.get("keep_alive") == sent
+    assert "llama3.1:8b" in fake.loaded
 
 
 def test_free_memory_during_a_warm_up_cancels_it(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]

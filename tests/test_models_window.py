@@ -24,7 +24,7 @@ SMALL = FakeModel("gemma3:1b", 815_319_791, "999.89M", family="gemma3")
 def make_window(qtbot, pool: WorkerPool, settings: Settings, url: str) -> MainWindow:  # type: ignore[no-untyped-def]
     settings.set_host_override(url)
     connection = ConnectionController(
-        pool, settings.host(), timeouts=TEST_TIMEOUTS, retry_ms=50, recheck_ms=100
+        pool, settings.host(), timeouts=TEST_TIMEOUTS, retry_ms=50, recheck_ms=100, models_ms=100
     )
     chat = ChatController(pool, lambda: connection.client)
     residency = ResidencyController(pool, lambda: connection.client)
@@ -57,13 +57,13 @@ def test_models_window_lists_details_and_capabilities(qtbot, window: MainWindow,
     window._residency.refresh_now()
     qtbot.waitUntil(lambda: bool(window._residency.loaded))
     dialog = open_models(qtbot, window)
-    table = dialog.table
-    assert [table.item(row, 0).text() for row in range(table.rowCount())] == ["llama3.1:8b", "gemma3:270m"]
-    assert table.item(0, 1).text() == "8.0B"
-    assert table.item(0, 3).text() == "4.9 GB"
-    assert table.item(1, 5).text() == "yes"  # in memory
-    qtbot.waitUntil(lambda: table.item(0, 6).text() == "chat")
-    table.selectRow(0)
+    cells = dialog.table_model
+    assert [cells.text(row, 0) for row in range(cells.rowCount())] == ["llama3.1:8b", "gemma3:270m"]
+    assert cells.text(0, 1) == "8.0B"
+    assert cells.text(0, 3) == "4.9 GB"
+    assert cells.text(1, 5) == "yes"  # in memory
+    qtbot.waitUntil(lambda: cells.text(0, 6) == "chat")
+    dialog.table.selectRow(0)
     qtbot.waitUntil(lambda: "Longest context:" in dialog.details.toPlainText())
     assert "Template:" in dialog.details.toPlainText()
 
@@ -79,9 +79,97 @@ def test_delete_with_confirmation_updates_list_and_picker(
     assert fake.requests_to("/api/delete") == []
     dialog.delete_button.click()
     qtbot.waitUntil(lambda: window.model_picker.count() == 1)
-    assert dialog.table.rowCount() == 1
+    assert dialog.table_model.rowCount() == 1
     assert "gemma3:270m was deleted." in dialog.status_label.text()
     assert fake.requests_to("/api/delete")[0].json == {"model": "gemma3:270m"}
+
+
+def details_follow_the_selection(dialog: ModelsDialog) -> bool:
+    """The details pane is about the selected row, or empty when none is selected."""
+    text = dialog.details.toPlainText()
+    selected = dialog.selected_model()
+    if not selected:
+        return text == ""
+    return text.startswith(selected) or text == f"Loading details of {selected}…"
+
+
+def test_after_a_delete_the_details_never_show_the_deleted_model(
+    qtbot, window: MainWindow, fake: FakeOllama, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    fake.add_model(FakeModel("phi4:14b", 9_100_000_000, "14.7B", family="phi3"))
+    window._connection.refresh_models()
+    qtbot.waitUntil(lambda: window.model_picker.count() == 3)
+    dialog = open_models(qtbot, window)
+    monkeypatch.setattr(ModelsDialog, "confirm_delete", staticmethod(lambda parent, name: True))
+    dialog.select_model("llama3.1:8b")  # the middle row
+    qtbot.waitUntil(lambda: "Template:" in dialog.details.toPlainText())
+    dialog.delete_button.click()
+    qtbot.waitUntil(lambda: dialog.table_model.rowCount() == 2)
+    assert "llama3.1:8b" not in dialog.details.toPlainText()
+    assert details_follow_the_selection(dialog)
+    assert not dialog.delete_button.isEnabled() or dialog.selected_model() != "llama3.1:8b"
+
+
+def test_a_model_removed_elsewhere_leaves_the_details(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_models(qtbot, window)
+    dialog.select_model("gemma3:270m")
+    qtbot.waitUntil(lambda: "Template:" in dialog.details.toPlainText())
+    fake.remove_model("gemma3:270m")  # `ollama rm` in a terminal, the window open
+    qtbot.waitUntil(lambda: dialog.table_model.row_of("gemma3:270m") < 0)
+    assert dialog.details.toPlainText() == ""
+    assert dialog.selected_model() == ""
+    assert not dialog.delete_button.isEnabled()
+
+
+def test_models_pulled_elsewhere_appear_while_open_and_when_opened_again(
+    qtbot, window: MainWindow, fake: FakeOllama
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = open_models(qtbot, window)
+    dialog.select_model("gemma3:270m")
+    fake.add_model(FakeModel("phi4:14b", 9_100_000_000, "14.7B", family="phi3"))  # a terminal pull
+    qtbot.waitUntil(lambda: dialog.table_model.row_of("phi4:14b") == 0)
+    assert window.model_picker.count() == 3
+    assert dialog.selected_model() == "gemma3:270m"  # the selection stays on its model
+    dialog.close()
+    assert not window._connection.watching_models  # closed: no more reading for it
+    fake.add_model(FakeModel("qwen3:4b", 2_500_000_000, "4.0B", family="qwen3"))
+    dialog = open_models(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.table_model.row_of("qwen3:4b") == 0)
+    assert window._connection.watching_models
+
+
+def test_details_are_asked_once_per_model_version(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window._chat.capabilities("llama3.1:8b") is not None)  # the chat's own look-up
+    before = len(fake.requests_to("/api/show"))
+    dialog = open_models(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.table_model.text(1, 6) == "chat")
+    dialog.select_model("gemma3:270m")
+    qtbot.waitUntil(lambda: "Template:" in dialog.details.toPlainText())
+    dialog.close()
+    dialog = open_models(qtbot, window)
+    dialog.select_model("llama3.1:8b")
+    assert "Template:" in dialog.details.toPlainText()  # kept: shown at once
+    assert len(fake.requests_to("/api/show")) - before == 2
+    fake.add_model(FakeModel("gemma3:270m", 253_113_877, "268.10M", family="gemma3"))  # pulled again
+    qtbot.waitUntil(lambda: len(fake.requests_to("/api/show")) - before == 3)
+    assert fake.requests_to("/api/show")[-1].json == {"model": "gemma3:270m"}
+
+
+def test_details_that_fail_say_so_and_are_asked_again_when_picked(
+    qtbot, window: MainWindow, fake: FakeOllama
+) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: window._chat.capabilities("llama3.1:8b") is not None)
+    fake.route_override["/api/show"] = (500, b'{"error":"model blob is corrupt"}', "application/json")
+    dialog = open_models(qtbot, window)
+    dialog.select_model("gemma3:270m")
+    qtbot.waitUntil(lambda: "model blob is corrupt" in dialog.details.toPlainText())
+    qtbot.waitUntil(lambda: dialog._loader.pending == 0)
+    asked = len(fake.requests_to("/api/show"))
+    del fake.route_override["/api/show"]
+    dialog.select_model("llama3.1:8b")  # failed too (it was in view): picked, it is asked again
+    qtbot.waitUntil(lambda: "Template:" in dialog.details.toPlainText())
+    assert len(fake.requests_to("/api/show")) == asked + 1
+    assert dialog.table_model.text(1, 6) == ""  # gemma's failure is remembered: not asked again unseen
 
 
 def test_pull_with_progress_then_ready(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]

@@ -12,6 +12,7 @@ from PySide6 import QtCore
 from ollama_desktop import app, startup
 from ollama_desktop.core import units
 from ollama_desktop.settings import Settings
+from tests.fake_ollama import FakeOllama
 from tests.perf.first_frame import start_to_first_frame
 from tests.processes import run_python
 
@@ -107,3 +108,30 @@ def test_the_smoke_test_fails_with_a_message_when_the_icon_is_missing(
     finally:
         pool.shutdown(timeout_ms=2000)
     assert "app icon missing or unreadable" in capsys.readouterr().err
+
+
+def test_a_data_folder_that_cannot_be_written_still_starts_says_where_and_chats(
+    tmp_path: Path, fake: FakeOllama
+) -> None:
+    # Tests run as root, which no permission stops: a file in the folder's place stops everyone.
+    data_home = tmp_path / "data"
+    data_home.mkdir()
+    (data_home / "Ollama Desktop").write_text("not a folder")
+    folder = data_home / "Ollama Desktop" / "Ollama Desktop"  # AppLocalDataLocation: organisation/app
+    fake.script(tokens=["Still", " here."])
+    env = {
+        "XDG_DATA_HOME": str(data_home),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "OLLAMA_HOST": fake.url,
+    }
+    result = run_python("-m", "tests.drive_start", "Are you there?", env=env)
+    # It used to exit at once with a traceback from the logging set-up.
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    # The log went to stderr instead.
+    assert f"cannot write the log {folder / 'ollama-desktop.log'}" in result.stderr
+    banner = result.stdout.split("banner: ", 1)[1].splitlines()[0]
+    assert banner.startswith(f"Your chats cannot be saved: the app cannot write in its folder {folder}.")
+    chat = result.stdout.split("chat: ", 1)[1]
+    assert "Are you there?" in chat
+    assert "Still here." in chat

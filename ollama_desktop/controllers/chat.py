@@ -33,6 +33,10 @@ LATENCY_BUDGET_MS = 25
 QUIET_BELOW_CHARS = 256
 # The live speed is told this often: a figure that changes every frame cannot be read.
 PROGRESS_S = 0.25
+# After this long without a token the user is told so (and every second after): the stream's read
+# limit is the original scripts' 30 minutes, which a model loading or a busy server may need, but
+# half a minute of silence already deserves a word.
+QUIET_AFTER_S = 30.0
 
 
 class ChatController(QObject):
@@ -50,10 +54,13 @@ class ChatController(QObject):
     reply_text_arrived = Signal(str)  # the next piece of the answer (coalesced, ≤ one per frame)
     reply_thinking_arrived = Signal(str)  # the next piece of the model's reasoning (same pace)
     reply_progressed = Signal(int, float)  # tokens so far, seconds since the first (≤ 4 a second)
+    # Seconds since the latest token (or since Send), once a second after QUIET_AFTER_S of silence;
+    # and whether any token had come before the silence.
+    reply_quiet = Signal(int, bool)
     capabilities_loaded = Signal(str, object)  # model, tuple of /api/show capabilities
     first_token_arrived = Signal(float)  # seconds from Send to the first token
     reply_finished = Signal(object)  # ReplyStats
-    reply_stopped = Signal()
+    reply_stopped = Signal(bool)  # whether an answer came (False: the question went back to the prompt box)
     reply_failed = Signal(object)  # OllamaError
     prompt_restored = Signal(str)
     busy_changed = Signal(bool)
@@ -65,7 +72,12 @@ class ChatController(QObject):
     options_changed = Signal(object)  # ChatOptions
 
     def __init__(
-        self, pool: WorkerPool, client: Callable[[], OllamaClient], parent: QObject | None = None
+        self,
+        pool: WorkerPool,
+        client: Callable[[], OllamaClient],
+        parent: QObject | None = None,
+        *,
+        quiet_after_s: float = QUIET_AFTER_S,
     ) -> None:
         super().__init__(parent)
         self._pool = pool
@@ -85,6 +97,16 @@ class ChatController(QObject):
         self._flush.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may be 5 % late
         self._flush.timeout.connect(self._deliver_text)
         self._delivered_at = 0.0  # time.monotonic() of the last delivery
+        # Tells the live speed once more when the last tokens came less than PROGRESS_S after it
+        # was told: otherwise a stream that stalls after a burst shows the count of the burst's
+        # first token for as long as it stalls ("1 token" after 3).
+        self._progress_due = QTimer(self)
+        self._progress_due.setSingleShot(True)
+        self._progress_due.timeout.connect(self._tell_progress)
+        self._quiet_after_s = quiet_after_s
+        self._quiet_watch = QTimer(self)
+        self._quiet_watch.setInterval(1000)
+        self._quiet_watch.timeout.connect(self._on_quiet_watch)
         self._quiet = True  # the last delivery carried little text
         # Called with a new question and a function that sends it; the history saves the question
         # first, then calls the function. None: send at once.
@@ -205,6 +227,7 @@ class ChatController(QObject):
             self.question_added.emit(text)
         self.reply_started.emit(self.model)
         self.busy_changed.emit(True)
+        self._quiet_watch.start()
         if new_question and self.before_send is not None:
             self.before_send(text, lambda: self._release(worker))
         else:
@@ -221,8 +244,9 @@ class ChatController(QObject):
             return
         worker.cancel()
         self._deliver_text()
+        answered = bool(self._reply)
         self._finish()
-        self.reply_stopped.emit()
+        self.reply_stopped.emit(answered)
 
     def new_chat(self) -> None:
         self.stop()
@@ -273,10 +297,21 @@ class ChatController(QObject):
         if text:
             self._reply.append(text)
             self.reply_text_arrived.emit(text)
-        now = time.monotonic()
-        if worker.first_token_at is not None and now - self._progress_at >= PROGRESS_S:
-            self._progress_at = now
-            self.reply_progressed.emit(worker.tokens, now - worker.first_token_at)
+        if worker.first_token_at is not None:
+            wait = self._progress_at + PROGRESS_S - time.monotonic()
+            if wait <= 0:
+                self._tell_progress()
+            elif not self._progress_due.isActive():
+                self._progress_due.start(round(wait * 1000))
+
+    @Slot()
+    def _tell_progress(self) -> None:
+        worker = self._worker
+        if worker is None or worker.first_token_at is None:
+            return
+        self._progress_due.stop()
+        self._progress_at = time.monotonic()
+        self.reply_progressed.emit(worker.tokens, self._progress_at - worker.first_token_at)
 
     @Slot(object)
     def _on_reply_succeeded(self, stats: ReplyStats | None) -> None:
@@ -294,9 +329,21 @@ class ChatController(QObject):
         self._finish()
         self.reply_failed.emit(error)
 
+    @Slot()
+    def _on_quiet_watch(self) -> None:
+        worker = self._worker
+        if worker is None:
+            return
+        since = worker.last_token_at or self._sent_at
+        quiet = time.monotonic() - since
+        if quiet >= self._quiet_after_s:
+            self.reply_quiet.emit(int(quiet), worker.last_token_at is not None)
+
     def _finish(self) -> None:
         self._worker = None
         self._flush.stop()
+        self._progress_due.stop()
+        self._quiet_watch.stop()
         reply = "".join(self._reply)
         self._reply = []
         replaced, self._replaced = self._replaced, None

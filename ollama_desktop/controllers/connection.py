@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.errors import OllamaError
+from ollama_desktop.core.errors import OllamaError, ServerUnreachable, StreamIncomplete
 from ollama_desktop.core.responses import InstalledModel
 from ollama_desktop.core.timeouts import Timeouts
 from ollama_desktop.workers import CallWorker, WorkerPool, WorkerSignals
@@ -18,7 +18,17 @@ from ollama_desktop.workers import CallWorker, WorkerPool, WorkerSignals
 class State(enum.Enum):
     CHECKING = "checking"
     CONNECTED = "connected"
-    UNREACHABLE = "unreachable"
+    UNREACHABLE = "unreachable"  # nothing answers at the address (or it went away mid-answer)
+    # Something answers at the address, but not as Ollama does (`status.error` says how): the
+    # address is probably another program's, not Ollama stopped; "install Ollama" would be wrong.
+    NOT_OLLAMA = "not_ollama"
+
+
+def state_for(error: OllamaError) -> State:
+    """The state a failed check leaves the connection in: unreachable only when nothing answered."""
+    if isinstance(error, ServerUnreachable | StreamIncomplete):
+        return State.UNREACHABLE
+    return State.NOT_OLLAMA
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,12 @@ class ConnectionController(QObject):
     Checks never stack: while one is in flight the timer's tick is skipped, so a slow or dead server
     costs one pending request, not a queue of them.
 
+    /api/tags is read again when asked (`refresh_models`), and every `models_ms` while someone
+    watches the list (`watch_models`, the Models window), so a model pulled or removed in a
+    terminal shows up. `models_loaded` is emitted only when the list differs from the last one
+    (names, digests, modification times, sizes): a refresh that finds nothing new redraws nothing,
+    which matters with thousands of models.
+
     Thread: GUI thread only; the calls run on the pool.
     """
 
@@ -51,6 +67,7 @@ class ConnectionController(QObject):
         timeouts: Timeouts | None = None,
         retry_ms: int = 3000,
         recheck_ms: int = 15000,
+        models_ms: int = 10000,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,10 +81,17 @@ class ConnectionController(QObject):
         self._models_known = False
         self._check: CallWorker | None = None
         self._tags: CallWorker | None = None
+        self._tags_again = False
+        self._version = ""
+        self._tags_error: OllamaError | None = None  # the last /api/tags failed, thus
         self._paused = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.check_now)
+        self._watched = False
+        self._models_timer = QTimer(self)
+        self._models_timer.setInterval(models_ms)
+        self._models_timer.timeout.connect(self.recheck_models)
 
     @property
     def client(self) -> OllamaClient:
@@ -94,10 +118,34 @@ class ConnectionController(QObject):
         """No checks until `resume()`: the window is hidden, nobody is looking."""
         self._paused = True
         self._timer.stop()
+        self._models_timer.stop()
 
     def resume(self) -> None:
         self._paused = False
         self.check_now()
+        if self._watched:
+            self._models_timer.start()
+
+    @property
+    def watching_models(self) -> bool:
+        """Whether the list is read again regularly now (watched, and the window not hidden)."""
+        return self._models_timer.isActive()
+
+    def watch_models(self, watching: bool) -> None:
+        """The list is on screen (True) or no longer (False): while it is, read it now and regularly."""
+        self._watched = watching
+        if not watching:
+            self._models_timer.stop()
+            return
+        if not self._paused:
+            self._models_timer.start()
+        self.recheck_models()
+
+    @Slot()
+    def recheck_models(self) -> None:
+        """Read /api/tags again if connected (otherwise the next successful check reads it)."""
+        if self._status.state is State.CONNECTED:
+            self.refresh_models()
 
     def _schedule(self, ms: int) -> None:
         if not self._paused:
@@ -121,6 +169,7 @@ class ConnectionController(QObject):
         self._client = OllamaClient(host, self._timeouts)
         self._models = ()
         self._models_known = False
+        self._tags_error = None
         self.models_loaded.emit(self._models)
         self._set_status(ConnectionStatus(State.CHECKING, host))
         self.check_now()
@@ -138,9 +187,15 @@ class ConnectionController(QObject):
         self._pool.start(worker)
 
     def refresh_models(self) -> None:
-        """Reload /api/tags (after a pull or delete, or when the user asks)."""
+        """Reload /api/tags (after a pull or delete, or when the user asks).
+
+        Never two at once; asked while one is on its way, it reads once more after that one (its
+        answer may tell the list from before the change that prompted the ask).
+        """
         if self._tags is not None:
+            self._tags_again = True
             return
+        self._tags_again = False
         worker = CallWorker(self._client.tags)
         worker.signals.succeeded.connect(self._on_tags_succeeded)
         worker.signals.failed.connect(self._on_tags_failed)
@@ -170,6 +225,13 @@ class ConnectionController(QObject):
         if not self._is_current(self._check):
             return
         self._check = None
+        self._version = version
+        if self._tags_error is not None:
+            # It tells its version but its model list failed: "Connected" with no models would
+            # hide that, so the problem stays shown until the list comes.
+            self.refresh_models()
+            self._schedule(self._retry_ms)
+            return
         was_connected = self._status.state is State.CONNECTED
         self._set_status(ConnectionStatus(State.CONNECTED, self._client.host, version))
         if not was_connected:
@@ -181,7 +243,7 @@ class ConnectionController(QObject):
         if not self._is_current(self._check):
             return
         self._check = None
-        self._set_status(ConnectionStatus(State.UNREACHABLE, self._client.host, error=error))
+        self._set_status(ConnectionStatus(state_for(error), self._client.host, error=error))
         self._schedule(self._retry_ms)
 
     @Slot()
@@ -199,16 +261,24 @@ class ConnectionController(QObject):
         if not self._is_current(self._tags):
             return
         self._tags = None
-        self._models = models
-        self._models_known = True
-        self.models_loaded.emit(models)
+        if self._tags_error is not None:
+            self._tags_error = None
+            self._set_status(ConnectionStatus(State.CONNECTED, self._client.host, self._version))
+        if not self._models_known or models != self._models:
+            self._models = models
+            self._models_known = True
+            self.models_loaded.emit(models)
+        if self._tags_again:
+            self.refresh_models()
 
-    @Slot()
-    def _on_tags_failed(self) -> None:
+    @Slot(object)
+    def _on_tags_failed(self, error: OllamaError) -> None:
         if self._is_current(self._tags):
             self._tags = None
-            # The next successful version check after a failure loads the models again.
-            self._set_status(ConnectionStatus(State.CHECKING, self._client.host))
+            # Said in the status bar (a server that trickles or garbles its list must not read as
+            # "Connected"); the next successful version check loads the models again.
+            self._tags_error = error
+            self._set_status(ConnectionStatus(state_for(error), self._client.host, error=error))
             self._schedule(self._retry_ms)
 
     def _set_status(self, status: ConnectionStatus) -> None:

@@ -48,6 +48,10 @@ log = logging.getLogger(__name__)
 
 # A streaming answer is written at least this often: killing the app loses at most this much text.
 FLUSH_MS = 500
+# ... and, once it is long, no more often than this much of it a second: each save writes all of it,
+# so a save every FLUSH_MS would cost the GUI thread (joining it) and the disk more and more per
+# token (a flood of a million tokens wrote ~4 MB twice a second).
+FLUSH_CHARS_PER_S = 1_000_000
 # How long the GUI thread may wait at exit for the last writes.
 SHUTDOWN_MS = 3000
 
@@ -190,10 +194,12 @@ class HistoryController(QObject):
         self._flush.stop()
         if self._answer is not None:
             self._save_answer(MessageStatus.STREAMING)
-        self._stopped = True
         if self.available:
             self.available = False
+            # Last in the queue, after those writes: closing folds the write-ahead log into the file
+            # and removes it, so history.sqlite3 alone holds every chat (a copy of it is whole).
             self._run(self._store.close)
+        self._stopped = True
         return self._thread.waitForDone(timeout_ms)
 
     def retry(self) -> None:
@@ -367,7 +373,7 @@ class HistoryController(QObject):
             return
         self._parts.append(text)
         if not self._flush.isActive():
-            self._flush.start()
+            self._flush.start(self._flush_ms())
 
     @Slot(str)
     def _on_reply_thinking_arrived(self, text: str) -> None:
@@ -375,7 +381,11 @@ class HistoryController(QObject):
             return
         self._thinking.append(text)
         if not self._flush.isActive():
-            self._flush.start()
+            self._flush.start(self._flush_ms())
+
+    def _flush_ms(self) -> int:
+        saved = len(self._answer.content) + len(self._answer.thinking) if self._answer is not None else 0
+        return max(FLUSH_MS, saved * 1000 // FLUSH_CHARS_PER_S)
 
     @Slot()
     def _on_flush_due(self) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from ollama_desktop.controllers.model_details import ModelDetailsLoader
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.pull import PullTracker
@@ -69,11 +70,12 @@ class PullWorker(Worker):
 class ModelsController(QObject):
     """Details, delete and pull, one pull at a time.
 
+    `details` fetches /api/show for the models the user looks at, a few at a time (see
+    ModelDetailsLoader).
+
     Thread: GUI thread only; calls run on the pool.
     """
 
-    details_loaded = Signal(str, object)  # name, ModelShow
-    details_failed = Signal(str, object)  # name, OllamaError
     deleted = Signal(str)
     delete_failed = Signal(str, object)
     pull_progressed = Signal(object)  # PullState
@@ -89,13 +91,7 @@ class ModelsController(QObject):
         self._client = client
         self._pull: PullWorker | None = None
         self._pulling = ""
-
-    def load_details(self, name: str) -> None:
-        client = self._client()
-        worker = CallWorker(lambda token: client.show(name, token))
-        worker.signals.succeeded.connect(lambda show: self.details_loaded.emit(name, show))
-        worker.signals.failed.connect(lambda error: self.details_failed.emit(name, error))
-        self._pool.start(worker)
+        self.details = ModelDetailsLoader(pool, client, parent=self)
 
     def delete(self, name: str) -> None:
         client = self._client()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ollama_desktop.core.cancel import CancelToken
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.errors import OllamaError, RequestCancelled
+from ollama_desktop.core.errors import OllamaError, RequestCancelled, RequestTimedOut
 from ollama_desktop.core.responses import RunningModel
 from ollama_desktop.workers import CallWorker, WorkerPool
 
@@ -35,6 +35,7 @@ class ResidencyController(QObject):
     loading_changed = Signal(str)  # the model being loaded now, "" when none
     load_failed = Signal(str, object)  # model, OllamaError
     diagnosis_ready = Signal(object)  # Diagnosis
+    stall_diagnosed = Signal(object)  # Diagnosis of an answer that has gone quiet (still running)
 
     def __init__(
         self,
@@ -235,6 +236,20 @@ class ResidencyController(QObject):
 
         if not diagnosis.worth_diagnosing(error):
             return
+        self._look_at_ps(lambda loaded: self.diagnosis_ready.emit(diagnosis.diagnose(error, model, loaded)))
+
+    def diagnose_stall(self, model: str) -> None:
+        """Look at /api/ps now and report by `stall_diagnosed` why `model`'s answer went quiet.
+
+        The answer is still running: judged as a stream that stalled, without ending it.
+        """
+        from ollama_desktop.core import diagnosis  # noqa: PLC0415 - see unload()
+
+        stalled = RequestTimedOut("the answer went quiet")
+        self._look_at_ps(lambda loaded: self.stall_diagnosed.emit(diagnosis.diagnose(stalled, model, loaded)))
+
+    def _look_at_ps(self, report: Callable[[tuple[RunningModel, ...] | None], None]) -> None:
+        """/api/ps on a worker; `report` gets what it lists, or None when it failed too."""
         client = self._client()
 
         def look(token: CancelToken) -> tuple[RunningModel, ...] | None:
@@ -246,9 +261,7 @@ class ResidencyController(QObject):
                 return None  # /api/ps failing too says the server itself is in trouble
 
         worker = CallWorker(look)
-        worker.signals.succeeded.connect(
-            lambda loaded: self.diagnosis_ready.emit(diagnosis.diagnose(error, model, loaded))
-        )
+        worker.signals.succeeded.connect(report)
         self._pool.start(worker)
 
     def _is(self, worker: CallWorker | None) -> bool:

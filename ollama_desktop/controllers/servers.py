@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from ollama_desktop.controllers.connection import ConnectionStatus, State
+from ollama_desktop.controllers.connection import ConnectionStatus, State, state_for
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.servers import Server
@@ -79,7 +79,7 @@ class ServersController(QObject):
         if url not in self._pending:
             return  # removed or cancelled meanwhile
         del self._pending[url]
-        state = State.UNREACHABLE if error is not None else State.CONNECTED
+        state = state_for(error) if error is not None else State.CONNECTED
         status = ConnectionStatus(state, url, version, error)
         previous = self._statuses.get(url)
         self._statuses[url] = status

@@ -209,8 +209,16 @@ def error_kind(error: OllamaError) -> ErrorKind:
 
 
 def error_detail(error: OllamaError) -> str:
-    """The server's own words for a server error, else the exception's message (for the log)."""
-    return error.message if isinstance(error, ServerError) else str(error)
+    """The server's own words for a server error, else "".
+
+    Shown beside the result and saved with it: the kind already says what happened, and the
+    exception's own text (Python's and the HTTP library's terms) belongs to the log, which the
+    runner writes.
+
+    >>> error_detail(StreamIncomplete("/api/generate: connection lost: InvalidChunkLength(...)"))
+    ''
+    """
+    return error.message if isinstance(error, ServerError) else ""
 
 
 def seconds(nanoseconds: int) -> float:

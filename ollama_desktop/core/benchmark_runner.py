@@ -30,7 +30,7 @@ from ollama_desktop.core.cancel import CancelToken
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import OllamaError, RequestCancelled
 from ollama_desktop.core.machine import MachineInfo, read_machine
-from ollama_desktop.core.residency import Residency, find
+from ollama_desktop.core.residency import Residency, find, keep_alive_left, now_utc, residency, same_model
 from ollama_desktop.core.responses import ReplyStats
 from ollama_desktop.core.unloading import unload_and_confirm
 
@@ -44,6 +44,7 @@ class Phase(enum.Enum):
     UNLOADING = "unloading"  # freeing the model's memory before a cold run
     LOADING = "loading"  # loading the model before a warm run (not measured)
     ANSWERING = "answering"  # the measured generation
+    RESTORING = "restoring"  # loading again what was in memory before the benchmark (not measured)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ class BenchmarkRunner:
         self._progress(Phase.PREPARING, None)
         environment = self._environment()
         self._on_environment(environment)
+        before = self._loaded_now()
         results: list[RunResult] = []
         for model in dict.fromkeys(self._config.models):
             steps = [step for step in self._steps if step.model == model]
@@ -139,6 +141,7 @@ class BenchmarkRunner:
             self._check()
             if steps:
                 self._release(steps[-1])
+        self._restore(before)
         return BenchmarkRecord(environment, self._config, tuple(results), complete=True)
 
     # -- steps -----------------------------------------------------------------------------------
@@ -240,6 +243,40 @@ class BenchmarkRunner:
         if result.still_loaded:
             log.warning("benchmark: %s still loaded %.0f s after unloading", model, self._unload_timeout)
         return not result.still_loaded
+
+    def _loaded_now(self) -> tuple[Residency, ...]:
+        """What /api/ps lists now; nothing when it cannot be read (then nothing is put back)."""
+        try:
+            return tuple(residency(model) for model in self._client.ps(self._token))
+        except RequestCancelled:
+            raise
+        except OllamaError as exc:
+            log.info("benchmark: /api/ps failed before the runs: %s", exc)
+            return ()
+
+    def _restore(self, before: tuple[Residency, ...]) -> None:
+        """Load again what the user had in memory before the benchmark and the runs freed.
+
+        Each model is kept for what was left of its time then (or for good, as it was); a model
+        that no longer loads is only logged: the results stand.
+        """
+        now = self._loaded_now()
+        for model in before:
+            if any(same_model(model.name, running.name) for running in now):
+                continue
+            keep_alive = keep_alive_left(model, now_utc())
+            if keep_alive == 0:
+                continue  # Ollama would have unloaded it by now anyway
+            self._check()
+            self._progress(Phase.RESTORING, None)
+            try:
+                self._client.load(model.name, keep_alive, self._token)
+            except RequestCancelled:
+                raise
+            except OllamaError as exc:
+                if self._token.cancelled:
+                    raise RequestCancelled("benchmark") from exc
+                log.info("benchmark: could not load %s again: %s", model.name, exc)
 
     def _release(self, last: PlannedRun) -> None:
         """After a model's last run: free its memory for the next model. Failures only get logged."""

@@ -37,6 +37,7 @@ _STAT_FIELDS = (
     "prompt_eval_duration",
     "eval_count",
     "eval_duration",
+    "prompt_cached",  # absent from files written before it: 0, their prompt speeds as they were
 )
 
 
@@ -66,7 +67,8 @@ def result_from_json(data: dict[str, Any]) -> RunResult:
     first = data.get("first_token_s")
     placement = data.get("placement")
     error = data.get("error")
-    stats = ReplyStats(str(data.get("done_reason") or ""), *(_int(data, name) for name in _STAT_FIELDS[1:]))
+    counters = {name: _int(data, name) for name in _STAT_FIELDS[1:]}
+    stats = ReplyStats(str(data.get("done_reason") or ""), **counters)
     return RunResult(
         model=str(data["model"]),
         prompt=str(data["prompt"]),
@@ -149,6 +151,9 @@ class BenchmarkStore:
         try:
             text = self.path.read_text(encoding="utf-8", errors="replace")
         except FileNotFoundError:
+            return ()
+        except OSError as exc:  # a file where the folder should be, no permission: nothing saved to show
+            log.warning("cannot read %s: %s", self.path, exc)
             return ()
         records: list[BenchmarkRecord] = []
         for number, line in enumerate(text.splitlines(), 1):

@@ -36,6 +36,16 @@ class CancelToken:
         for connection in connections:
             _shutdown(connection)
 
+    def interrupt(self) -> None:
+        """Shut down the connections in flight without cancelling the token (a deadline passed).
+
+        The blocked read returns at once, as for `cancel()`; the caller, not the token, knows why.
+        """
+        with self._lock:
+            connections = list(self._connections)
+        for connection in connections:
+            _shutdown(connection)
+
     def wait(self, seconds: float) -> bool:
         """Pause between the steps of a job; returns True at once if cancelled meanwhile."""
         return self._event.wait(seconds)
@@ -57,6 +67,45 @@ class CancelToken:
         _active.token = None
         with self._lock:
             self._connections.clear()
+
+
+class Deadline:
+    """The whole time one call may take; when it passes, the call's connections are shut down.
+
+    A read timeout bounds each wait for bytes, not the call: a server that sends a byte every few
+    seconds would hold a call (and the window at "Connected" with no models) for ever. This bounds
+    the call, headers included, with the mechanism Stop uses; `expired` tells the caller why its
+    read ended. Use it around one call, inside the token's `with`.
+    """
+
+    def __init__(self, token: CancelToken, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._token = token
+        self._timer: threading.Timer | None = None
+        # Held while expiring and while ending: a late timer never shuts down the next call's socket.
+        self._lock = threading.Lock()
+        self._ended = False
+
+    def _expire(self) -> None:
+        with self._lock:
+            if self._ended:
+                return
+            self.expired = True
+            self._token.interrupt()
+
+    def __enter__(self) -> Deadline:
+        self._timer = threading.Timer(self.seconds, self._expire)
+        self._timer.daemon = True
+        self._timer.name = "call-deadline"
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with self._lock:
+            self._ended = True
+        if self._timer is not None:
+            self._timer.cancel()
 
 
 def _shutdown(connection: Any) -> None:

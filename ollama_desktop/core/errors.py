@@ -1,13 +1,50 @@
 """The one exception tree for everything that can go wrong talking to Ollama.
 
-Messages are for the log; the UI maps exception *types* to translated sentences that say what to do.
+Messages are for the log; the UI maps exception *types* to translated sentences that say what to do,
+and an error's `reason` (classified once, where the error is raised) to the plain words of its
+"Details" line, so that no exception text of Python's or a library's ever reaches the user.
 """
 
 from __future__ import annotations
 
+import enum
+
+
+class Reason(enum.Enum):
+    """What exactly went wrong on the wire, for the "Details" line (the UI words each one)."""
+
+    REFUSED = "refused"  # nothing accepts connections at that address and port
+    NAME_NOT_FOUND = "name_not_found"  # the computer's name is unknown (DNS)
+    CONNECT_TIMEOUT = "connect_timeout"  # the connection attempt got no reply
+    BAD_ADDRESS = "bad_address"  # not a usable web address
+    TIMED_OUT = "timed_out"  # nothing arrived from the server for longer than the timeout
+    NO_ANSWER = "no_answer"  # the connection was accepted, the question never answered
+    TOO_SLOW = "too_slow"  # the answer came, but too slowly to finish within the call's deadline
+    CLOSED_EARLY = "closed_early"  # the server closed the connection without answering
+    CONNECTION_BROKEN = "connection_broken"  # the connection broke in the middle of the answer
+    ENDED_EARLY = "ended_early"  # the answer stopped before its last line
+    NOT_HTTP = "not_http"  # what came back is not an HTTP answer at all
+    HEADERS_TOO_LARGE = "headers_too_large"  # far more, or far longer, header lines than any server's
+    REDIRECTED = "redirected"  # the server sent the app to another address
+    TOO_LARGE = "too_large"  # the answer is larger than any Ollama sends for that question
+    LINE_TOO_LONG = "line_too_long"  # one line of a streamed answer is larger than any of Ollama's
+    BAD_COMPRESSION = "bad_compression"  # the answer was compressed wrongly
+    NOT_UTF8 = "not_utf8"  # text that is not valid UTF-8
+    NOT_JSON = "not_json"  # not the JSON that Ollama speaks
+    WEB_PAGE = "web_page"  # a web page where Ollama sends data
+    ERROR_STATUS = "error_status"  # an HTTP error where Ollama always answers
+
 
 class OllamaError(Exception):
-    """Base of every error the client raises."""
+    """Base of every error the client raises.
+
+    Attributes:
+        reason: what happened on the wire, when the raiser knows (None: the type says it all).
+    """
+
+    def __init__(self, *args: object, reason: Reason | None = None) -> None:
+        super().__init__(*args)
+        self.reason = reason
 
 
 class ServerUnreachable(OllamaError):
@@ -30,18 +67,59 @@ class StreamIncomplete(ProtocolError):
     """A stream ended without its `done: true` line: the connection was lost mid-answer."""
 
 
+class NotOllama(ProtocolError):
+    """Something answers at the address, but not as Ollama does.
+
+    Not HTTP at all, header lines past any server's, a web page, an answer far larger or far slower
+    than any of Ollama's, an error or silence where Ollama always answers: the address is probably
+    wrong (another program's port, a captive portal, a proxy), not Ollama stopped. `reason` says which.
+    """
+
+
+class Redirected(NotOllama):
+    """The server answered with a redirect (3xx), which the app never follows.
+
+    Following it would send the question, the whole conversation, to an address the user never
+    chose, while the window still names the configured one.
+
+    Attributes:
+        host: the configured server, the only one the app talks to.
+        location: where the server tried to send the app ("" when it did not say).
+    """
+
+    def __init__(self, path: str, host: str, location: str) -> None:
+        super().__init__(f"{path}: {host} redirects to {location!r}", reason=Reason.REDIRECTED)
+        self.host = host
+        self.location = location
+
+
+class ResponseTooLarge(NotOllama):
+    """An answer (or one line of a stream) longer than any Ollama sends for that question.
+
+    Attributes:
+        limit: the cap that was passed, in bytes (after decompression).
+    """
+
+    def __init__(self, what: str, limit: int, *, reason: Reason = Reason.TOO_LARGE) -> None:
+        super().__init__(f"{what}: longer than {limit} bytes", reason=reason)
+        self.limit = limit
+
+
 class ServerError(OllamaError):
     """Ollama answered with an error: an HTTP 4xx/5xx, or an `error` line inside a 200 stream.
 
     Attributes:
         status: the HTTP status (200 when the error came as a line of a stream that had started).
         message: the server's own `error` text, untranslated.
+        model: the model the app asked about in that call ("" if none), set by the client: the
+            server's text may name it differently, or not at all.
     """
 
     def __init__(self, status: int, message: str) -> None:
         super().__init__(f"HTTP {status}: {message}")
         self.status = status
         self.message = message
+        self.model = ""
 
 
 class ModelNotFound(ServerError):

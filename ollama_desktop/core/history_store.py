@@ -23,6 +23,7 @@ import enum
 import json
 import logging
 import math
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -36,6 +37,9 @@ from ollama_desktop.core.responses import ReplyStats
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 1
+# A database file shorter than SQLite's header is no database; a log no longer than its header holds nothing.
+_DB_HEADER_BYTES = 100
+_WAL_HEADER_BYTES = 32
 TITLE_LENGTH = 60
 SNIPPET_BEFORE = 30
 SNIPPET_AFTER = 90
@@ -69,6 +73,18 @@ class StorageTooNew(StorageError):
 
 class StorageUnavailable(StorageError):
     """The file or its folder cannot be opened or created (missing drive, permissions, I/O error)."""
+
+
+class StorageFolderUnusable(StorageUnavailable):
+    """The file's folder cannot be made or written: a file in its place, no permission.
+
+    Attributes:
+        folder: the folder, for the message that says where the app cannot write.
+    """
+
+    def __init__(self, folder: Path, reason: str) -> None:
+        super().__init__(f"{folder}: {reason}")
+        self.folder = folder
 
 
 # SQLite's primary result codes (the low byte of sqlite_errorcode).
@@ -346,11 +362,23 @@ def stats_to_json(stats: ReplyStats) -> dict[str, Any]:
         "prompt_eval_duration": stats.prompt_eval_duration,
         "eval_count": stats.eval_count,
         "eval_duration": stats.eval_duration,
+        "prompt_cached": stats.prompt_cached,
     }
 
 
 def stats_from_json(data: Any) -> ReplyStats | None:
-    return ReplyStats.from_json(data) if isinstance(data, dict) else None
+    """Saved counters, checked as the server's are; `prompt_cached` is the app's own (0 before it was kept).
+
+    >>> stats_from_json({"prompt_eval_count": 90, "prompt_cached": 80}).prompt_rate is None
+    True
+    """
+    if not isinstance(data, dict):
+        return None
+    stats = ReplyStats.from_json(data)
+    cached = data.get("prompt_cached")
+    if isinstance(cached, int) and not isinstance(cached, bool) and 0 <= cached <= stats.prompt_eval_count:
+        stats = replace(stats, prompt_cached=cached)
+    return stats
 
 
 # -- schema ------------------------------------------------------------------------------------------
@@ -496,12 +524,24 @@ class HistoryStore:
             report = self._open_checked()
         except StorageCorrupt as exc:
             log.warning("history %s is damaged (%s): moving it aside", self.path, exc)
-            self.close()
+            self._disconnect()
             damaged = self._move_aside()
             report = replace(self._open_checked(), damaged_copy=damaged)
         return report
 
     def close(self) -> None:
+        """Fold the write-ahead log into the file and close it: the file alone then holds everything.
+
+        SQLite does the same when the last connection closes; asked for here, it also happens when
+        another program (a second copy of the app) still has the file open, as far as it allows.
+        """
+        if self._conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self._disconnect()
+
+    def _disconnect(self) -> None:
+        """Close without waiting for a checkpoint: for a file that failed to open (damaged, locked, newer)."""
         if self._conn is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._conn.close()
@@ -509,7 +549,8 @@ class HistoryStore:
 
     def _open_checked(self) -> OpenReport:
         with self._mapped():
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._make_folder()
+            self._check_log_has_its_file()
             conn = sqlite3.connect(
                 self.path,
                 timeout=self._busy_timeout_s,
@@ -540,23 +581,54 @@ class HistoryStore:
                     self._fts = self._index_exists(conn)
                     interrupted = restored = 0
             except BaseException:
-                self.close()
+                self._disconnect()
                 raise
         return OpenReport(interrupted, restored, None, self._fts, read_only)
 
     def _configure(self, conn: sqlite3.Connection) -> None:
         """Called right after connecting; tests override it to simulate a read-only or full disk."""
 
+    def _make_folder(self) -> None:
+        folder = self.path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            if isinstance(storage_error(exc), StorageFull):
+                raise
+            raise StorageFolderUnusable(folder, exc.strerror or str(exc)) from exc
+        if not self.path.exists() and not os.access(folder, os.W_OK | os.X_OK):
+            raise StorageFolderUnusable(folder, "no permission to create files there")
+
+    def _check_log_has_its_file(self) -> None:
+        """Refuse a write-ahead log whose file is gone or emptied, before SQLite sees them.
+
+        SQLite takes a file too short for its header for a new, empty database and deletes the log
+        beside it, chats and all. Both are damaged then, and moved aside together (`open`).
+        """
+        log_file = self.path.with_name(self.path.name + "-wal")
+        try:
+            log_size = log_file.stat().st_size
+        except FileNotFoundError:
+            return
+        size = self.path.stat().st_size if self.path.exists() else 0
+        if log_size > _WAL_HEADER_BYTES and size < _DB_HEADER_BYTES:
+            raise StorageCorrupt(f"{self.path} holds {size} bytes beside a write-ahead log of {log_size}")
+
     def _move_aside(self) -> Path:
+        """Rename the file and its -wal and -shm with the same suffix (a pair SQLite can open again)."""
         stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(self._now()))
         target = self.path.with_name(f"{self.path.stem}.damaged-{stamp}{self.path.suffix}")
+        moved = None
         with self._mapped():
-            self.path.replace(target)
+            if self.path.exists():
+                self.path.replace(target)
+                moved = target
             for suffix in ("-wal", "-shm"):
                 extra = self.path.with_name(self.path.name + suffix)
                 if extra.exists():
                     extra.replace(target.with_name(target.name + suffix))
-        return target
+                    moved = moved or target.with_name(target.name + suffix)
+        return moved or target
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]

@@ -22,6 +22,18 @@ class KeepAlive(enum.Enum):
         """
         return _REQUEST_VALUES[self]
 
+    @property
+    def load_value(self) -> int | str | None:
+        """What to send as `keep_alive` when the user asks to load a model now.
+
+        "Free memory right after each answer" applies to answers: a load with `keep_alive: 0`
+        would unload at once, so loading keeps the model for the server's default time at least.
+
+        >>> [choice.load_value for choice in KeepAlive]
+        [None, None, '1h', -1]
+        """
+        return None if self is KeepAlive.AFTER_ANSWER else self.request_value
+
     @classmethod
     def from_setting(cls, text: object) -> KeepAlive:
         """The stored choice, or Ollama's default for anything unknown."""

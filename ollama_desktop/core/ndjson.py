@@ -6,11 +6,45 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ollama_desktop.core.errors import ProtocolError, error_from_response
+from ollama_desktop.core.errors import (
+    NotOllama,
+    ProtocolError,
+    Reason,
+    ResponseTooLarge,
+    error_from_response,
+)
 
 # One line of a real stream is a few hundred bytes; anything far larger is not Ollama talking, and
 # holding it would cost the user's memory.
 MAX_LINE_BYTES = 8 * 1024 * 1024
+
+
+def loads(data: bytes, what: str) -> Any:
+    """JSON from the wire, or a `ProtocolError` whose reason says in what way it is not.
+
+    >>> loads(b'{"a": 1}', "/api/x")
+    {'a': 1}
+    >>> loads(b'\\xff{}', "/api/x")
+    Traceback (most recent call last):
+    ...
+    ollama_desktop.core.errors.ProtocolError: /api/x: not UTF-8 at byte 0
+    >>> try:
+    ...     loads(b"<!DOCTYPE html><html>", "/api/x")
+    ... except NotOllama as exc:
+    ...     exc.reason.value
+    'web_page'
+    """
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProtocolError(f"{what}: not UTF-8 at byte {exc.start}", reason=Reason.NOT_UTF8) from None
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        if text.lstrip()[:1] == "<":
+            # A web page (a router's, a proxy's, another program's): the address is not Ollama's.
+            raise NotOllama(f"{what}: a web page, not JSON", reason=Reason.WEB_PAGE) from exc
+        raise ProtocolError(f"{what}: not JSON: {data[:80]!r}", reason=Reason.NOT_JSON) from exc
 
 
 def decode_line(line: bytes) -> dict[str, Any]:
@@ -24,13 +58,10 @@ def decode_line(line: bytes) -> dict[str, Any]:
     ollama_desktop.core.errors.ServerError: HTTP 200: boom
     """
     if len(line) > MAX_LINE_BYTES:
-        raise ProtocolError(f"stream line of {len(line)} bytes is too long")
-    try:
-        data = json.loads(line)
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise ProtocolError(f"stream line is not JSON: {line[:80]!r}") from exc
+        raise ResponseTooLarge("stream line", MAX_LINE_BYTES, reason=Reason.LINE_TOO_LONG)
+    data = loads(line, "stream line")
     if not isinstance(data, dict):
-        raise ProtocolError(f"stream line is not a JSON object: {line[:80]!r}")
+        raise ProtocolError(f"stream line is not a JSON object: {line[:80]!r}", reason=Reason.NOT_JSON)
     error = data.get("error")
     if error is not None:
         # A stream that began with 200 reports failures as a line of its own.
@@ -66,6 +97,6 @@ def split_lines(chunks: Iterable[bytes], max_line: int = MAX_LINE_BYTES) -> Iter
         if begin:
             del buffer[:begin]
         if len(buffer) > max_line:
-            raise ProtocolError(f"stream line longer than {max_line} bytes")
+            raise ResponseTooLarge("stream line", max_line, reason=Reason.LINE_TOO_LONG)
     if buffer:
         yield bytes(buffer)

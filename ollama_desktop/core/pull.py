@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ollama_desktop.core.errors import ProtocolError
+from ollama_desktop.core.responses import MAX_BYTES
 
 # Small models to start with: fast to download, run on most computers.
 SUGGESTED_MODELS = (
@@ -34,7 +35,10 @@ class PullProgress:
 
         def number(key: str) -> int:
             value = data.get(key)
-            return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else 0
+            # Past MAX_BYTES a size is garbage (and would overflow Qt's 64-bit size formatting): unknown.
+            if isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_BYTES:
+                return value
+            return 0
 
         status = data.get("status")
         digest = data.get("digest")

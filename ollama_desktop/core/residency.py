@@ -7,6 +7,7 @@ memory. Ollama reports `size_vram == 0` on a machine with no usable GPU.
 from __future__ import annotations
 
 import enum
+import math
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -85,12 +86,17 @@ def same_model(a: str, b: str) -> bool:
     >>> same_model("llama3", "llama3:latest"), same_model("llama3:8b", "llama3"), same_model("A:1", "a:1")
     (True, False, True)
     """
+    return model_key(a) == model_key(b)
 
-    def norm(name: str) -> str:
-        name = name.strip().lower()
-        return name if ":" in name.rsplit("/", 1)[-1] else f"{name}:latest"
 
-    return norm(a) == norm(b)
+def model_key(name: str) -> str:
+    """What `same_model` compares: equal keys mean the same model (for look-ups in a dict or set).
+
+    >>> model_key(" Llama3 "), model_key("hf.co/x/y:Q4"), model_key("hf.co/x:y/z")
+    ('llama3:latest', 'hf.co/x/y:q4', 'hf.co/x:y/z:latest')
+    """
+    name = name.strip().lower()
+    return name if ":" in name.rsplit("/", 1)[-1] else f"{name}:latest"
 
 
 def find(name: str, loaded: tuple[RunningModel, ...]) -> Residency | None:
@@ -103,3 +109,26 @@ def find(name: str, loaded: tuple[RunningModel, ...]) -> Residency | None:
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
+
+
+def keep_alive_left(model: Residency, now: datetime) -> int | None:
+    """The `keep_alive` that keeps `model` in memory as long as it was going to stay at `now`.
+
+    -1 when it was kept for good, the seconds it had left (at least 1), 0 when its time is up, and
+    None (the server's default) when its expiry is unknown.
+
+    >>> from datetime import UTC, datetime, timedelta
+    >>> now = datetime(2026, 1, 1, tzinfo=UTC)
+    >>> def model(expires):
+    ...     return Residency("m", Placement.CPU, 1, 0, 1, 0, expires)
+    >>> [keep_alive_left(model(e), now) for e in (now + timedelta(seconds=90.2), now.replace(year=2319),
+    ...                                             now - timedelta(seconds=5), None)]
+    [91, -1, 0, None]
+    """
+    if model.kept_loaded(now):
+        return -1
+    left = model.unloads_in(now)
+    if left is None:
+        return None
+    seconds = left.total_seconds()
+    return max(1, math.ceil(seconds)) if seconds > 0 else 0

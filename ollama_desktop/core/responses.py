@@ -29,19 +29,48 @@ def _str(data: dict[str, Any], key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-# Ollama's counters are 64-bit; anything larger is garbage, and Qt's formatting takes 64 bits at most.
-MAX_COUNT = 2**63 - 1
-MAX_CONTEXT = 2**31 - 1
+# Plausibility bounds for what a server says; a number past its bound is garbage and reads as unknown
+# (0, like a missing field), so nothing further in meets it: Qt's plural translations ("%Ln tokens")
+# take a 32-bit count and raise beyond it, and a clamped value would still give absurd speeds.
+MAX_COUNT = 2**31 - 1  # tokens: no context, prompt or answer comes near two billion
+MAX_DURATION_NS = 30 * 24 * 3600 * NANOSECONDS  # a month: even a CPU writing a million tokens is done sooner
+MAX_BYTES = 2**50  # a pebibyte: far above any model, and thousands of them still add up within 64 bits
+# Faster than a token a microsecond is no measurement (a count over a duration of a few ns).
+MAX_RATE = 1_000_000.0
+# A prompt speed is shown only when at most 1/PROMPT_CACHE_TOLERANCE of its tokens may be cached ones.
+PROMPT_CACHE_TOLERANCE = 10
+
+
+def _number(data: dict[str, Any], key: str, bound: int) -> int:
+    """A non-negative whole number up to `bound`; 0 (unknown) for anything else.
+
+    >>> _number({"n": 12.7}, "n", 100), _number({"n": -3}, "n", 100), _number({"n": 101}, "n", 100)
+    (12, 0, 0)
+    >>> _number({"n": True}, "n", 100), _number({"n": float("inf")}, "n", 100), _number({"n": "7"}, "n", 100)
+    (0, 0, 0)
+    """
+    value = data.get(key)
+    # bool is an int in Python but never a number in Ollama's protocol.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0
+    if isinstance(value, float) and not math.isfinite(value):
+        return 0
+    return int(value) if 0 <= value <= bound else 0
 
 
 def _int(data: dict[str, Any], key: str) -> int:
-    value = data.get(key)
-    # bool is an int in Python but never a count in Ollama's protocol.
-    if isinstance(value, int) and not isinstance(value, bool):
-        return min(max(value, 0), MAX_COUNT)
-    if isinstance(value, float) and math.isfinite(value):
-        return min(max(int(value), 0), MAX_COUNT)
-    return 0
+    """A count of tokens."""
+    return _number(data, key, MAX_COUNT)
+
+
+def _duration(data: dict[str, Any], key: str) -> int:
+    """A duration in nanoseconds."""
+    return _number(data, key, MAX_DURATION_NS)
+
+
+def _bytes(data: dict[str, Any], key: str) -> int:
+    """A size in bytes."""
+    return _number(data, key, MAX_BYTES)
 
 
 def _list_of_objects(data: dict[str, Any], key: str, what: str) -> list[dict[str, Any]]:
@@ -53,6 +82,10 @@ def _list_of_objects(data: dict[str, Any], key: str, what: str) -> list[dict[str
     return [item for item in value if isinstance(item, dict)]
 
 
+# No time Ollama writes is earlier (Go's zero time, 0001-01-01, means "not set"); a later one than
+# _LATEST is held there, still centuries ahead ("kept loaded"), where local-time arithmetic is safe.
+_EARLIEST = datetime(2000, 1, 1, tzinfo=UTC)
+_LATEST = datetime(9999, 1, 1, tzinfo=UTC)
 _TIMESTAMP = re.compile(r"^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$")
 
 
@@ -67,6 +100,13 @@ def parse_timestamp(text: str) -> datetime | None:
     '2026-01-01T01:00:00+00:00'
     >>> parse_timestamp("yesterday") is None
     True
+
+    A time that cannot be Ollama's is unknown; past the end of the calendar it is the far future:
+
+    >>> parse_timestamp("0001-01-01T00:00:00+14:00") is None, parse_timestamp("0001-01-01T00:00:00Z") is None
+    (True, True)
+    >>> parse_timestamp("9999-12-31T23:00:00-05:00").year
+    9999
     """
     match = _TIMESTAMP.match(text.strip())
     if not match:
@@ -76,9 +116,15 @@ def parse_timestamp(text: str) -> datetime | None:
     suffix = "+00:00" if zone in (None, "Z") else zone
     try:
         parsed = datetime.fromisoformat(f"{base}.{micro}{suffix}")
+        utc = parsed.astimezone(UTC)
     except ValueError:
         return None
-    return parsed.astimezone(UTC)
+    except OverflowError:
+        # Within a day of year 1 or 9999 the offset takes the time out of Python's calendar.
+        return _LATEST if parsed.year >= _LATEST.year else None
+    if utc < _EARLIEST:
+        return None
+    return min(utc, _LATEST)
 
 
 @dataclass(frozen=True)
@@ -116,7 +162,7 @@ class InstalledModel:
     def from_json(cls, data: dict[str, Any]) -> InstalledModel:
         return cls(
             name=_str(data, "name") or _str(data, "model"),
-            size=_int(data, "size"),
+            size=_bytes(data, "size"),
             digest=_str(data, "digest"),
             modified_at=parse_timestamp(_str(data, "modified_at")),
             details=ModelDetails.from_json(data.get("details")),
@@ -146,12 +192,11 @@ class RunningModel:
     def from_json(cls, data: dict[str, Any]) -> RunningModel:
         return cls(
             name=_str(data, "name") or _str(data, "model"),
-            size=_int(data, "size"),
-            size_vram=_int(data, "size_vram"),
+            size=_bytes(data, "size"),
+            size_vram=_bytes(data, "size_vram"),
             digest=_str(data, "digest"),
             expires_at=parse_timestamp(_str(data, "expires_at")),
-            # Shown as a count ("%n tokens") by Qt, which takes 32-bit counts; real contexts are far smaller.
-            context_length=min(_int(data, "context_length"), MAX_CONTEXT),
+            context_length=_int(data, "context_length"),
             details=ModelDetails.from_json(data.get("details")),
         )
 
@@ -182,17 +227,20 @@ class ReplyStats:
     prompt_eval_duration: int = 0
     eval_count: int = 0
     eval_duration: int = 0
+    # Not the server's: the client's estimate of how many of the prompt's tokens the server may have
+    # taken from its prompt cache instead of evaluating them (see core/prompt_cache.py).
+    prompt_cached: int = 0
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ReplyStats:
         return cls(
             done_reason=_str(data, "done_reason"),
-            total_duration=_int(data, "total_duration"),
-            load_duration=_int(data, "load_duration"),
+            total_duration=_duration(data, "total_duration"),
+            load_duration=_duration(data, "load_duration"),
             prompt_eval_count=_int(data, "prompt_eval_count"),
-            prompt_eval_duration=_int(data, "prompt_eval_duration"),
+            prompt_eval_duration=_duration(data, "prompt_eval_duration"),
             eval_count=_int(data, "eval_count"),
-            eval_duration=_int(data, "eval_duration"),
+            eval_duration=_duration(data, "eval_duration"),
         )
 
     @property
@@ -202,7 +250,21 @@ class ReplyStats:
 
     @property
     def prompt_rate(self) -> float | None:
-        """Prompt processing speed in tokens per second."""
+        """Prompt processing speed in tokens per second; None when the prompt cache may have skewed it.
+
+        Ollama counts the tokens it took from its cache in `prompt_eval_count` but times only the
+        ones it evaluated, so the quotient overstates the speed by up to count / evaluated (9,743
+        tokens/s was seen on a CPU). Which tokens came from the cache the answer does not say; when
+        more than a tenth may have, the figure could be off by more than runs differ anyway, and
+        none is better than a wrong one.
+
+        >>> def stats(cached: int) -> ReplyStats:
+        ...     return ReplyStats(prompt_eval_count=100, prompt_eval_duration=10**9, prompt_cached=cached)
+        >>> stats(10).prompt_rate, stats(11).prompt_rate
+        (100.0, None)
+        """
+        if self.prompt_cached * PROMPT_CACHE_TOLERANCE > self.prompt_eval_count:
+            return None
         return rate(self.prompt_eval_count, self.prompt_eval_duration)
 
 
@@ -213,10 +275,13 @@ def rate(count: int, duration_ns: int) -> float | None:
     5.1334...
     >>> rate(0, 0) is None
     True
+    >>> rate(2**31 - 1, 1) is None  # no measurement: a count over a few nanoseconds
+    True
     """
     if count <= 0 or duration_ns <= 0:
         return None
-    return count / duration_ns * NANOSECONDS
+    speed = count / duration_ns * NANOSECONDS
+    return speed if speed <= MAX_RATE else None
 
 
 @dataclass(frozen=True)
@@ -265,9 +330,9 @@ class ModelShow:
         context = 0
         if isinstance(info, dict):
             # The key is "<architecture>.context_length", e.g. "gemma3.context_length".
-            for key, value in info.items():
-                if key.endswith(".context_length") and isinstance(value, int):
-                    context = value
+            for key in info:
+                if isinstance(key, str) and key.endswith(".context_length"):
+                    context = _int(info, key)
         return cls(
             capabilities=tuple(c for c in caps if isinstance(c, str)) if isinstance(caps, list) else (),
             parameters=_str(obj, "parameters"),

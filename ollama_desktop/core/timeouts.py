@@ -10,7 +10,9 @@ class Timeouts:
     """How long each kind of call may take.
 
     `connect` bounds making the TCP connection; the others bound waiting for the answer, or, for
-    streams, the gap between two lines. A chat's first line can wait for a model to load or for
+    streams, the gap between two lines. A call that is not a stream must also be whole within
+    `connect` plus its own timeout (`cancel.Deadline`): a server trickling a byte every few seconds
+    cannot hold it for ever. A chat's first line can wait for a model to load or for
     another request to finish (Ollama queues them with no bytes at all), hence its long read.
     """
 

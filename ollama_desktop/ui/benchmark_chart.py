@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,6 +20,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QWidget
 
 from ollama_desktop.core.benchmark import ModelSummary
+from ollama_desktop.ui.plain_text import html_text
 
 # Share of a category's width the bars take together (Qt's default is 0.5, thin on a small chart)...
 BAR_WIDTH = 0.7
@@ -48,7 +50,9 @@ class SpeedChart(QChartView):
     """Bars of median tokens/s per model, one bar set per benchmark, with the runs' range on each.
 
     Drawn with QtCharts: a QBarSeries for the medians and, for each bar, a small QLineSeries (an
-    "I" shape) from the slowest to the fastest run, placed where Qt draws that bar.
+    "I" shape) from the slowest to the fastest run, placed where Qt draws that bar. QtCharts draws
+    titles, axis labels and the legend as rich text whenever they look like HTML: the model names
+    and bar set labels it is given are escaped (`html_text`).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -100,7 +104,7 @@ class SpeedChart(QChartView):
         highest = 0.0
         for chart_set in sets:
             by_model = {s.model: s for s in chart_set.summaries if s.eval_rate is not None}
-            bar_set = QBarSet(chart_set.label)
+            bar_set = QBarSet(html_text(chart_set.label))
             for model in self.models:
                 spread = by_model[model].eval_rate if model in by_model else None
                 # A model this benchmark did not measure gets an empty bar (0), as QBarSet has no gaps.
@@ -112,7 +116,7 @@ class SpeedChart(QChartView):
         self.bars = bars
 
         axis_x = QBarCategoryAxis()
-        axis_x.append(self.models)
+        axis_x.append([html_text(model) for model in self.models])
         axis_y = QValueAxis()
         axis_y.setRange(0.0, highest * 1.1 or 1.0)
         axis_y.applyNiceNumbers()  # round tick values (0, 10, 20 …), not fractions of the maximum
@@ -161,6 +165,6 @@ class SpeedChart(QChartView):
         if self.bars is None:
             return {}
         return {
-            bar_set.label(): [bar_set.at(i) for i in range(bar_set.count())]
+            html.unescape(bar_set.label()): [bar_set.at(i) for i in range(bar_set.count())]
             for bar_set in self.bars.barSets()
         }

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QProgressBar,
     QPushButton,
     QRadioButton,
@@ -70,13 +69,14 @@ from ollama_desktop.core.units import model_label
 from ollama_desktop.ui.benchmark_chart import ChartSet, SpeedChart
 from ollama_desktop.ui.benchmark_table import MISSING, Cell, ResultsTable
 from ollama_desktop.ui.benchmark_texts import benchmark_texts, column_tips, prompt_titles
+from ollama_desktop.ui.installed_models import ModelListModel
 from ollama_desktop.ui.locale_format import size_text
+from ollama_desktop.ui.plain_text import html_text, plain_label
 from ollama_desktop.workers import WorkerPool
 
 # With this many installed models or fewer, all start ticked; with more, the user picks.
 _TICK_ALL_UP_TO = 4
 _MAX_RUNS = 20
-_NAME_ROLE = Qt.ItemDataRole.UserRole
 # The per-model table shows these columns of `summary_row`, most telling first: model, runs, median,
 # range, where it ran, [earlier, change], loading, first word, problem. Reading speed is left to
 # "Every run" and the exports, to keep the table narrow.
@@ -147,7 +147,13 @@ class BenchmarkDialog(QDialog):
     # -- construction --------------------------------------------------------------------------
 
     def _build_setup(self) -> None:
-        self.model_list = QListWidget()
+        # A model/view list: thousands of installed models cost one reset, not one item each.
+        self.model_ticks = ModelListModel(
+            lambda model, _in_memory: model_label(model, size_text), checkable=True, parent=self
+        )
+        self.model_list = QListView()
+        self.model_list.setModel(self.model_ticks)
+        self.model_list.setUniformItemSizes(True)
         self.model_list.setMinimumHeight(90)
         self.model_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.model_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -188,7 +194,8 @@ class BenchmarkDialog(QDialog):
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(self._runs_format())
-        self.now_label = QLabel()
+        # Model names, versions and error texts come from the server: these labels draw plain text.
+        self.now_label = plain_label()
         self.now_label.setWordWrap(True)
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
@@ -203,8 +210,8 @@ class BenchmarkDialog(QDialog):
         self.suggestion_label = QLabel()
         self.suggestion_label.setWordWrap(True)
         self.suggestion_label.setTextFormat(Qt.TextFormat.RichText)
-        self.showing_label = QLabel()
-        self.environment_label = QLabel()
+        self.showing_label = plain_label()
+        self.environment_label = plain_label()
         self.environment_label.setWordWrap(True)
         self.environment_label.setEnabled(False)  # drawn greyed: background facts, not results
         self.compare_combo = QComboBox()
@@ -214,7 +221,7 @@ class BenchmarkDialog(QDialog):
         self.markdown_button = QPushButton(self.tr("Save as Markdown…"))
         self.markdown_button.setToolTip(self.tr("A readable report with tables, to keep or to share."))
         self.close_button = QPushButton(self.tr("Close"))
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.status_label.setWordWrap(True)
 
     def _build_layout(self) -> None:
@@ -301,7 +308,7 @@ class BenchmarkDialog(QDialog):
         return self.setup_widget
 
     def _connect(self) -> None:
-        self.model_list.itemChanged.connect(self._update_run_button)
+        self.model_ticks.dataChanged.connect(self._update_run_button)
         for box in self.prompt_boxes.values():
             box.toggled.connect(self._update_run_button)
         self.custom_box.toggled.connect(self._update_run_button)
@@ -332,35 +339,24 @@ class BenchmarkDialog(QDialog):
     @Slot(object)
     def set_models(self, models: Sequence[InstalledModel]) -> None:
         """Offer these models, keeping the ticks of the ones offered before."""
+        models = tuple(models)
+        if models == self.model_ticks.models:
+            return
         ticked = set(self.chosen_models())
-        known = {self.model_list.item(i).data(_NAME_ROLE) for i in range(self.model_list.count())}
-        self.model_list.blockSignals(True)
-        self.model_list.clear()
-        for model in models:
-            item = QListWidgetItem(model_label(model, size_text))
-            item.setToolTip(model_label(model, size_text))
-            item.setData(_NAME_ROLE, model.name)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            tick = model.name in ticked if model.name in known else len(models) <= _TICK_ALL_UP_TO
-            item.setCheckState(Qt.CheckState.Checked if tick else Qt.CheckState.Unchecked)
-            self.model_list.addItem(item)
-        self.model_list.blockSignals(False)
+        known = {model.name for model in self.model_ticks.models}
+        tick_new = len(models) <= _TICK_ALL_UP_TO
+        self.model_ticks.set_models(
+            models,
+            ticked=[m.name for m in models if (m.name in ticked if m.name in known else tick_new)],
+        )
         self._update_run_button()
 
     def chosen_models(self) -> list[str]:
-        names = []
-        for index in range(self.model_list.count()):
-            item = self.model_list.item(index)
-            if item.checkState() == Qt.CheckState.Checked:
-                names.append(str(item.data(_NAME_ROLE)))
-        return names
+        return self.model_ticks.ticked()
 
     def set_model_checked(self, name: str, checked: bool) -> None:
         """Tick or untick one model (as a click on its box does)."""
-        for index in range(self.model_list.count()):
-            item = self.model_list.item(index)
-            if item.data(_NAME_ROLE) == name:
-                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.model_ticks.set_ticked(name, checked)
 
     def chosen_prompts(self) -> tuple[BenchmarkPrompt, ...]:
         prompts = [p for p in BUILTIN_PROMPTS if self.prompt_boxes[p.key].isChecked()]
@@ -382,7 +378,7 @@ class BenchmarkDialog(QDialog):
         config = self.config()
         ready = bool(config.models and config.prompts)
         self.run_button.setEnabled(ready and not self.controller.busy)
-        if not self.model_list.count():
+        if not self.model_ticks.rowCount():
             self.hint_label.setText(self.tr("No models are installed yet, so there is nothing to test."))
         elif not ready:
             self.hint_label.setText(self.tr("Choose at least one model and one question."))
@@ -415,6 +411,9 @@ class BenchmarkDialog(QDialog):
     def _on_progressed(self, progress: Progress) -> None:
         self.progress_bar.setValue(progress.done)
         step = progress.step
+        if progress.phase is Phase.RESTORING:
+            self.now_label.setText(self.tr("Loading again the models that were in memory before…"))
+            return
         if step is None:
             self.now_label.setText(self.tr("Getting ready: asking Ollama for its version…"))
             return
@@ -616,7 +615,7 @@ class BenchmarkDialog(QDialog):
             self.suggestion_label.clear()
             return
         rate = rate_text(suggestion.summary.eval_rate.median)
-        model = suggestion.summary.model.replace("&", "&amp;").replace("<", "&lt;")
+        model = html_text(suggestion.summary.model)  # rich text for the bold name; the name is data
         if suggestion.fits_gpu:
             text = self.tr(
                 "Suggested: <b>{model}</b>, the fastest model that fits fully in the graphics card's "

@@ -22,6 +22,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from ollama_desktop.ui.plain_text import plain_tooltip
+
 # Where a cell's sort key is read: a float for figures, the text otherwise.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 # What a missing figure ("–") sorts as: below every real one.
@@ -75,7 +77,7 @@ class CellModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return cell.text if cell.key is None else cell.key
         if role == Qt.ItemDataRole.ToolTipRole:
-            return cell.tooltip or None
+            return plain_tooltip(cell.tooltip) or None  # the server's error text
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(cell.key, float):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

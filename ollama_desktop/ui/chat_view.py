@@ -60,8 +60,10 @@ from ollama_desktop.ui.chat_theme import CHROME_PROPERTY, ChatTheme, spacer_form
 from ollama_desktop.ui.steady_scroll_bar import SteadyScrollBar
 
 if TYPE_CHECKING:
-    from ollama_desktop.core.markdown_blocks import BlockStream, ThinkSplitter
+    from ollama_desktop.core.markdown_blocks import BlockStream, Piece, ThinkSplitter
     from ollama_desktop.ui.markdown_render import AppendPoint, MarkdownWriter
+
+LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph, as the markdown writer writes it
 
 ROLE_ERROR = "error"  # the view's own: a problem shown as a message (ROLE_USER/ASSISTANT: conversation)
 
@@ -80,8 +82,14 @@ HISTORY_SLICE_MS = 8.0
 OLDER_AHEAD_SCREENS = 2
 ANCHOR_SETTLE_MS = 500
 # While markdown-it and Pygments are still being imported, the answer is shown as plain text and
-# looked at again this often.
+# looked at again this often (at most PREVIEW_CHARS of it: a block of plain text is laid out whole).
 LOADING_POLL_MS = 15
+PREVIEW_CHARS = 4_000
+# At most this much of an answer is rendered in one pass of the event loop; the rest waits for the
+# next pass, after a paint. Tokens never bring this much in a frame (13,000 tokens/s bring ~1,000
+# characters), but one token can be a megabyte (rendered at once it froze the window for seconds),
+# and so can an answer of a chat being opened.
+RENDER_CHARS = 4_000
 # Lexers worth having ready before the first code block closes (their first use costs ~10–40 ms).
 _COMMON_LANGUAGES = ("python", "javascript", "typescript", "bash", "json", "c", "cpp", "java", "go", "rust")
 _BUBBLE_GAP = 8.0
@@ -175,7 +183,9 @@ class ChatEntry:
 
 # Plain words typed on at the end of a paragraph can go straight in (see `AppendPoint`), unless they
 # hold markdown, or the line so far holds something a word could change ("_a_" + "b" is no emphasis).
-_MARKUP_IN_TEXT = re.compile(r"[\n\r*_`\[\]<>|~\\&]")
+# Line breaks too, after a word and before a word (or at the end): a line that starts with a letter
+# cannot start a block of its own, so it goes on with the paragraph (a soft break).
+_MARKUP_IN_TEXT = re.compile(r"[\r*_`\[\]<>|~\\&]|\s\n|\n(?![^\W\d_]|\Z)")
 _MARKUP_IN_LINE = re.compile(r"[_`\[<&\\|]")
 # A list item's line whose text has begun with a letter: more words only lengthen the item ("- -"
 # could still become a rule, "1" an ordered list: those are written again).
@@ -205,27 +215,55 @@ def _one_edit(method: Callable[Concatenate[ChatView, _P], _R]) -> Callable[Conca
     return edit
 
 
+def _take_chars(parts: list[str], limit: int) -> str:
+    """Up to `limit` characters from the start of `parts` (joined); the rest stays in `parts`."""
+    if not parts or limit <= 0:
+        return ""
+    text = "".join(parts)
+    parts.clear()
+    if len(text) > limit:
+        parts.append(text[limit:])
+        text = text[:limit]
+    return text
+
+
 class _CodeStore:
     """The code of each code block's Copy link. A link written in an open tail is forgotten when the
-    tail is written again, so a long code block streaming in does not pile up copies of itself."""
+    tail is written again, so a long code block streaming in does not pile up copies of itself.
+
+    A code block cut into pieces (see `markdown_blocks.Piece`) has one link, in its first piece;
+    the code of the others is added to it (`more`), so that Copy copies all of it.
+    """
 
     def __init__(self) -> None:
-        self._codes: dict[int, str] = {}
+        self._codes: dict[int, list[str]] = {}
         self._next = 0
-        self._recording: list[int] | None = None
+        # What was made since `record`: (link number, True for code added to it by `more`).
+        self._recording: list[tuple[int, bool]] | None = None
 
     def link(self, code: str) -> str:
         number = self._next
         self._next += 1
-        self._codes[number] = code
+        self._codes[number] = [code]
         if self._recording is not None:
-            self._recording.append(number)
+            self._recording.append((number, False))
         return f"{COMMAND_SCHEME}:copy-code/{number}"
 
-    def get(self, number: int) -> str | None:
-        return self._codes.get(number)
+    def more(self, code: str, joiner: str) -> None:
+        """More code of the block whose link was made last."""
+        if not self._codes:
+            return
+        number = max(self._codes)
+        parts = self._codes[number]
+        parts.append((joiner if any(parts) else "") + code)
+        if self._recording is not None:
+            self._recording.append((number, True))
 
-    def record(self) -> list[int]:
+    def get(self, number: int) -> str | None:
+        parts = self._codes.get(number)
+        return None if parts is None else "".join(parts)
+
+    def record(self) -> list[tuple[int, bool]]:
         """Start noting the links made from now on (until `stop_recording`)."""
         self._recording = []
         return self._recording
@@ -233,9 +271,12 @@ class _CodeStore:
     def stop_recording(self) -> None:
         self._recording = None
 
-    def forget(self, numbers: list[int]) -> None:
-        for number in numbers:
-            self._codes.pop(number, None)
+    def forget(self, made: list[tuple[int, bool]]) -> None:
+        for number, added in reversed(made):
+            if not added:
+                self._codes.pop(number, None)
+            elif len(self._codes.get(number, ())) > 1:
+                self._codes[number].pop()
 
     def clear(self) -> None:
         self._codes.clear()
@@ -261,7 +302,7 @@ class _Region:
         self._codes = codes
         self._margins = margins
         self.append_point: AppendPoint | None = None
-        self._tail_codes: list[int] = []
+        self._tail_codes: list[tuple[int, bool]] = []
         self._document = document
         self._tail = QTextCursor(document)
         self._tail.setPosition(start)
@@ -283,42 +324,60 @@ class _Region:
             cursor.removeSelectedText()
         return cursor
 
-    def show(self, writer: MarkdownWriter, finished: str, tail: str, *, final: bool) -> None:
+    def show(self, writer: MarkdownWriter, pieces: Sequence[Piece], tail: Piece, *, final: bool) -> None:
+        """Write `pieces` for good after what is written for good, and `tail` after them (replacing
+        the tail written last)."""
         cursor = self._cleared_tail()
         writer.margins = self._margins
         self._codes.forget(self._tail_codes)
         self._tail_codes = []
         reuse = self._reuse
-        if finished:
-            reuse = writer.write(cursor, finished, reuse, final=True)
+        if pieces:
+            for piece in pieces:
+                reuse = writer.write(
+                    cursor, piece.text, reuse, final=True, continues_code=piece.continues_code
+                )
             self._tail.setPosition(cursor.position())
             self._reuse = reuse
         self.append_point = None
-        if tail:
+        if tail.text:
             self._tail_codes = self._codes.record()
             try:
-                writer.write(cursor, tail, reuse, final=final)
+                writer.write(cursor, tail.text, reuse, final=final, continues_code=tail.continues_code)
             finally:
                 self._codes.stop_recording()
             self.append_point = writer.append_point
 
-    def append(self, text: str, current_line: str) -> bool:
+    def append(self, text: str, current_line: str, *, code_lines: bool = False) -> bool:
         """Put plain `text` at the end of the open tail without writing it again; False when it
-        could change more than the last line's words (then the tail must be written again)."""
+        could change more than the last line's words (then the tail must be written again).
+
+        Line breaks go in too: in a paragraph, before a line that starts with a letter (a soft
+        break); in a code block, before lines that cannot close it, if `code_lines` (the code
+        block is the open block itself, at the margin, so its lines are shown as they came).
+        """
         point = self.append_point
-        if point is None or not text:
+        if point is None or not text or "\r" in text:
             return False
+        head = current_line.lstrip()
         if point.code:
-            head = current_line.lstrip()
-            if "\n" in text or "\r" in text or not head or head[0] in "`~":
+            if not head or head[0] in "`~":
                 return False
+            if "\n" in text:
+                if not code_lines or any(line.lstrip()[:1] in ("`", "~") for line in text.split("\n")[1:]):
+                    return False
+                self._append_code_lines(point, text)
+                return True
         else:
-            head = current_line.lstrip()
             words = bool(head) and (head[0].isalpha() or _LIST_ITEM_LINE.match(head) is not None)
+            if not current_line:  # a line begins: after a soft break shown, a word goes on with it
+                at = point.cursor.position() - 1
+                words = text[0].isalpha() and self._document.characterAt(at) == LINE_SEPARATOR
             if not words or _MARKUP_IN_LINE.search(current_line):
                 return False
-            if _MARKUP_IN_TEXT.search(text):
+            if _MARKUP_IN_TEXT.search(current_line[-1:] + text):
                 return False
+            text = text.replace("\n", LINE_SEPARATOR)
         # The block being written keeps its shaped glyphs between frames: otherwise every paint of
         # it shapes the whole paragraph again (~0.15 ms a frame for a long one). Only this block:
         # the glyphs of a whole chat would cost more memory than its text.
@@ -327,6 +386,22 @@ class _Region:
             layout.setCacheEnabled(True)
         point.cursor.insertText(text, point.char_format)
         return True
+
+    @staticmethod
+    def _append_code_lines(point: AppendPoint, text: str) -> None:
+        cursor = point.cursor
+        first, *lines = text.split("\n")
+        if first:
+            cursor.insertText(first, point.char_format)
+        for line in lines:
+            # The new line is the last: the space under the code block moves down to it.
+            above = cursor.blockFormat()
+            last = QTextBlockFormat(above)
+            above.setBottomMargin(0)
+            cursor.setBlockFormat(above)
+            cursor.insertBlock(last, point.char_format)
+            if line:
+                cursor.insertText(line, point.char_format)
 
 
 @dataclass
@@ -469,7 +544,7 @@ class ChatView(QTextBrowser):
         assert self._reply is not None
         if text:
             self._reply.pending_text.append(text)
-            self._render_timer.start()
+            self._render_timer.start(0)
 
     def append_thinking(self, text: str) -> None:
         """More of the model's reasoning (`message.thinking`), shown above the answer."""
@@ -478,7 +553,7 @@ class ChatView(QTextBrowser):
         assert self._reply is not None
         if text:
             self._reply.pending_thinking.append(text)
-            self._render_timer.start()
+            self._render_timer.start(0)
 
     @_one_edit
     def set_reply_note(self, note: str) -> None:
@@ -496,7 +571,9 @@ class ChatView(QTextBrowser):
         reply.ended = True
         reply.message.note = note
         if _LOADER.ready:
-            self._render_reply(reply)  # sets the footer too
+            if not self._render_reply(reply):  # sets the footer too, once all of it is rendered
+                self._unrendered.append(reply)
+                self._render_timer.start(0)
         else:
             self._show_preview(reply)
             self._unrendered.append(reply)
@@ -513,6 +590,26 @@ class ChatView(QTextBrowser):
         self._write_plain(cursor, text, self._body_format(self._theme.error_text), message.margins)
         if details:
             self._set_footer(message, self.tr("Details: {details}").format(details=details), copy=False)
+        self._after_change()
+
+    @_one_edit
+    def withdraw_question(self) -> None:
+        """Take the last question, and the answer that brought nothing, off the chat."""
+        first = next((i for i in reversed(range(len(self._order))) if self._order[i].role == ROLE_USER), None)
+        if first is None:
+            return
+        gone = self._order[first:]
+        if self._reply is not None and self._reply.message in gone:
+            self._reply = None
+        self._unrendered = [reply for reply in self._unrendered if reply.message not in gone]
+        cursor = QTextCursor(self.document())
+        # From the end of the message before it (its gap block stays the last block) to the end.
+        cursor.setPosition(max(gone[0].start.position() - 1, 0))
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        del self._order[first:]
+        for message in gone:
+            self._messages.pop(message.number, None)
         self._after_change()
 
     def clear_chat(self) -> None:
@@ -578,7 +675,7 @@ class ChatView(QTextBrowser):
             # After the first frame: this brings in markdown-it and Pygments (~100 ms of imports).
             from ollama_desktop.ui.markdown_render import MarkdownWriter  # noqa: PLC0415
 
-            self._writer_instance = MarkdownWriter(self._theme, self._codes.link)
+            self._writer_instance = MarkdownWriter(self._theme, self._codes.link, self._codes.more)
         return self._writer_instance
 
     @Slot()
@@ -591,34 +688,36 @@ class ChatView(QTextBrowser):
             return
         unrendered, self._unrendered = self._unrendered, []
         for reply in unrendered:
-            self._render_reply(reply)
-        if self._reply is not None:
-            self._render_reply(self._reply)
+            if not self._render_reply(reply):
+                self._unrendered.append(reply)
+        more = self._reply is not None and not self._render_reply(self._reply)
+        if self._unrendered or more:
+            self._render_timer.start(0)
         elif unrendered:
             self._want_older()
 
     def _show_preview(self, reply: _Reply) -> None:
         """Until the markdown stack is loaded: the answer so far as plain text (nothing is consumed)."""
-        text = "".join(reply.pending_text)
+        text = "".join(reply.pending_text)[:PREVIEW_CHARS]
         reply.body.show_plain(text, self._body_format(self._theme.text), self._write_plain)
         self._after_change()
 
-    def _render_reply(self, reply: _Reply) -> None:
-        """Bring an answer up to date: one render for everything that arrived since the last."""
+    def _render_reply(self, reply: _Reply) -> bool:
+        """Bring an answer up to date: one render for what arrived since the last, up to RENDER_CHARS
+        of it. True when all of it is rendered; else the rest waits for the next pass."""
         # Imported by the loader's thread already (see _MarkdownLoader): no wait here.
         from ollama_desktop.core.markdown_blocks import BlockStream, ThinkSplitter  # noqa: PLC0415
 
-        final = reply.ended
         if reply.streams is None:
             reply.streams = _Streams(ThinkSplitter(), BlockStream(), BlockStream())
         streams = reply.streams
-        thinking = "".join(reply.pending_thinking)
-        content = "".join(reply.pending_text)
-        reply.pending_thinking.clear()
-        reply.pending_text.clear()
+        thinking = _take_chars(reply.pending_thinking, RENDER_CHARS)
+        content = _take_chars(reply.pending_text, RENDER_CHARS - len(thinking))
+        rendered = not reply.pending_thinking and not reply.pending_text
+        final = reply.ended and rendered
         thought, answer = streams.splitter.feed(content)
         if not final and not thinking and not thought and self._append_words(reply, answer):
-            return
+            return rendered
         if final:
             more_thought, more_answer = streams.splitter.finish()
             thought += more_thought
@@ -629,27 +728,21 @@ class ChatView(QTextBrowser):
         message = reply.message
         if reply.thinking_changed or final:
             reply.thinking_changed = False
-            if final:
-                finished, tail = streams.reasoning.finish(), ""
-            else:
-                update = streams.reasoning.take()
-                finished, tail = update.finished, update.tail
+            update = streams.reasoning.take(final=final)
             region = message.thinking_region
             if message.thinking_open and region is not None:
-                region.show(writer, finished, tail, final=final)
+                region.show(writer, update.pieces, update.open, final=final)
         if reply.answer_changed or final:
             reply.answer_changed = False
-            if final:
-                reply.body.show(writer, streams.answer.finish(), "", final=True)
-            else:
-                update = streams.answer.take()
-                reply.body.show(writer, update.finished, update.tail, final=False)
+            update = streams.answer.take(final=final)
+            reply.body.show(writer, update.pieces, update.open, final=final)
         if final:
             message.streaming = False
             if message.thinking_frame is not None:
                 self._set_thinking_label(message)
             self._set_footer(message, message.note, copy=bool("".join(message.text).strip()))
         self._after_change()
+        return rendered
 
     def _append_words(self, reply: _Reply, answer: str) -> bool:
         """The cheap frame: `answer` only adds words to the line being written (see AppendPoint)."""
@@ -657,7 +750,10 @@ class ChatView(QTextBrowser):
         message = reply.message
         if not answer or streams is None or message.answer_started is None or reply.answer_changed:
             return False
-        if not reply.body.append(answer, streams.answer.current_line()):
+        if streams.answer.open_length() + len(answer) > streams.answer.limit:
+            return False  # the open block is long enough: written again, it is cut (see BlockStream)
+        code_lines = streams.answer.opens_with_fence()
+        if not reply.body.append(answer, streams.answer.current_line(), code_lines=code_lines):
             return False
         message.text.append(answer)
         streams.answer.feed(answer)
@@ -792,20 +888,36 @@ class ChatView(QTextBrowser):
             self._write_plain(cursor, entry.text, self._body_format(self._theme.text), message.margins)
             self._set_footer(message, "", copy=True)
             return
-        from ollama_desktop.core.markdown_blocks import split_think  # noqa: PLC0415 - see begin_reply
+        from ollama_desktop.core.markdown_blocks import (  # noqa: PLC0415 - see begin_reply
+            BlockStream,
+            ThinkSplitter,
+            pieces_of,
+            split_think,
+        )
 
         thinking, answer = split_think(entry.text)
         thinking = entry.thinking + thinking
         message, cursor = self._new_message(ROLE_ASSISTANT, entry.title or self.tr("Answer"), at_top=at_top)
-        message.text.append(answer)
         writer = self._writer()
         if thinking:
             message.thinking.append(thinking)
             self._add_thinking_frame(message, None)
             assert message.thinking_frame is not None
             cursor.setPosition(message.thinking_frame.lastPosition() + 1)
+        if len(answer) > RENDER_CHARS:
+            # Written as it was while it streamed, RENDER_CHARS a pass: opening it never freezes.
+            message.note = entry.note
+            reply = _Reply(message, self._body_region(message, cursor.position()), ended=True)
+            reply.streams = _Streams(ThinkSplitter(answer_only=True), BlockStream(), BlockStream())
+            reply.pending_text.append(answer)
+            self._unrendered.append(reply)
+            self._render_timer.start(0)
+            return
+        message.text.append(answer)
         writer.margins = message.margins
-        writer.write(cursor, answer, True)
+        reuse = True
+        for piece in pieces_of(answer):  # a long block in pieces, as it was written while it streamed
+            reuse = writer.write(cursor, piece.text, reuse, continues_code=piece.continues_code)
         self._set_footer(message, entry.note, copy=bool(answer.strip()))
 
     # -- thinking --------------------------------------------------------------------------------
@@ -860,13 +972,16 @@ class ChatView(QTextBrowser):
             self._open_thinking_region(message)
             region = message.thinking_region
             assert region is not None
+            from ollama_desktop.core.markdown_blocks import Piece, pieces_of  # noqa: PLC0415 - see begin_reply
+
             text = "".join(message.thinking)
             reply = self._reply
             if reply is not None and reply.message is message and reply.streams is not None:
-                done = reply.streams.reasoning.finished_length
-                region.show(self._writer(), text[:done], text[done:], final=False)
+                reasoning = reply.streams.reasoning
+                done = reasoning.finished_length
+                region.show(self._writer(), pieces_of(text[:done]), reasoning.open_piece(), final=False)
             else:
-                region.show(self._writer(), text, "", final=True)
+                region.show(self._writer(), pieces_of(text), Piece(""), final=True)
         else:
             # Remove everything after the label line: the text is kept and written again on opening.
             cursor = frame.firstCursorPosition()

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ollama_desktop.core.history_store import ConversationSummary, SearchHit
 from ollama_desktop.ui.history_texts import when_text
+from ollama_desktop.ui.plain_text import plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -135,11 +135,12 @@ class HistorySidebar(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setUniformItemSizes(True)
-        self.empty_label = QLabel()
+        # Chat titles, model names, search words and folder names are data: plain text only.
+        self.empty_label = plain_label()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.undo_label = QLabel()
+        self.undo_label = plain_label()
         self.undo_label.setWordWrap(True)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.undo_bar = QFrame()
@@ -273,7 +274,7 @@ class HistorySidebar(QWidget):
             item.setData(UID_ROLE, summary.uid)
             item.setData(TITLE_ROLE, summary.title)
             item.setData(SUBTITLE_ROLE, subtitle)
-            item.setToolTip(f"{summary.title or untitled}\n{self._subtitle(summary)}")
+            item.setToolTip(plain_tooltip(f"{summary.title or untitled}\n{self._subtitle(summary)}"))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.list.addItem(item)
         self.list.blockSignals(False)

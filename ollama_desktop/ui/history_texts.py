@@ -13,6 +13,7 @@ from ollama_desktop.core.history_store import (
     MessageStatus,
     StorageCorrupt,
     StorageError,
+    StorageFolderUnusable,
     StorageFull,
     StorageLocked,
     StorageReadOnly,
@@ -27,6 +28,13 @@ if TYPE_CHECKING:
 
 def storage_problem_text(error: StorageError) -> str:
     """What the banner says when chats cannot be saved: what happened, and that the chat goes on."""
+    if isinstance(error, StorageFolderUnusable):
+        return QCoreApplication.translate(
+            "History",
+            "Your chats cannot be saved: the app cannot write in its folder {folder}. You can keep "
+            "chatting, but new messages are not kept after you close the app. Press Try again once "
+            "the folder can be written.",
+        ).format(folder=error.folder)
     if isinstance(error, StorageLocked):
         return QCoreApplication.translate(
             "History",

@@ -78,6 +78,7 @@ from ollama_desktop.ui.history_texts import (
 )
 from ollama_desktop.ui.messages import ErrorText, explain_error
 from ollama_desktop.ui.model_picker import ModelComboBox
+from ollama_desktop.ui.plain_text import plain_label, plain_tooltip
 from ollama_desktop.ui.prompt_edit import PromptEdit
 from ollama_desktop.ui.reply_speeds import describe_live_speed, describe_reply_speeds
 from ollama_desktop.ui.residency_indicator import ResidencyIndicator
@@ -134,6 +135,8 @@ class MainWindow(QMainWindow):
         self._resume_when_painted = False
         self._unload_dialog: UnloadDialog | None = None
         self._first_token_s: float | None = None
+        # Why the answer in flight went quiet: None while it flows; "" while /api/ps is asked why.
+        self._quiet_cause: str | None = None
         chat.keep_alive = settings.keep_alive.request_value
         self.setWindowTitle(self.tr("Ollama Desktop"))
 
@@ -167,22 +170,23 @@ class MainWindow(QMainWindow):
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setEnabled(False)
         self.stop_button.setToolTip(self.tr("Stop the answer (Esc)"))
-        self.connection_label = QLabel()
+        # Every status line can name a model, a version or an error from the server: plain text only.
+        self.connection_label = plain_label()
         # Short-lived notices ("Freed 6.4 GB of memory") take the connection label's place for a
         # while. QStatusBar.showMessage is not used: on X11 a status tip could show the label again
         # underneath, drawing text over text.
-        self.notice_label = QLabel()
+        self.notice_label = plain_label()
         self.notice_label.hide()
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self.clear_notice)
-        self.reply_label = QLabel()
+        self.reply_label = plain_label()
         self.residency_indicator = ResidencyIndicator()
-        self.verdict_label = QLabel()
+        self.verdict_label = plain_label()
         self.verdict_label.setWordWrap(True)
         self.welcome = WelcomePanel()
         self.chat_stack = QStackedWidget()
-        self.offer_label = QLabel()
+        self.offer_label = plain_label()
         self.offer_label.setWordWrap(True)
         self.offer_button = QPushButton(self.tr("Download it"))
         self.offer_bar = QWidget()
@@ -376,11 +380,12 @@ class MainWindow(QMainWindow):
         self._chat.reply_text_arrived.connect(self.chat_view.append_reply)
         self._chat.reply_thinking_arrived.connect(self.chat_view.append_thinking)
         self._chat.reply_progressed.connect(self._on_reply_progressed)
+        self._chat.reply_quiet.connect(self._on_reply_quiet)
         self._chat.first_token_arrived.connect(self._on_first_token)
         self._chat.reply_finished.connect(self._on_reply_finished)
         self._chat.reply_stopped.connect(self._on_reply_stopped)
         self._chat.reply_failed.connect(self._on_reply_failed)
-        self._chat.prompt_restored.connect(self.prompt.restore)
+        self._chat.prompt_restored.connect(self._on_prompt_restored)
         self._chat.busy_changed.connect(self._on_busy_changed)
         self._chat.chat_cleared.connect(self._on_chat_cleared)
 
@@ -397,6 +402,7 @@ class MainWindow(QMainWindow):
         self._residency.unload_finished.connect(self._on_unload_finished)
         self._residency.unload_failed.connect(self._on_unload_failed)
         self._residency.diagnosis_ready.connect(self._on_diagnosis_ready)
+        self._residency.stall_diagnosed.connect(self._on_stall_diagnosed)
         if self.tray is not None:
             self.tray.free_memory_requested.connect(self.free_memory_action.trigger)
             self.tray.open_requested.connect(self.bring_to_front)
@@ -536,7 +542,7 @@ class MainWindow(QMainWindow):
         if not model:
             self.show_notice(self.tr("Choose a model first."), 5000)
             return
-        self._residency.warm_up(model, self._settings.keep_alive.request_value)
+        self._residency.warm_up(model, self._settings.keep_alive.load_value)
 
     @Slot(QAction)
     def _on_keep_alive_triggered(self, action: QAction) -> None:
@@ -580,10 +586,13 @@ class MainWindow(QMainWindow):
             from ollama_desktop.ui.models_dialog import ModelsDialog  # noqa: PLC0415 - dialogs load when opened
 
             self._models_dialog = ModelsDialog(self._models, self._connection.client.host, self)
+            # While it shows, the list is read again now and then: models pulled in a terminal appear.
+            self._models_dialog.shown_changed.connect(self._connection.watch_models)
         self._models_dialog.set_models(self._connection.models)
         self._models_dialog.set_loaded(self._residency.loaded)
         self._models_dialog.show()
         self._models_dialog.raise_()
+        self._connection.recheck_models()  # also when it was open already: the user asks to look
         return self._models_dialog
 
     @Slot()
@@ -631,6 +640,9 @@ class MainWindow(QMainWindow):
         screen: Screen | None = None
         if status.state is State.UNREACHABLE and not has_chat:
             screen = Screen.NOT_RUNNING if is_local(status.host) else Screen.HOST_UNREACHABLE
+        elif status.state is State.NOT_OLLAMA and status.error is not None and not has_chat:
+            # Something answers there: "install Ollama" would send the user the wrong way.
+            screen = Screen.NOT_OLLAMA
         elif (
             status.state is State.CONNECTED and not self._connection.models and self._connection.models_known
         ):
@@ -638,7 +650,8 @@ class MainWindow(QMainWindow):
         if screen is None:
             self.chat_stack.setCurrentWidget(self.chat_view)
         else:
-            self.welcome.show_screen(screen, status.host)
+            problem = explain_error(status.error, status.host, "") if status.error is not None else None
+            self.welcome.show_screen(screen, status.host, problem)
             self.chat_stack.setCurrentWidget(self.welcome)
 
     # -- memory --------------------------------------------------------------------------------
@@ -698,7 +711,7 @@ class MainWindow(QMainWindow):
         """Show `text` in the status bar instead of the connection status, for `timeout_ms` (0: until
         the next notice or `clear_notice`)."""
         self.notice_label.setText(text)
-        self.notice_label.setToolTip(tooltip or text)
+        self.notice_label.setToolTip(plain_tooltip(tooltip or text))
         self.connection_label.hide()
         self.notice_label.show()
         if timeout_ms > 0:
@@ -737,6 +750,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_status_changed(self, status: ConnectionStatus) -> None:
+        tooltip = ""
         if status.state is State.CONNECTED:
             text = self.tr("● Connected: Ollama {version} at {host}").format(
                 version=status.version, host=status.host
@@ -745,10 +759,16 @@ class MainWindow(QMainWindow):
             text = self.tr("○ Ollama is not reachable at {host}. Retrying every few seconds…").format(
                 host=status.host
             )
+            if status.error is not None:
+                tooltip = explain_error(status.error, status.host, "").tooltip
+        elif status.state is State.NOT_OLLAMA and status.error is not None:
+            problem = explain_error(status.error, status.host, "")
+            text = self.tr("○ {problem} Retrying every few seconds…").format(problem=problem.message)
+            tooltip = problem.tooltip
         else:
             text = self.tr("Connecting to {host}…").format(host=status.host)
         self.connection_label.setText(text)
-        self.connection_label.setToolTip(text)
+        self.connection_label.setToolTip(plain_tooltip(tooltip or text))
         self._update_welcome()
         if status.state is State.CONNECTED and not self._residency.known:
             self._residency.refresh_now()
@@ -765,6 +785,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_reply_started(self, model: str) -> None:
         self._first_token_s = None
+        self._quiet_cause = None
         self.chat_view.begin_reply(model)
         self.reply_label.setText(self.tr("Waiting for {model}…").format(model=model))
 
@@ -777,6 +798,7 @@ class MainWindow(QMainWindow):
 
     @Slot(int, float)
     def _on_reply_progressed(self, tokens: int, seconds: float) -> None:
+        self._quiet_cause = None  # text flows again: a later silence gets a fresh look
         speed = describe_live_speed(tokens, seconds)
         self.chat_view.set_reply_note(speed)
         found = find(self._chat.model, self._residency.loaded)
@@ -788,6 +810,27 @@ class MainWindow(QMainWindow):
         else:
             self.reply_label.setText(self.tr("Answering… {speed}").format(speed=speed))
 
+    @Slot(int, bool)
+    def _on_reply_quiet(self, seconds: int, answering: bool) -> None:
+        """Nothing has come for a while: say so, why it may be, and that Stop ends it."""
+        model = self._chat.model
+        if answering:
+            if self._quiet_cause is None:
+                self._quiet_cause = ""
+                self._residency.diagnose_stall(model)
+            note = self.tr("Nothing has arrived for {seconds} s.").format(seconds=seconds)
+            advice = self.tr("Stop (Esc) ends the answer and keeps what came.")
+        else:
+            note = self.tr("{model} has sent nothing for {seconds} s.").format(model=model, seconds=seconds)
+            advice = self.tr("A large model can take minutes to load. Stop (Esc) ends the wait.")
+        self.reply_label.setText(note + " " + self.tr("Stop (Esc) ends it."))
+        self.chat_view.set_reply_note(" ".join(part for part in (note, self._quiet_cause, advice) if part))
+
+    @Slot(object)
+    def _on_stall_diagnosed(self, diagnosis: Diagnosis) -> None:
+        if self._chat.busy and self._quiet_cause is not None:
+            self._quiet_cause = diagnosis_text(diagnosis)
+
     @Slot(object)
     def _on_reply_finished(self, stats: ReplyStats) -> None:
         summary = describe_reply_speeds(stats, self._first_token_s)
@@ -796,10 +839,23 @@ class MainWindow(QMainWindow):
         self.reply_label.setText(summary)
         self._residency.refresh_now()
 
-    @Slot()
-    def _on_reply_stopped(self) -> None:
+    @Slot(bool)
+    def _on_reply_stopped(self, answered: bool) -> None:
         self.chat_view.end_reply(self.tr("Stopped."))
-        self.reply_label.setText(self.tr("Stopped."))
+        if answered:
+            self.reply_label.setText(self.tr("Stopped."))
+        else:
+            self.reply_label.setText(
+                self.tr("Stopped before the answer began. Your question is back in the box below.")
+            )
+
+    @Slot(str)
+    def _on_prompt_restored(self, question: str) -> None:
+        """A question got no answer: it leaves the chat, as it left the conversation, and goes back
+        into the prompt box (one place, so that the next text is not sent glued onto it)."""
+        self.chat_view.withdraw_question()
+        self.prompt.restore(question)
+        self.prompt.setFocus()
 
     @Slot(object)
     def _on_reply_failed(self, error: OllamaError) -> None:
@@ -1174,6 +1230,10 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            # Back from another program (a terminal that pulled a model?): read the list again.
+            # Cheap when nothing changed: nothing is redrawn.
+            self._connection.recheck_models()
         if event.type() == QEvent.Type.WindowStateChange:
             if self.isMinimized():
                 self._pause_polling()

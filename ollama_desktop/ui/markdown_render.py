@@ -41,6 +41,7 @@ from PySide6.QtGui import (
 from ollama_desktop.core.markdown_blocks import make_parser
 from ollama_desktop.ui.chat_theme import CHROME_PROPERTY, ChatTheme, spacer_formats
 from ollama_desktop.ui.code_highlight import CodeHighlighter
+from ollama_desktop.ui.plain_text import plain_tooltip
 
 LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph (markdown's soft and hard breaks)
 
@@ -99,15 +100,23 @@ class _ListLevel:
 class MarkdownWriter:
     """Writes markdown at a QTextCursor: paragraphs, headings, lists, quotes, tables, code, links.
 
-    `code_link(code)` returns the address of a code block's Copy link (the view keeps the code).
+    `code_link(code)` returns the address of a code block's Copy link (the view keeps the code);
+    `code_more(code, joiner)` adds to the code of the last such link the rest of a code block that
+    was cut into pieces (see `markdown_blocks.Piece`).
 
     Thread: GUI thread.
     """
 
-    def __init__(self, theme: ChatTheme, code_link: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        theme: ChatTheme,
+        code_link: Callable[[str], str],
+        code_more: Callable[[str, str], None] | None = None,
+    ) -> None:
         self._parser = make_parser()
         self._theme = theme
         self._code_link = code_link
+        self._code_more = code_more
         # Left and right margins of the message being written (its text sits inside a bubble).
         self.margins: tuple[float, float] = (0.0, 0.0)
         # After a write: where plain text typed on at the end would go, if the text ended in a
@@ -130,17 +139,36 @@ class MarkdownWriter:
 
     # -- public --------------------------------------------------------------------------------
 
-    def write(self, cursor: QTextCursor, text: str, reuse: bool, *, final: bool = True) -> bool:
+    def write(
+        self,
+        cursor: QTextCursor,
+        text: str,
+        reuse: bool,
+        *,
+        final: bool = True,
+        continues_code: str | None = None,
+    ) -> bool:
         """Write `text` (whole blocks) after the cursor; return the `reuse` state for the next call.
 
         `final` False means `text` is the open tail of a stream: an unclosed code fence is shown plain
-        instead of being highlighted on every frame.
+        instead of being highlighted on every frame, and white space at its very end is shown (the
+        words that follow it are added straight after it, see `AppendPoint`).
+        `continues_code`: `text` starts with more of the code block written last (a `Piece`'s).
         """
         self.append_point = None
         if not text.strip():
             return reuse
         tokens = self._parser.parse(text)
-        run = _Run(self, cursor, reuse, final)
+        run = _Run(self, cursor, reuse, final, continues_code)
+        if not final:
+            # Markdown drops the spaces and the line break at the end of a paragraph, but in an
+            # open tail they are the space before the next word, or a soft break: shown, so that
+            # what is on screen is what arrived.
+            last_line = text[text.rfind("\n") + 1 :]
+            if last_line.strip():
+                run.trailing = last_line[len(last_line.rstrip(" \t")) :]
+            elif not last_line and text[-2:-1].strip():  # a line break after a word
+                run.trailing = LINE_SEPARATOR
         run.blocks(tokens)
         return run.reuse
 
@@ -153,6 +181,10 @@ class MarkdownWriter:
     def code_link(self, code: str) -> str:
         return self._code_link(code)
 
+    def code_more(self, code: str, joiner: str) -> None:
+        if self._code_more is not None:
+            self._code_more(code, joiner)
+
     def chrome_format(self) -> QTextCharFormat:
         """Small grey text that belongs to the view (labels, notes), left out of copied selections."""
         return QTextCharFormat(self._chrome)
@@ -164,7 +196,7 @@ class MarkdownWriter:
         fmt.setForeground(self._theme.link)
         if not chrome:
             fmt.setFontUnderline(True)
-            fmt.setToolTip(href)
+            fmt.setToolTip(plain_tooltip(href))  # the model wrote the address: data, not markup
         return fmt
 
     @property
@@ -179,11 +211,20 @@ class MarkdownWriter:
 class _Run:
     """One `write` call: walks markdown-it's tokens and builds the blocks."""
 
-    def __init__(self, writer: MarkdownWriter, cursor: QTextCursor, reuse: bool, final: bool) -> None:
+    def __init__(
+        self,
+        writer: MarkdownWriter,
+        cursor: QTextCursor,
+        reuse: bool,
+        final: bool,
+        continues_code: str | None = None,
+    ) -> None:
         self.w = writer
         self.cursor = cursor
         self.reuse = reuse
         self.final = final
+        self.continues_code = continues_code  # the first block goes on with the last code block
+        self.trailing = ""  # white space after the last word of an open tail
         self.lists: list[_ListLevel] = []
         self.quotes = 0
         self.heading = 0
@@ -220,6 +261,8 @@ class _Run:
         base = self.block_char_format()
         _Inline(self.w, self.cursor, base).write(token.children or [])
         if self.index == self.last_opening and not self.final:
+            if self.trailing and not (self.heading and self.trailing == LINE_SEPARATOR):
+                self.cursor.insertText(self.trailing, base)  # (a heading ends at its line break)
             self.w.append_point = AppendPoint(QTextCursor(self.cursor), base, code=False)
 
     def on_list_open(self, token: Token) -> None:
@@ -245,7 +288,9 @@ class _Run:
 
     def on_code(self, token: Token) -> None:
         language = token.info.strip().split(" ", 1)[0] if token.type == "fence" else ""
-        self.code_box(token.content, language, closed=self.final or self.index != self.last_opening)
+        joiner = self.continues_code if self.index == 0 else None
+        closed = self.final or self.index != self.last_opening
+        self.code_box(token.content, language, closed=closed, continues=joiner)
 
     def on_rule(self, _token: Token) -> None:
         self.rule()
@@ -342,9 +387,11 @@ class _Run:
             self.lists[-1].item_started = True
         return table
 
-    def code_box(self, code: str, language: str, *, closed: bool) -> None:
+    def code_box(self, code: str, language: str, *, closed: bool, continues: str | None = None) -> None:
         """A code block: a header line (the language and a Copy link), then the code, each line a
-        block on the code background.
+        block on the code background. With `continues`, the code goes on with the code block
+        written last, cut before it (see `markdown_blocks.Piece`): no header, no gap, and its code
+        is copied with that block's.
 
         Plain blocks, not a table: Qt looks at every table in the document on every change (its
         frames are walked for each edit), so a chat with hundreds of code blocks made every streamed
@@ -359,19 +406,27 @@ class _Run:
         header.setLeftMargin(left)
         header.setRightMargin(self.w.margins[1])
         header.setTextIndent(_CODE_PADDING)
-        chrome = self.w.chrome_format()
-        self.new_block(header, chrome)
-        label = language or QCoreApplication.translate("MarkdownWriter", "code")
-        self.cursor.insertText(label + "\u2003", chrome)
-        self.cursor.insertText(
-            QCoreApplication.translate("MarkdownWriter", "Copy"),
-            self.w.link_format(self.w.code_link(code), chrome=True),
-        )
         line = QTextBlockFormat(header)
         line.setBackground(self.w.highlighter.background)
         code_format = self.w.code_format
         cursor = self.cursor
-        cursor.insertBlock(line, code_format)
+        if continues is not None:
+            self.w.code_more(code, continues)
+            if not self.reuse and cursor.blockFormat().background() == line.background():
+                above = cursor.blockFormat()  # the last line of the block this one goes on with
+                above.setBottomMargin(0)
+                cursor.setBlockFormat(above)
+            self.new_block(line, code_format)
+        else:
+            chrome = self.w.chrome_format()
+            self.new_block(header, chrome)
+            label = language or QCoreApplication.translate("MarkdownWriter", "code")
+            cursor.insertText(label + "\u2003", chrome)
+            cursor.insertText(
+                QCoreApplication.translate("MarkdownWriter", "Copy"),
+                self.w.link_format(self.w.code_link(code), chrome=True),
+            )
+            cursor.insertBlock(line, code_format)
         runs = self.w.highlighter.runs(code, language) if closed else None
         if runs is None:
             runs = [(code, code_format)]

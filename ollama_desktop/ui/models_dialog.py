@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -10,14 +11,11 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,55 +23,47 @@ from PySide6.QtWidgets import (
 from ollama_desktop.controllers.models import ModelsController, PullState
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.pull import SUGGESTED_MODELS
-from ollama_desktop.core.residency import same_model
 from ollama_desktop.core.responses import InstalledModel, ModelShow, RunningModel
+from ollama_desktop.ui.installed_models import ModelTableModel
 from ollama_desktop.ui.locale_format import size_text
 from ollama_desktop.ui.messages import ErrorText, explain_error, explain_pull_error, show_error
+from ollama_desktop.ui.plain_text import ask_yes_no, plain_label, plain_tooltip
 
 _COLUMNS = 7
 _NAME, _PARAMS, _QUANT, _SIZE, _MODIFIED, _LOADED, _CAPS = range(_COLUMNS)
+# Column widths are measured on this many rows, not on all of thousands.
+_MEASURED_ROWS = 50
+# Scrolling settles for this long before the rows in view are asked about: rows flown past are not.
+_SETTLE_MS = 40
 
 
 class ModelsDialog(QDialog):
     """Lists the installed models; details on selection; Delete with confirmation; Download.
 
+    The list is the ConnectionController's, handed in by `set_models` (only when it changed). The
+    details (/api/show) are asked for the selected model and the rows in view only, through the
+    controller's ModelDetailsLoader, which fetches a few at a time and keeps the answers.
+
     Thread: GUI thread; all calls go through the ModelsController.
     """
+
+    shown_changed = Signal(bool)  # the window appeared (True) or went away (False)
 
     def __init__(self, controller: ModelsController, host: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Models"))
         self._controller = controller
+        self._loader = controller.details
         self._host = host
-        self._models: tuple[InstalledModel, ...] = ()
-        self._loaded: tuple[str, ...] = ()
-        self._details: dict[str, ModelShow] = {}
 
-        self.table = QTableWidget(0, _COLUMNS)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Model"),
-                self.tr("Parameters"),
-                self.tr("Quantization"),
-                self.tr("Size on disk"),
-                self.tr("Modified"),
-                self.tr("In memory"),
-                self.tr("Can do"),
-            ]
-        )
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
-        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self._build_table()
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setPlaceholderText(self.tr("Select a model to see its details."))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setEnabled(False)
         self.delete_button.clicked.connect(self._on_delete_clicked)
-        self.status_label = QLabel()
+        self.status_label = plain_label()  # model names and errors from the server
         self.status_label.setWordWrap(True)
 
         pull_box = self._build_pull_box()
@@ -97,14 +87,45 @@ class ModelsDialog(QDialog):
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self.resize(980, 560)
 
-        controller.details_loaded.connect(self._on_details_loaded)
-        controller.details_failed.connect(self._on_details_failed)
+        self._loader.loaded.connect(self._on_details_loaded)
+        self._loader.failed.connect(self._on_details_failed)
         controller.deleted.connect(self._on_deleted)
         controller.delete_failed.connect(self._on_delete_failed)
         controller.pull_progressed.connect(self._on_pull_progressed)
         controller.pull_finished.connect(self._on_pull_finished)
         controller.pull_failed.connect(self._on_pull_failed)
         controller.pull_cancelled.connect(self._on_pull_cancelled)
+
+    def _build_table(self) -> None:
+        headers = [
+            self.tr("Model"),
+            self.tr("Parameters"),
+            self.tr("Quantization"),
+            self.tr("Size on disk"),
+            self.tr("Modified"),
+            self.tr("In memory"),
+            self.tr("Can do"),
+        ]
+        self.table_model = ModelTableModel(headers, self._cell_text, self)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
+            header.setResizeContentsPrecision(_MEASURED_ROWS)
+        self.table.horizontalHeader().setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._on_selection_changed)
+        self._want_timer = QTimer(self)
+        self._want_timer.setSingleShot(True)
+        self._want_timer.setInterval(_SETTLE_MS)
+        self._want_timer.timeout.connect(self._want_in_view)
+        scroll_bar = self.table.verticalScrollBar()
+        scroll_bar.valueChanged.connect(self._schedule_want)
+        scroll_bar.rangeChanged.connect(self._schedule_want)
 
     def _build_pull_box(self) -> QGroupBox:
         self.pull_name = QComboBox()
@@ -125,7 +146,7 @@ class ModelsDialog(QDialog):
         self.cancel_button.clicked.connect(self._controller.cancel_pull)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.pull_label = QLabel()
+        self.pull_label = plain_label()
         self.pull_label.setWordWrap(True)
 
         pull_row = QHBoxLayout()
@@ -142,35 +163,23 @@ class ModelsDialog(QDialog):
     # -- what the main window tells it ---------------------------------------------------------
 
     def set_models(self, models: tuple[InstalledModel, ...]) -> None:
+        """Show this list; the selection and the row at the top stay where they were."""
+        if models == self.table_model.models:
+            return  # the same answer again: nothing to redraw
         selected = self.selected_model()
-        self._models = models
-        self.table.setRowCount(len(models))
-        for row, model in enumerate(models):
-            modified = model.modified_at.astimezone().strftime("%Y-%m-%d %H:%M") if model.modified_at else ""
-            cells = {
-                _NAME: model.name,
-                _PARAMS: model.details.parameter_size,
-                _QUANT: model.details.quantization_level,
-                _SIZE: size_text(model.size) if model.size else "",
-                _MODIFIED: modified,
-            }
-            for column, text in cells.items():
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, model.name)
-                self.table.setItem(row, column, item)
-            self._fill_row_extras(row, model.name)
-            if model.name not in self._details:
-                self._controller.load_details(model.name)
-        names = [model.name for model in models]
-        if selected in names:
-            self.table.selectRow(names.index(selected))
+        top = self.table_model.model_at(self.table.rowAt(0))
+        self.table_model.set_models(models)
+        if top is not None and (row := self.table_model.row_of(top.name)) >= 0:
+            self.table.scrollTo(self.table_model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        if (row := self.table_model.row_of(selected)) >= 0:
+            self.table.selectRow(row)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
+        # A reset drops the selection without a signal: the details follow what is selected now.
+        self._on_selection_changed()
 
     def set_loaded(self, loaded: tuple[RunningModel, ...]) -> None:
-        self._loaded = tuple(model.name for model in loaded)
-        for row, model in enumerate(self._models):
-            self._fill_row_extras(row, model.name)
+        self.table_model.set_loaded((model.name for model in loaded), _LOADED)
 
     def offer_pull(self, name: str) -> None:
         """Prefill the download box (the chat found the model missing)."""
@@ -178,18 +187,75 @@ class ModelsDialog(QDialog):
         self.pull_button.setFocus()
 
     def selected_model(self) -> str:
-        items = self.table.selectedItems()
-        data = items[0].data(Qt.ItemDataRole.UserRole) if items else None
-        return data if isinstance(data, str) else ""
+        model = self._selected()
+        return model.name if model is not None else ""
+
+    def select_model(self, name: str) -> None:
+        """Select `name`'s row and bring it into view (nothing when it is not listed)."""
+        row = self.table_model.row_of(name)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.table_model.index(row, 0))
+
+    def rows_in_view(self) -> tuple[InstalledModel, ...]:
+        """The models whose rows the table shows now."""
+        count = self.table_model.rowCount()
+        if not count:
+            return ()
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        first = max(first, 0)
+        last = count - 1 if last < 0 else last
+        return self.table_model.models[first : last + 1]
 
     # -- internals -----------------------------------------------------------------------------
 
-    def _fill_row_extras(self, row: int, name: str) -> None:
-        loaded = any(same_model(name, other) for other in self._loaded)
-        self.table.setItem(row, _LOADED, QTableWidgetItem(self.tr("yes") if loaded else ""))
-        show = self._details.get(name)
-        caps = ", ".join(self._capability_name(cap) for cap in show.capabilities) if show else ""
-        self.table.setItem(row, _CAPS, QTableWidgetItem(caps))
+    def _selected(self) -> InstalledModel | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.table_model.model_at(rows[0].row()) if rows else None
+
+    def _cell_text(self, model: InstalledModel, column: int, in_memory: bool) -> str:
+        if column == _NAME:
+            return model.name
+        if column == _PARAMS:
+            return model.details.parameter_size
+        if column == _QUANT:
+            return model.details.quantization_level
+        if column == _SIZE:
+            return size_text(model.size) if model.size else ""
+        if column == _MODIFIED:
+            return _local_time(model)
+        if column == _LOADED:
+            return self.tr("yes") if in_memory else ""
+        show = self._loader.get(model)
+        return ", ".join(self._capability_name(cap) for cap in show.capabilities) if show else ""
+
+    @Slot()
+    def _schedule_want(self) -> None:
+        self._want_timer.start()
+
+    @Slot()
+    def _want_in_view(self, *, retry: bool = False) -> None:
+        """Ask for the details of the selected model first, then of the rows in view."""
+        if not self.isVisible():
+            return
+        selected = self._selected()
+        wanted = (selected, *self.rows_in_view()) if selected is not None else self.rows_in_view()
+        self._loader.want(wanted, retry=selected if retry else None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():  # show(), not the window system restoring it
+            self._loader.retry_failed()
+            self._schedule_want()
+            self.shown_changed.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # closed or hidden, not minimised
+            self._want_timer.stop()
+            self._loader.cancel()
+            self.shown_changed.emit(False)
 
     def _capability_name(self, capability: str) -> str:
         names = {
@@ -203,15 +269,18 @@ class ModelsDialog(QDialog):
 
     @Slot()
     def _on_selection_changed(self) -> None:
-        name = self.selected_model()
-        self.delete_button.setEnabled(bool(name))
-        self._show_details(name)
+        model = self._selected()
+        self.delete_button.setEnabled(model is not None)
+        self._show_details(model)
+        if model is not None:
+            self._want_in_view(retry=True)
 
-    def _show_details(self, name: str) -> None:
-        show = self._details.get(name)
-        if not name:
+    def _show_details(self, model: InstalledModel | None) -> None:
+        if model is None:
             self.details.clear()
             return
+        name = model.name
+        show = self._loader.get(model)
         if show is None:
             self.details.setPlainText(self.tr("Loading details of {name}…").format(name=name))
             return
@@ -237,13 +306,11 @@ class ModelsDialog(QDialog):
         self.details.setPlainText("\n".join(line for line in lines if line is not None))
 
     @Slot(str, object)
-    def _on_details_loaded(self, name: str, show: ModelShow) -> None:
-        self._details[name] = show
-        for row, model in enumerate(self._models):
-            if model.name == name:
-                self._fill_row_extras(row, name)
-        if self.selected_model() == name:
-            self._show_details(name)
+    def _on_details_loaded(self, name: str, _show: ModelShow) -> None:
+        self.table_model.refresh_cell(name, _CAPS)
+        selected = self._selected()
+        if selected is not None and selected.name == name:
+            self._show_details(selected)
 
     @Slot(str, object)
     def _on_details_failed(self, name: str, error: OllamaError) -> None:
@@ -261,18 +328,19 @@ class ModelsDialog(QDialog):
     @staticmethod
     def confirm_delete(parent: QWidget, name: str) -> bool:
         """Asked before deleting; tests replace this."""
-        answer = QMessageBox.question(
+        return ask_yes_no(
             parent,
             QCoreApplication.translate("ModelsDialog", "Delete model?"),
             QCoreApplication.translate(
                 "ModelsDialog", "Delete {name} from this Ollama server? Downloading it again takes time."
             ).format(name=name),
         )
-        return answer == QMessageBox.StandardButton.Yes
 
     @Slot(str)
     def _on_deleted(self, name: str) -> None:
-        self._details.pop(name, None)
+        if self.selected_model() == name:
+            # Its row stays until the list is read again; its details must not outlive it.
+            self.table.clearSelection()
         self.status_label.setText(self.tr("{name} was deleted.").format(name=name))
 
     @Slot(str, object)
@@ -316,7 +384,7 @@ class ModelsDialog(QDialog):
         else:
             text = self.tr("{name}: {done} of {total}").format(name=state.model, done=done, total=total)
         self.pull_label.setText(text if state.total else self._pull_step_text(state))
-        self.pull_label.setToolTip(state.status)  # Ollama's own words for the step
+        self.pull_label.setToolTip(plain_tooltip(state.status))  # Ollama's own words for the step
 
     def _pull_step_text(self, state: PullState) -> str:
         """Ollama's steps before and after the bytes arrive, in plain words."""
@@ -346,3 +414,13 @@ class ModelsDialog(QDialog):
     @Slot(str)
     def _on_pull_cancelled(self, name: str) -> None:
         self._end_pull(self.tr("The download of {name} was cancelled.").format(name=name))
+
+
+def _local_time(model: InstalledModel) -> str:
+    """When the model was last modified, in local time ("" when unknown or out of range)."""
+    if model.modified_at is None:
+        return ""
+    try:
+        return model.modified_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, ValueError, OSError):
+        return ""

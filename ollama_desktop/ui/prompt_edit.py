@@ -58,7 +58,11 @@ class PromptEdit(QPlainTextEdit):
             QGuiApplication.inputMethod().reset()
 
     def restore(self, text: str) -> None:
-        """Put a question back that got no answer, unless the user already typed something new."""
+        """Put a question back that got no answer, unless the user already typed something new.
+
+        It comes back selected: typing replaces it instead of gluing onto it, and the arrow keys
+        or a click keep it for editing (Ctrl+Z brings it back after typing over it).
+        """
         if not self.toPlainText().strip():
             self.setPlainText(text)
-            self.moveCursor(self.textCursor().MoveOperation.End)
+            self.selectAll()

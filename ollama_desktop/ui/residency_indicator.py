@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ollama_desktop.core.residency import residency
 from ollama_desktop.core.responses import RunningModel
+from ollama_desktop.ui.plain_text import plain_label, plain_tooltip
 from ollama_desktop.ui.residency_text import PLACEMENT_COLORS, detail_text, short_text
 
 
@@ -23,7 +24,7 @@ class ResidencyIndicator(QWidget):
         self._layout = QHBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
-        self._empty = QLabel()
+        self._empty = plain_label()  # "Loading {model}…": names come from the server
         self._layout.addWidget(self._empty)
         self.chips: list[QLabel] = []
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -51,18 +52,18 @@ class ResidencyIndicator(QWidget):
         details = []
         for model in loaded:
             found = residency(model)
-            chip = QLabel(short_text(found))
+            chip = plain_label(short_text(found))
             color = PLACEMENT_COLORS[found.placement].name()
             chip.setStyleSheet(
                 f"QLabel {{ border: 1px solid {color}; border-left: 8px solid {color};"
                 " border-radius: 4px; padding: 1px 6px; }"
             )
             detail = detail_text(found, now)
-            chip.setToolTip(detail + "\n\n" + self.tr("Click to free memory."))
+            chip.setToolTip(plain_tooltip(detail + "\n\n" + self.tr("Click to free memory.")))
             details.append(detail)
             self._layout.addWidget(chip)
             self.chips.append(chip)
-        self.setToolTip("\n\n".join(details))
+        self.setToolTip(plain_tooltip("\n\n".join(details)))
 
     def _clear(self) -> None:
         for chip in self.chips:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.host import is_local, parse_host
 from ollama_desktop.ui.messages import explain_error, show_error
+from ollama_desktop.ui.plain_text import plain_label
 from ollama_desktop.workers import WorkerSignals
 
 Probe = Callable[[str, Callable[[str], None], Callable[[OllamaError], None]], WorkerSignals]
@@ -42,7 +43,7 @@ class ServerDialog(QDialog):
         self.host_edit.setClearButtonEnabled(True)
         self.check_button = QPushButton(self.tr("Check connection"))
         self.check_button.clicked.connect(self.check)
-        self.result_label = QLabel()
+        self.result_label = plain_label()  # the server's version, or its error
         self.result_label.setWordWrap(True)
         row = QHBoxLayout()
         row.addWidget(self.host_edit, 1)

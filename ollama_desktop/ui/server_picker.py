@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from ollama_desktop.controllers.connection import ConnectionStatus, State
 from ollama_desktop.core.host import is_local
 from ollama_desktop.core.servers import Server
+from ollama_desktop.ui.plain_text import plain_tooltip
 
 
 class ServerPicker(QComboBox):
@@ -49,13 +50,15 @@ class ServerPicker(QComboBox):
                 text = self.tr("{name} — checking…").format(name=name)
             elif status.state is State.CONNECTED:
                 text = self.tr("● {name} — Ollama {version}").format(name=name, version=status.version)
+            elif status.state is State.NOT_OLLAMA:
+                text = self.tr("○ {name} — does not answer as Ollama").format(name=name)
             else:
                 text = self.tr("○ {name} — not reachable").format(name=name)
             self.setItemText(row, text)
             tip = server.url
             if server.url.startswith("http://") and not is_local(server.url):
                 tip += "\n" + self.tr("Not encrypted: others on the network could read the chat.")
-            self.setItemData(row, tip, Qt.ItemDataRole.ToolTipRole)
+            self.setItemData(row, plain_tooltip(tip), Qt.ItemDataRole.ToolTipRole)
 
     @Slot(int)
     def _on_activated(self, index: int) -> None:

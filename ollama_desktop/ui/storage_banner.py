@@ -21,6 +21,7 @@ class StorageBanner(QFrame):
         self.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.label = QLabel()
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)  # it names folders, which may hold any character
         self.label.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.retry_button = QPushButton(self.tr("Try again"))

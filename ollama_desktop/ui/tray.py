@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ollama_desktop.core.residency import now_utc, residency
 from ollama_desktop.core.responses import RunningModel
+from ollama_desktop.ui.plain_text import menu_text
 from ollama_desktop.ui.residency_text import chip_text
 
 
@@ -53,11 +54,14 @@ class TrayIcon(QSystemTrayIcon):
         else:
             lines = [chip_text(residency(model), now) for model in loaded]
         for line in lines:
-            action = QAction(line, self.menu)
+            action = QAction(menu_text(line), self.menu)
             action.setEnabled(False)
             self.menu.insertAction(self._models_end, action)
             self._model_actions.append(action)
         self.free_action.setEnabled(bool(loaded))
+        # Not plain_tooltip(): where the desktop draws this tooltip itself (Windows, macOS) markup
+        # would show as written. Where Qt draws it, the app's name on the first line makes Qt take
+        # the whole tooltip for plain text, model names included (it looks at the first line only).
         self.setToolTip("\n".join([self.tr("Ollama Desktop"), *lines]))
 
     @Slot(QSystemTrayIcon.ActivationReason)

@@ -21,6 +21,7 @@ from ollama_desktop.core.responses import RunningModel
 from ollama_desktop.core.unloading import UnloadResult
 from ollama_desktop.ui.locale_format import size_text
 from ollama_desktop.ui.messages import explain_error, show_error
+from ollama_desktop.ui.plain_text import plain_label
 from ollama_desktop.ui.residency_text import chip_text, placement_icon
 from ollama_desktop.ui.unload_summary import unload_summary
 
@@ -42,8 +43,8 @@ class UnloadDialog(QDialog):
         intro.setWordWrap(True)
         self.models = QListWidget()
         self.models.itemChanged.connect(self._update_buttons)
-        self.total_label = QLabel()
-        self.result_label = QLabel()
+        self.total_label = plain_label()
+        self.result_label = plain_label()  # names the models Ollama did not release
         self.result_label.setWordWrap(True)
         self.unload_selected_button = QPushButton(self.tr("Unload selected"))
         self.unload_all_button = QPushButton(self.tr("Unload all"))

@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ollama_desktop.core.pull import SUGGESTED_MODELS
+from ollama_desktop.ui.messages import ErrorText
+from ollama_desktop.ui.plain_text import html_text
 
 DOWNLOAD_PAGE = "https://ollama.com/download"
 
@@ -16,6 +18,7 @@ DOWNLOAD_PAGE = "https://ollama.com/download"
 class Screen(enum.Enum):
     NOT_RUNNING = "not_running"  # this computer, nothing answers: not installed or not started
     HOST_UNREACHABLE = "host_unreachable"  # another computer does not answer: wrong address or down
+    NOT_OLLAMA = "not_ollama"  # something answers at the address, but not as Ollama does
     NO_MODELS = "no_models"  # connected, but nothing to chat with yet
 
 
@@ -70,7 +73,8 @@ class WelcomePanel(QWidget):
         layout.addStretch(1)
         self.current: Screen | None = None
 
-    def show_screen(self, screen: Screen, host: str) -> None:
+    def show_screen(self, screen: Screen, host: str, problem: ErrorText | None = None) -> None:
+        """Show `screen` for `host`; `problem` says what went wrong (for NOT_OLLAMA)."""
         self.current = screen
         pulls = screen is Screen.NO_MODELS
         for button in self.pull_buttons:
@@ -90,8 +94,16 @@ class WelcomePanel(QWidget):
                     "Nothing answers at <b>{host}</b>. Check that the other computer is on and runs Ollama "
                     "with <code>OLLAMA_HOST=0.0.0.0</code>, that the address is right, and that a firewall "
                     "lets port 11434 through."
-                ).format(host=host)
+                ).format(host=html_text(host))  # rich text: the address is data in it
             )
+            self.waiting.setText(
+                self.tr("Checking again every few seconds: this screen goes away by itself.")
+            )
+        elif screen is Screen.NOT_OLLAMA:
+            self.title.setText(self.tr("Something else answers at this address"))
+            # Rich text for the paragraphs; the server's words in it are escaped, never markup.
+            parts = (problem.message, problem.tooltip) if problem is not None else ()
+            self.body.setText("".join(f"<p>{html_text(part)}</p>" for part in parts if part))
             self.waiting.setText(
                 self.tr("Checking again every few seconds: this screen goes away by itself.")
             )

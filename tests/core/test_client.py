@@ -13,8 +13,10 @@ from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.conversation import ChatMessage, ChatRequest
 from ollama_desktop.core.errors import (
     ModelNotFound,
+    NotOllama,
     OutOfMemory,
     ProtocolError,
+    Reason,
     RequestCancelled,
     RequestTimedOut,
     ServerError,
@@ -155,10 +157,14 @@ def test_stalled_stream_times_out(fake: FakeOllama) -> None:
 
 
 def test_server_that_never_answers_times_out(fake: FakeOllama) -> None:
-    client = OllamaClient(fake.url, Timeouts(version=0.3))
-    fake.hang_routes.add("/api/version")
+    client = OllamaClient(fake.url, Timeouts(version=0.3, tags=0.3))
+    fake.hang_routes.update({"/api/version", "/api/tags"})
     with pytest.raises(RequestTimedOut):
+        client.tags()
+    # Ollama answers /api/version at once whatever it does: silence there is not Ollama (issue 16).
+    with pytest.raises(NotOllama) as caught:
         client.version()
+    assert caught.value.reason is Reason.NO_ANSWER
 
 
 def test_dead_server_is_unreachable(fake: FakeOllama) -> None:

@@ -481,3 +481,84 @@ def test_a_plain_list_of_ollama_messages_imports(store: HistoryStore) -> None:
 def test_files_that_are_not_chats_are_refused(text: str) -> None:
     with pytest.raises(NotAChatFile):
         from_json(text)
+
+
+# -- one whole file after a normal close; a log kept with its damaged file -------------------------
+
+
+def test_after_closing_the_one_file_holds_every_chat(tmp_path: Path, clock: Clock) -> None:
+    path = tmp_path / "data" / "history.sqlite3"
+    store = HistoryStore(path, now=clock)
+    store.open()
+    saved = chat(store, clock, ("Why is the sky blue?", "Rayleigh scattering."))
+    store.close()
+    assert sorted(p.name for p in path.parent.iterdir()) == ["history.sqlite3"]
+    # Copied alone, as the README tells users to back it up.
+    copy = tmp_path / "backup" / "history.sqlite3"
+    copy.parent.mkdir()
+    copy.write_bytes(path.read_bytes())
+    reopened = HistoryStore(copy, now=clock)
+    reopened.open()
+    assert [m.content for m in reopened.load(saved.uid).path] == [
+        "Why is the sky blue?",
+        "Rayleigh scattering.",
+    ]
+    reopened.close()
+
+
+def crashed_with_a_log(tmp_path: Path, clock: Clock) -> tuple[bytes, bytes]:
+    """The file and its write-ahead log as a crash leaves them (the chats only in the log)."""
+    path = tmp_path / "live" / "history.sqlite3"
+    store = HistoryStore(path, now=clock)
+    store.open()
+    chat(store, clock, ("kept in the log", "only there"))
+    snapshot = path.read_bytes(), path.with_name("history.sqlite3-wal").read_bytes()
+    store.close()
+    assert b"kept in the log" in snapshot[1]
+    return snapshot
+
+
+@pytest.mark.parametrize("left", [0, 1, 50, None], ids=["emptied", "one-byte", "no-header", "deleted"])
+def test_a_log_whose_file_was_emptied_is_kept_aside_with_it(
+    tmp_path: Path, clock: Clock, left: int | None
+) -> None:
+    main, log = crashed_with_a_log(tmp_path, clock)
+    path = tmp_path / "data" / "history.sqlite3"
+    path.parent.mkdir()
+    if left is not None:
+        path.write_bytes(main[:left])
+    path.with_name("history.sqlite3-wal").write_bytes(log)
+    store = HistoryStore(path, now=clock)
+    report = store.open()
+    # SQLite would have taken the short file for a new database and deleted the log, chats and all.
+    assert report.damaged_copy is not None
+    kept_log = report.damaged_copy.with_name(report.damaged_copy.name.removesuffix("-wal") + "-wal")
+    assert kept_log.read_bytes() == log
+    if left is not None:
+        assert report.damaged_copy.read_bytes() == main[:left]
+        assert report.damaged_copy.name.startswith("history.damaged-")
+    assert store.list_conversations() == ()  # a fresh start
+    store.close()
+
+
+def test_a_garbled_file_whose_log_holds_its_pages_opens_with_its_chats(tmp_path: Path, clock: Clock) -> None:
+    _main, log = crashed_with_a_log(tmp_path, clock)
+    path = tmp_path / "data" / "history.sqlite3"
+    path.parent.mkdir()
+    path.write_bytes(b"this is not a database" * 300)
+    path.with_name("history.sqlite3-wal").write_bytes(log)
+    store = HistoryStore(path, now=clock)
+    report = store.open()
+    # The log holds every page the file had (newer ones override it): SQLite reads them from there.
+    assert report.damaged_copy is None
+    assert [c.title for c in store.list_conversations()] == ["kept in the log"]
+    store.close()
+
+
+def test_a_folder_that_cannot_be_made_says_which(tmp_path: Path) -> None:
+    blocker = tmp_path / "Ollama Desktop"
+    blocker.write_text("a file where the folder should be")
+    with pytest.raises(history_store.StorageFolderUnusable) as raised:
+        HistoryStore(blocker / "Ollama Desktop" / "history.sqlite3").open()
+    assert raised.value.folder == blocker / "Ollama Desktop"
+    assert blocker.read_text() == "a file where the folder should be"  # left alone

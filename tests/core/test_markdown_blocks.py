@@ -166,3 +166,108 @@ def test_think_parts() -> None:
     splitter = ThinkSplitter()
     assert splitter.feed("<think>hm") == ("hm", "")
     assert splitter.in_thinking
+
+
+# -- long blocks are written in pieces -------------------------------------------------------------
+
+# Blocks far longer than the small limits used here: a paragraph, a list with nested items, code
+# (fenced and indented), a table, a quote, one enormous word, a heading's underline after a cut.
+LONG = [
+    "word " * 60 + "\n\nAfter.",
+    "x" * 250 + " tail",
+    "- item one two three\n" * 20 + "  - nested thing\n" * 5 + "\npara",
+    "```python\n" + "\n".join(f"line_{i} = {i}" for i in range(40)) + "\n```\nafter\n",
+    "    code line\n" * 30,
+    "| a | b |\n|---|---|\n" + "| 1 | 2 |\n" * 40 + "\nText.",
+    "> quote line\n" * 30,
+    "para line\n" * 40 + "===\n",
+    "```\n" + "y" * 300 + "\n```",
+]
+
+
+def stream_pieces(text: str, cuts: list[int], limit: int, lines: int) -> list[markdown_blocks.Piece]:
+    blocks = BlockStream(PARSER, limit, lines)
+    pieces: list[markdown_blocks.Piece] = []
+    points = sorted({min(cut, len(text)) for cut in cuts})
+    for a, b in zip([0, *points], [*points, len(text)], strict=True):
+        blocks.feed(text[a:b])
+        pieces += blocks.take().pieces
+        assert blocks.open_length() <= limit + (b - a)  # the open block never grows past the limit
+    return pieces + list(blocks.take(final=True).pieces)
+
+
+def pieces_signature(pieces: list[markdown_blocks.Piece]) -> list[tuple[Any, ...]]:
+    """What the writer is given: each piece's blocks, and where one goes on with the code above."""
+    rendered: list[tuple[Any, ...]] = []
+    for piece in pieces:
+        blocks = block_signature(piece.text)
+        if piece.continues_code is not None and blocks and blocks[0][0] in ("fence", "code_block"):
+            rendered.append(("goes on with the code above", piece.continues_code))
+        rendered += blocks
+    return rendered
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.sampled_from(LONG),
+    st.sampled_from([(17, 3), (30, 6), (64, 12)]),
+    st.lists(st.integers(min_value=0, max_value=1200), max_size=30),
+)
+def test_long_blocks_are_cut_the_same_however_the_stream_is_divided(
+    text: str, limits: tuple[int, int], cuts: list[int]
+) -> None:
+    limit, lines = limits
+    whole = markdown_blocks.pieces_of(text, PARSER, limit, lines)
+    assert pieces_signature(stream_pieces(text, cuts, limit, lines)) == pieces_signature(whole)
+
+
+@pytest.mark.parametrize("text", LONG)
+def test_no_piece_holds_a_block_longer_than_the_limits(text: str) -> None:
+    limit, lines = 30, 6
+    pieces = markdown_blocks.pieces_of(text, PARSER, limit, lines)
+    assert len(pieces) > 1
+    for piece in pieces:
+        for token in PARSER.parse(piece.text):
+            if token.level == 0 and token.nesting >= 0 and token.map:
+                start, end = token.map
+                block = "\n".join(piece.text.split("\n")[start:end])
+                reopened = 1 if piece.continues_code is not None or token.type == "table_open" else 0
+                assert end - start <= lines + 2 * reopened + 1
+                assert len(block) <= limit + 2 * len(piece.text.split("\n")[0]) * reopened + 1
+
+
+def test_the_stream_hands_out_all_of_the_text_once() -> None:
+    text = "".join(LONG)
+    blocks = BlockStream(PARSER, 30, 6)
+    finished = []
+    for start in range(0, len(text), 7):
+        blocks.feed(text[start : start + 7])
+        finished.append(blocks.take().finished)
+    finished.append(blocks.finish())
+    assert "".join(finished) == text
+    assert blocks.finished_length == len(text)
+
+
+def test_a_cut_code_block_goes_on_under_its_opening_line() -> None:
+    code = "```python\n" + "".join(f"x{i} = {i}\n" for i in range(10)) + "```\n"
+    pieces = markdown_blocks.pieces_of(code, PARSER, 30, 100)
+    assert [piece.continues_code for piece in pieces] == [None] + ["\n"] * (len(pieces) - 1)
+    assert all(piece.text.startswith("```python\n") for piece in pieces)
+    codes = [token.content for piece in pieces for token in PARSER.parse(piece.text) if token.type == "fence"]
+    assert "".join(codes) == code.removeprefix("```python\n").removesuffix("```\n")
+    # A line longer than the limit is cut inside: its pieces join with nothing between them.
+    long_line = markdown_blocks.pieces_of("```\n" + "z" * 70 + "\n```", PARSER, 30, 100)
+    assert [piece.continues_code for piece in long_line] == [None, "", ""]
+    assert long_line[0].text == "```\n" + "z" * 26  # some code under its header, not an empty box
+
+
+def test_a_long_word_is_cut_at_the_limit_and_words_at_a_space() -> None:
+    assert [len(piece.text) for piece in markdown_blocks.pieces_of("x" * 100, PARSER, 30, 5)] == [
+        30,
+        30,
+        30,
+        10,
+    ]
+    words = markdown_blocks.pieces_of("ab " * 30, PARSER, 30, 5)
+    assert all(piece.text.endswith(" ") and not piece.text.startswith(" ") for piece in words[:-1])
+    assert "".join(piece.text for piece in words) == "ab " * 30

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ollama_desktop.core.diagnosis import Cause, diagnose, worth_diagnosing
 from ollama_desktop.core.errors import (
@@ -112,3 +114,58 @@ def test_keep_alive_choices() -> None:
     assert KeepAlive.from_setting("forever") is KeepAlive.FOREVER
     assert KeepAlive.from_setting("nonsense") is KeepAlive.DEFAULT
     assert KeepAlive.from_setting(None) is KeepAlive.DEFAULT
+
+
+# -- odd expiry dates: an unknown expiry, or the far future, never an exception --------------------
+
+ZONES = st.one_of(
+    st.just("Z"),
+    st.just(""),
+    st.builds("{}{:02d}:{:02d}".format, st.sampled_from("+-"), st.integers(0, 99), st.integers(0, 99)),
+)
+TIMESTAMPS = st.builds(
+    "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}{}{}".format,
+    st.integers(0, 9999),
+    st.integers(0, 13),
+    st.integers(0, 32),
+    st.integers(0, 25),
+    st.integers(0, 60),
+    st.integers(0, 60),
+    st.sampled_from(["", ".5", ".505384705", ".000000000001"]),
+    ZONES,
+)
+
+
+@settings(max_examples=500)
+@given(st.one_of(TIMESTAMPS, st.text(max_size=40)))
+def test_any_expiry_is_a_time_ollama_could_mean_or_unknown(text: str) -> None:
+    (model,) = parse_ps({"models": [{"name": "m", "size": 1, "expires_at": text}]})
+    expires = model.expires_at
+    if expires is not None:
+        assert expires.tzinfo is not None
+        assert datetime(2000, 1, 1, tzinfo=UTC) <= expires <= datetime(9999, 1, 1, tzinfo=UTC)
+        expires.astimezone()  # shown in local time somewhere: must stay inside the calendar
+    found = residency(model)
+    for now in (NOW, datetime(2000, 1, 1, tzinfo=UTC), datetime(9998, 12, 31, tzinfo=UTC)):
+        left = found.unloads_in(now)
+        assert left is None or left >= timedelta(0)
+        found.kept_loaded(now)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept_loaded", "unknown"),
+    [
+        ("0001-01-01T00:00:00+14:00", False, True),  # raised OverflowError on every poll
+        ("0001-01-01T00:00:00Z", False, True),  # Go's zero time: "not set"
+        ("1999-12-31T23:59:59Z", False, True),
+        ("9999-12-31T23:00:00-05:00", True, False),  # raised OverflowError
+        ("9999-12-31T23:59:59.999999999Z", True, False),
+        ("2319-03-04T02:17:07.5Z", True, False),  # keep_alive -1, as recorded
+        ("2026-11-22T02:35:00+00:00", False, False),
+    ],
+)
+def test_dates_at_the_ends_of_the_calendar(text: str, kept_loaded: bool, unknown: bool) -> None:
+    (model,) = parse_ps({"models": [{"name": "m", "size": 1, "expires_at": text}]})
+    found = residency(model)
+    assert found.kept_loaded(NOW) is kept_loaded
+    assert (model.expires_at is None) is unknown

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import QObject, QTimer
 
-from ollama_desktop.controllers.chat import ChatController
+from ollama_desktop.controllers.chat import QUIET_AFTER_S, ChatController
 from ollama_desktop.controllers.connection import ConnectionController
+from ollama_desktop.controllers.models import ModelsController
 from ollama_desktop.controllers.residency import ResidencyController
+from ollama_desktop.controllers.servers import ServersController
 from ollama_desktop.core.timeouts import Timeouts
 from ollama_desktop.settings import Settings
 
@@ -72,6 +74,11 @@ class StallMeter(QObject):
         finally:
             self.start()
 
+    def next_tick(self, qtbot) -> None:  # type: ignore[no-untyped-def]
+        """Let the event loop run until the meter ticks: two user actions, not one long one."""
+        with qtbot.waitSignal(self._timer.timeout, timeout=5000):
+            pass
+
     def _tick(self) -> None:
         now = time.perf_counter()
         self.worst_ms = max(self.worst_ms, (now - self._last) * 1000 - 5)
@@ -112,13 +119,36 @@ def stall(qtbot, request: pytest.FixtureRequest) -> Iterator[StallMeter]:  # typ
     assert meter.worst_ms <= MAX_STALL_MS, f"the window froze for {meter.worst_ms:.0f} ms"
 
 
-def open_app(qtbot, pool: WorkerPool, settings: Settings, url: str, *, wait: bool = True) -> App:  # type: ignore[no-untyped-def]
+def open_app(  # type: ignore[no-untyped-def]
+    qtbot,
+    pool: WorkerPool,
+    settings: Settings,
+    url: str,
+    *,
+    wait: bool = True,
+    timeouts: Timeouts = FAULT_TIMEOUTS,
+    quiet_after_s: float = QUIET_AFTER_S,
+    with_models: bool = False,
+    with_servers: bool = False,
+) -> App:
+    """The real window on the fake at `url`; `with_models` adds the Models window and the Benchmark,
+    `with_servers` the status of each known server in the server picker."""
     settings.set_host_override(url)
     settings.set_close_to_tray(False)
-    connection = ConnectionController(pool, settings.host(), timeouts=FAULT_TIMEOUTS, retry_ms=100)
-    chat = ChatController(pool, lambda: connection.client)
+    connection = ConnectionController(pool, settings.host(), timeouts=timeouts, retry_ms=100)
+    chat = ChatController(pool, lambda: connection.client, quiet_after_s=quiet_after_s)
     residency = ResidencyController(pool, lambda: connection.client, interval_ms=200, confirm_timeout=0.5)
-    window = MainWindow(settings, connection, chat, residency)
+    models = ModelsController(pool, lambda: connection.client) if with_models else None
+    servers = ServersController(pool, timeouts=timeouts, interval_ms=200) if with_servers else None
+    window = MainWindow(
+        settings,
+        connection,
+        chat,
+        residency,
+        models=models,
+        servers=servers,
+        pool=pool if with_models else None,
+    )
     qtbot.addWidget(window)
     window.show()
     if wait:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 from typing import Any
@@ -12,7 +13,7 @@ import requests
 from ollama_desktop.settings import Settings
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeOllama
-from tests.faults.conftest import StallMeter, open_app
+from tests.faults.conftest import FAULT_TIMEOUTS, StallMeter, open_app
 
 OOM = "model requires more system memory (9.1 GiB) than is available (3.2 GiB)"
 QUESTION = "Tell me about llamas"
@@ -58,7 +59,7 @@ CASES: dict[str, tuple[dict[str, Any], str, str]] = {
     ),
     "a 10 MB line": (
         {"raw_lines": [b'{"message":{"content":"' + b"x" * 10_000_000 + b'"}}']},
-        "could not be read",
+        "far more than Ollama sends",  # the details line, in words (issue 16)
         "question",
     ),
     "an HTML error page from a proxy": (
@@ -72,7 +73,7 @@ CASES: dict[str, tuple[dict[str, Any], str, str]] = {
     ),
     "an HTML page with status 200": (
         {"raw_lines": [b"<!DOCTYPE html><html><body>Login required</body></html>"]},
-        "could not be read",
+        "but not as Ollama does",  # a web page: something else answers there (issue 16)
         "question",
     ),
     "an empty 200 body": (
@@ -180,3 +181,37 @@ def test_queued_request_waits_then_answers(
     assert fake.requests_to("/api/chat")[1].tokens_sent == 0
     threading.Thread(target=other.close).start()  # the other program finishes (hangs up)
     qtbot.waitUntil(lambda: "My turn" in app.transcript(), timeout=5000)
+
+
+# The stream's read limit stays long (a slow server is not a dead one); the user hears of it first.
+# /api/ps gets room too: the diagnosis must not read a slow test machine as a dead server.
+PATIENT = dataclasses.replace(FAULT_TIMEOUTS, chat_read=60.0, ps=10.0)
+
+
+def test_a_stream_gone_quiet_is_reported_while_waiting(
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, stall: StallMeter
+) -> None:  # type: ignore[no-untyped-def]
+    app = open_app(qtbot, pool, settings, fake.url, timeouts=PATIENT, quiet_after_s=1.0)
+    fake.script(tokens=["Llamas", " are", " tall", " never"], stall_after=3)
+    app.ask(QUESTION)
+    qtbot.waitUntil(lambda: "Nothing has arrived for" in app.window.reply_label.text(), timeout=10000)
+    assert "Stop (Esc) ends it." in app.window.reply_label.text()
+    # With the /api/ps diagnosis: llama sits fully in GPU memory in the fake, so Ollama may be busy.
+    qtbot.waitUntil(lambda: "Ollama may be busy" in app.transcript(), timeout=10000)
+    assert "Stop (Esc) ends the answer and keeps what came." in app.transcript()
+    assert app.chat.busy  # still waiting: a stall is told, not ended
+    app.window.stop_button.click()
+    assert app.chat.conversation.messages[-1].content == "Llamas are tall"
+    assert fake.requests_to("/api/chat")[0].client_hung_up.wait(5)
+
+
+def test_a_model_that_sends_nothing_yet_is_reported_as_loading(
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, stall: StallMeter
+) -> None:  # type: ignore[no-untyped-def]
+    app = open_app(qtbot, pool, settings, fake.url, timeouts=PATIENT, quiet_after_s=1.0)
+    fake.script(never_answer=True)
+    app.ask(QUESTION)
+    qtbot.waitUntil(lambda: "has sent nothing for" in app.window.reply_label.text(), timeout=10000)
+    assert "can take minutes to load" in app.transcript()
+    app.window.stop_button.click()
+    assert app.window.prompt.toPlainText() == QUESTION

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -84,3 +85,85 @@ def test_unreadable_answers(
     # The chat itself is unaffected where it can be: typing and the window still work.
     app.window.prompt.setPlainText("still here")
     assert app.window.prompt.toPlainText() == "still here"
+
+
+# -- odd values never raise (issue 16, items 9 and 10) ------------------------------------------------
+
+ODD_DATES = {
+    "year-one-east": "0001-01-01T00:00:00+14:00",
+    "year-one": "0001-01-01T00:00:00Z",
+    "year-9999-west": "9999-12-31T23:00:00-05:00",
+}
+
+
+def test_odd_expiry_dates_are_unknown_or_kept_loaded(
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, stall: StallMeter
+) -> None:  # type: ignore[no-untyped-def]
+    # Every poll used to raise OverflowError: every model "unknown", Free memory "Something unexpected".
+    loaded = [
+        {"name": name, "size": 10**9, "size_vram": 0, "expires_at": date} for name, date in ODD_DATES.items()
+    ]
+    fake.route_override["/api/ps"] = (200, json.dumps({"models": loaded}).encode(), JSON)
+    app = open_app(qtbot, pool, settings, fake.url)
+    indicator = app.window.residency_indicator
+    qtbot.waitUntil(lambda: len(indicator.chips) == len(ODD_DATES))
+    tips = {chip.text().split(" · ")[0]: chip.toolTip() for chip in indicator.chips}
+    assert "\nKept loaded\n" in tips["year-9999-west"]
+    for name in ("year-one-east", "year-one"):  # no expiry: unknown, so the tooltip says nothing of it
+        assert tips[name].startswith(name + "\nRuns on the CPU only")
+        assert "nloads" not in tips[name]
+        assert "Kept" not in tips[name]
+    app.window.free_memory_action.trigger()
+    # The fake's /api/ps keeps listing them (it is overridden): the unload is reported as not done.
+    qtbot.waitUntil(lambda: "year-one" in app.window.notice_text(), timeout=5000)
+    assert "unexpected" not in app.window.notice_text()
+    assert len(indicator.chips) == len(ODD_DATES)  # still listed, not "Memory: unknown"
+
+
+ODD_COUNTERS = {
+    "eval_count 2**31": {"eval_count": 2**31, "eval_duration": 1_000_000_000},
+    "eval_count 2**63 over 1 ns": {"eval_count": 2**63 - 1, "eval_duration": 1, "prompt_eval_count": 2**64},
+    "negative and huge durations": {"eval_count": 7, "eval_duration": -1, "load_duration": 10**30},
+    "floats out of range": {"eval_count": 1e308, "eval_duration": 1e-300, "prompt_eval_duration": 1e308},
+}
+
+
+@pytest.mark.parametrize("case", list(ODD_COUNTERS))
+def test_odd_counters_close_the_answer_without_absurd_figures(
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, stall: StallMeter, case: str
+) -> None:  # type: ignore[no-untyped-def]
+    def line(content: str, **extra: object) -> bytes:
+        message = {"role": "assistant", "content": content}
+        return json.dumps({"model": "llama3.1:8b", "message": message, **extra}).encode()
+
+    final = line("", done=True, done_reason="stop", **ODD_COUNTERS[case])
+    fake.script(raw_lines=[line("Llamas", done=False), line(" hum.", done=False), final])
+    app = open_app(qtbot, pool, settings, fake.url)
+    app.ask("Tell me about llamas")
+    # The answer is closed: the chat is idle and the status line no longer says "Answering…".
+    qtbot.waitUntil(lambda: not app.chat.busy)
+    qtbot.waitUntil(lambda: "Answering" not in app.window.reply_label.text())
+    assert "Llamas hum." in app.transcript()
+    shown = app.window.reply_label.text() + " " + app.transcript()
+    figures = [float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", shown)]
+    assert all(figure < 1_000_000 for figure in figures), shown
+
+
+def test_no_prompt_speed_after_a_prompt_cache_hit(
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, stall: StallMeter
+) -> None:  # type: ignore[no-untyped-def]
+    # Ollama counts the cached history in prompt_eval_count but times only the new question:
+    # the follow-up's figure read 9,743 tokens/s on a CPU.
+    fake.prompt_cache = True
+    app = open_app(qtbot, pool, settings, fake.url)
+    app.ask("Tell me about llamas, their history, their wool and the places in the Andes they live in")
+    qtbot.waitUntil(lambda: "tokens/s" in app.window.reply_label.text())
+    first = app.window.reply_label.text()
+    tps = fake.models[app.chat.model].prompt_tps
+    assert f"prompt {tps:,.0f} tokens/s" in first
+    app.ask("And alpacas?")
+    qtbot.waitUntil(lambda: not app.chat.busy and app.window.reply_label.text() != first)
+    qtbot.waitUntil(lambda: "tokens/s" in app.window.reply_label.text())
+    assert fake.requests_to("/api/chat")[-1].json["messages"][-1]["content"] == "And alpacas?"
+    assert "prompt" not in app.window.reply_label.text()
+    assert app.window.reply_label.text().count("tokens/s") == 1  # the answer's own speed stays
