@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ollama_desktop import app_version, i18n
+from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
 from ollama_desktop.controllers.history import HistoryController
@@ -42,6 +43,8 @@ log = logging.getLogger(__name__)
 
 # The saved chats, in the app's data folder (AppLocalDataLocation) beside the log.
 HISTORY_FILE = "history.sqlite3"
+# Past benchmarks, beside them.
+BENCHMARK_FILE = "benchmarks.jsonl"
 
 _QT_LEVELS = {
     QtMsgType.QtDebugMsg: logging.DEBUG,
@@ -112,6 +115,9 @@ def build(
         QApplication.setQuitOnLastWindowClosed(False)
     models = ModelsController(pool, lambda: connection.client, parent=app)
     servers = ServersController(pool, parent=app)
+    benchmark = BenchmarkController(
+        pool, lambda: connection.client, data_folder() / BENCHMARK_FILE, parent=app
+    )
     history = None
     if history_path is not None:
         history = HistoryController(chat, HistoryStore(history_path), parent=app)
@@ -124,7 +130,7 @@ def build(
         models=models,
         servers=servers,
         history=history,
-        pool=pool,
+        benchmark=benchmark,
     )
     window.setWindowIcon(app_icon())
     return window, pool, connection, chat

@@ -14,17 +14,18 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
+from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.core.benchmark import (
     BUILTIN_PROMPTS,
     BenchmarkConfig,
     BenchmarkRecord,
-    ErrorKind,
     RunResult,
     summarize,
 )
 from ollama_desktop.core.benchmark_export import CSV_COLUMNS
 from ollama_desktop.core.benchmark_store import BenchmarkStore
 from ollama_desktop.core.client import OllamaClient
+from ollama_desktop.core.errors import ErrorKind
 from ollama_desktop.core.machine import MachineInfo
 from ollama_desktop.core.residency import Placement
 from ollama_desktop.core.responses import InstalledModel, ReplyStats
@@ -50,9 +51,10 @@ def dialog(qtbot, pool: WorkerPool, fake: FakeOllama, store_path: Path) -> Bench
     # Distinct speeds, so the medians and the chart tell the models apart.
     fake.models[GEMMA].eval_tps = 12.5
     client = OllamaClient(fake.url, TEST_TIMEOUTS)
-    window = BenchmarkDialog(
-        pool, lambda: client, client.tags(), store_path, app_version="9.9", machine=lambda: MACHINE
+    controller = BenchmarkController(
+        pool, lambda: client, store_path, app_version="9.9", machine=lambda: MACHINE
     )
+    window = BenchmarkDialog(controller, client.tags())
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.controller.history_changed):
         window.show()
@@ -62,10 +64,10 @@ def dialog(qtbot, pool: WorkerPool, fake: FakeOllama, store_path: Path) -> Bench
 def choose(
     dialog: BenchmarkDialog, *, runs: int = 3, cold: bool = False, prompts: tuple[str, ...] = ("short",)
 ) -> None:
-    for key, box in dialog.prompt_boxes.items():
+    for key, box in dialog.setup.prompt_boxes.items():
         box.setChecked(key in prompts)
-    dialog.runs_spin.setValue(runs)
-    (dialog.cold_radio if cold else dialog.warm_radio).setChecked(True)
+    dialog.setup.runs_spin.setValue(runs)
+    (dialog.setup.cold_radio if cold else dialog.setup.warm_radio).setChecked(True)
 
 
 def run_to_end(qtbot, dialog: BenchmarkDialog) -> BenchmarkRecord:  # type: ignore[no-untyped-def]
@@ -83,27 +85,27 @@ def column(dialog: BenchmarkDialog, table: Any, heading: str) -> list[str]:
 
 
 def test_both_models_are_offered_with_their_sizes_and_ticked(dialog: BenchmarkDialog) -> None:
-    labels = dialog.model_ticks.labels()
+    labels = dialog.setup.model_ticks.labels()
     assert labels == ["llama3.1:8b · 8.0B · Q4_K_M · 4.9 GB", "gemma3:270m · 268.10M · Q4_K_M · 253 MB"]
     assert dialog.chosen_models() == [LLAMA, GEMMA]
     assert dialog.run_button.isEnabled()
-    assert [p.key for p in dialog.chosen_prompts()] == ["short", "long"]
+    assert [p.key for p in dialog.setup.chosen_prompts()] == ["short", "long"]
 
 
 def test_models_are_ticked_with_the_mouse_and_the_keyboard(qtbot, dialog: BenchmarkDialog) -> None:  # type: ignore[no-untyped-def]
-    view = dialog.model_list
+    view = dialog.setup.model_list
     option = QStyleOptionViewItem()
-    option.rect = view.visualRect(dialog.model_ticks.index(1))
+    option.rect = view.visualRect(dialog.setup.model_ticks.index(1))
     option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
     box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator, option, view)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
     assert dialog.chosen_models() == [LLAMA]
-    view.setCurrentIndex(dialog.model_ticks.index(0))
+    view.setCurrentIndex(dialog.setup.model_ticks.index(0))
     qtbot.keyClick(view, Qt.Key.Key_Space)
     assert dialog.chosen_models() == []
     assert not dialog.run_button.isEnabled()
     # The whole line as its tooltip, for when the list elides it.
-    tooltip = dialog.model_ticks.data(dialog.model_ticks.index(0), Qt.ItemDataRole.ToolTipRole)
+    tooltip = dialog.setup.model_ticks.data(dialog.setup.model_ticks.index(0), Qt.ItemDataRole.ToolTipRole)
     assert tooltip == "llama3.1:8b · 8.0B · Q4_K_M · 4.9 GB"
 
 
@@ -135,27 +137,27 @@ def test_cold_benchmark_of_two_models_with_one_failing_run(
 
     # Every run: six rows, the failed one says why in plain words.
     texts = dialog.texts
-    assert len(dialog.runs_table.texts()) == 6
-    problems = column(dialog, dialog.runs_table, texts.problem)
+    assert len(dialog.results.runs_table.texts()) == 6
+    problems = column(dialog, dialog.results.runs_table, texts.problem)
     assert problems.count("Ollama reported a problem with this run.") == 1
-    assert column(dialog, dialog.runs_table, texts.start) == ["cold"] * 6
-    assert set(column(dialog, dialog.runs_table, texts.load)) == {"1.20", "–"}
+    assert column(dialog, dialog.results.runs_table, texts.start) == ["cold"] * 6
+    assert set(column(dialog, dialog.results.runs_table, texts.load)) == {"1.20", "–"}
 
     # Per model: the median over the runs that worked, from the server's counters (40 and 12.5 tokens/s).
-    assert column(dialog, dialog.summary_table, texts.model) == [LLAMA, GEMMA]
-    assert column(dialog, dialog.summary_table, texts.runs) == ["2 of 3", "3 of 3"]
-    assert column(dialog, dialog.summary_table, texts.median_speed) == ["40.0", "12.5"]
-    assert column(dialog, dialog.summary_table, texts.where) == ["GPU 6.4 GB", "CPU 0.3 GB"]
+    assert column(dialog, dialog.results.summary_table, texts.model) == [LLAMA, GEMMA]
+    assert column(dialog, dialog.results.summary_table, texts.runs) == ["2 of 3", "3 of 3"]
+    assert column(dialog, dialog.results.summary_table, texts.median_speed) == ["40.0", "12.5"]
+    assert column(dialog, dialog.results.summary_table, texts.where) == ["GPU 6.4 GB", "CPU 0.3 GB"]
 
     # The chart's bars are the medians (as the table rounds them), one bar set.
     summaries = record.summaries()
-    assert dialog.chart.models == [LLAMA, GEMMA]
+    assert dialog.results.chart.models == [LLAMA, GEMMA]
     medians = [round(s.eval_rate.median, 1) for s in summaries if s.eval_rate]
-    assert list(dialog.chart.bar_values().values()) == [medians]
-    assert "llama3.1:8b" in dialog.suggestion_label.text()
-    assert "fits fully in the graphics card" in dialog.suggestion_label.text()
-    assert dialog.progress_bar.value() == dialog.progress_bar.maximum() == 6
-    assert "Finished: 6 runs. 1 of them failed" in dialog.now_label.text()
+    assert list(dialog.results.chart.bar_values().values()) == [medians]
+    assert "llama3.1:8b" in dialog.results.suggestion_label.text()
+    assert "fits fully in the graphics card" in dialog.results.suggestion_label.text()
+    assert dialog.progress.bar.value() == dialog.progress.bar.maximum() == 6
+    assert "Finished: 6 runs. 1 of them failed" in dialog.progress.now_label.text()
     # Kept for next time.
     qtbot.waitUntil(lambda: BenchmarkStore(store_path).load() == (record,))
 
@@ -166,7 +168,7 @@ def test_warm_benchmark_loads_each_model_once(qtbot, dialog: BenchmarkDialog, fa
     assert [r.cold for r in record.results] == [False] * 6
     warm_ups = [r.json["model"] for r in fake.requests_to("/api/generate") if not r.json.get("prompt")]
     assert warm_ups == [LLAMA, GEMMA]
-    assert set(column(dialog, dialog.runs_table, dialog.texts.load)) == {"0.10"}
+    assert set(column(dialog, dialog.results.runs_table, dialog.texts.load)) == {"0.10"}
     assert {r.placement for r in record.results} == {Placement.GPU, Placement.CPU}
     assert "warm starts" in dialog.environment_label.text()
     assert "Ollama 0.24.0 at " + fake.url in dialog.environment_label.text()
@@ -183,7 +185,7 @@ def test_cancel_in_the_middle_keeps_the_finished_runs(
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     assert not dialog.run_button.isEnabled()
     assert dialog.cancel_button.isEnabled()
-    assert not dialog.setup_widget.isEnabled()
+    assert not dialog.setup.isEnabled()
 
     def answering_run_two() -> bool:
         prompts = [r for r in fake.requests_to("/api/generate") if r.json.get("prompt")]
@@ -191,9 +193,9 @@ def test_cancel_in_the_middle_keeps_the_finished_runs(
 
     qtbot.waitUntil(answering_run_two)
     # The progress signal was sent before the request it announces; wait for its delivery all the same.
-    qtbot.waitUntil(lambda: "Model 1 of 2 · run 2 of 3 · question 1 of 1" in dialog.progress_bar.text())
-    assert "llama3.1:8b is answering the question “Short question”" in dialog.now_label.text()
-    assert len(dialog.runs_table.texts()) == 1  # run 1 is already in the table
+    qtbot.waitUntil(lambda: "Model 1 of 2 · run 2 of 3 · question 1 of 1" in dialog.progress.bar.text())
+    assert "llama3.1:8b is answering the question “Short question”" in dialog.progress.now_label.text()
+    assert len(dialog.results.runs_table.texts()) == 1  # run 1 is already in the table
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
 
     # Idle at once, with the one finished run kept.
@@ -202,14 +204,14 @@ def test_cancel_in_the_middle_keeps_the_finished_runs(
     assert len(stopped) == 1
     assert [(r.model, r.run) for r in stopped[0].results] == [(LLAMA, 1)]
     assert not stopped[0].complete
-    assert len(dialog.runs_table.texts()) == 1
-    assert "Stopped. The 1 finished runs are kept." in dialog.now_label.text()
+    assert len(dialog.results.runs_table.texts()) == 1
+    assert "Stopped. The 1 finished runs are kept." in dialog.progress.now_label.text()
     # The server was told by closing the connection, and nothing more was asked of it.
     in_flight = [r for r in fake.requests_to("/api/generate") if r.json.get("prompt")][-1]
     assert in_flight.client_hung_up.wait(5)
     qtbot.waitUntil(lambda: pool.busy == 0)
     assert len([r for r in fake.requests_to("/api/generate") if r.json.get("prompt")]) == 2
-    assert len(dialog.runs_table.texts()) == 1
+    assert len(dialog.results.runs_table.texts()) == 1
     qtbot.waitUntil(lambda: len(BenchmarkStore(store_path).load()) == 1)
     assert BenchmarkStore(store_path).load()[0].complete is False
 
@@ -228,14 +230,14 @@ def test_a_missing_model_and_out_of_memory_do_not_stop_the_benchmark(
         (GEMMA, None),
         (GEMMA, None),
     ]
-    problems = column(dialog, dialog.runs_table, dialog.texts.problem)
+    problems = column(dialog, dialog.results.runs_table, dialog.texts.problem)
     assert problems[:2] == [
         "This model is not installed on the Ollama server.",
         "The model does not fit in this computer's memory.",
     ]
     # The only model that worked ran on the CPU: named, but not as fitting the graphics card.
-    assert "No model fitted fully" in dialog.suggestion_label.text()
-    assert "gemma3:270m" in dialog.suggestion_label.text()
+    assert "No model fitted fully" in dialog.results.suggestion_label.text()
+    assert "gemma3:270m" in dialog.results.suggestion_label.text()
 
 
 def test_exports_read_back(
@@ -299,34 +301,36 @@ def test_history_is_shown_and_compared(
 
     # The second benchmark is compared with the first by itself: two bar sets, a Change column.
     assert dialog.compared_record() == first
-    bars = dialog.chart.bar_values()
+    bars = dialog.results.chart.bar_values()
     assert list(bars.values()) == [[50.0, 12.5], [40.0, 12.5]]
-    change = column(dialog, dialog.summary_table, "Change")
+    change = column(dialog, dialog.results.summary_table, "Change")
     assert change == ["25 % faster", "about the same"]
 
     # Choosing "nothing" leaves one bar set and no comparison columns.
-    dialog.compare_combo.setCurrentIndex(0)
-    assert len(dialog.chart.bar_values()) == 1
-    assert dialog.summary_table.column("Change") == -1
+    dialog.baseline.setCurrentIndex(0)
+    assert len(dialog.results.chart.bar_values()) == 1
+    assert dialog.results.summary_table.column("Change") == -1
 
     # A new dialog shows the last benchmark at once, compared with the one before.
     qtbot.waitUntil(lambda: len(BenchmarkStore(store_path).load()) == 2)
     client = OllamaClient(fake.url, TEST_TIMEOUTS)
-    again = BenchmarkDialog(pool, lambda: client, client.tags(), store_path, machine=lambda: MACHINE)
+    again = BenchmarkDialog(
+        BenchmarkController(pool, lambda: client, store_path, machine=lambda: MACHINE), client.tags()
+    )
     qtbot.addWidget(again)
     with qtbot.waitSignal(again.controller.history_changed):
         again.show()
     assert again.shown_record() == second
     assert again.compared_record() == first
-    assert "Showing the benchmark of" in again.showing_label.text()
-    assert len(again.runs_table.texts()) == 2
+    assert "Showing the benchmark of" in again.results.showing_label.text()
+    assert len(again.results.runs_table.texts()) == 2
 
 
 def test_tables_sort_numbers_as_numbers(qtbot, dialog: BenchmarkDialog, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     fake.models[GEMMA].eval_tps = 9.5  # "9.5" sorts after "40.0" as text, before it as a number
     choose(dialog, runs=1)
     run_to_end(qtbot, dialog)
-    table = dialog.summary_table
+    table = dialog.results.summary_table
     speed = table.column(dialog.texts.median_speed)
     table.sortByColumn(speed, Qt.SortOrder.DescendingOrder)
     assert column(dialog, table, dialog.texts.median_speed) == ["40.0", "9.5"]
@@ -340,8 +344,8 @@ def test_run_needs_a_model_and_a_question_and_sends_your_own(
     choose(dialog, runs=1, prompts=())
     assert not dialog.run_button.isEnabled()
     assert "at least one model and one question" in dialog.hint_label.text()
-    qtbot.keyClicks(dialog.custom_edit, "Name three rivers.")
-    assert dialog.custom_box.isChecked()
+    qtbot.keyClicks(dialog.setup.custom_edit, "Name three rivers.")
+    assert dialog.setup.custom_box.isChecked()
     dialog.set_model_checked(GEMMA, False)
     assert dialog.run_button.isEnabled()
     assert "1 runs in all" in dialog.hint_label.text()

@@ -706,3 +706,99 @@ def test_a_long_answer_opened_from_the_history_is_written_as_it_streamed(qtbot, 
     qtbot.waitUntil(lambda: not view.rendering_pending, timeout=20_000)
     assert signature(view) == streamed
     assert copied_message(view) == text.strip()
+
+
+# -- a very long answer: the display folds, the text stays whole (issue 16, item 4) ------------------
+
+FOLD_NOTE = "The beginning of this long answer"
+
+
+def _mixed_long_answer() -> str:
+    return (
+        "Intro.\n\n"
+        + "".join(f"- item {number} with a few words\n" for number in range(300))
+        + "\n"
+        + " ".join(f"w{number}" for number in range(2000))
+        + "\n\n```python\n"
+        + "\n".join(f"line_{number} = {number}" for number in range(400))
+        + "\n```\n\n"
+        + "y" * 9000
+        + "\n\n| a | b |\n|---|---|\n"
+        + "| 1 | 2 |\n" * 300
+        + "\nThe end of it."
+    )
+
+
+def _stream_in_random_pieces(view: ChatView, text: str) -> None:
+    rnd = random.Random(4)
+    cuts = sorted(rnd.sample(range(1, len(text)), 300))
+    stream_into(view, [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)])
+    QApplication.processEvents()  # the last fold, in an edit of its own after the last render
+
+
+def test_a_very_long_answer_folds_its_beginning_and_copies_whole(
+    view: ChatView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = _mixed_long_answer()
+    _stream_in_random_pieces(view, text)
+    whole = signature(view)
+    view.clear_chat()
+    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 6_000)
+    _stream_in_random_pieces(view, text)
+    shown = answer_shown(view)
+    first_line, _, rest = shown.partition("\n")
+    assert first_line.startswith(FOLD_NOTE)
+    assert re.search(r"\(\d[\d.,]* kB\)", first_line)  # how much is not shown
+    assert len(rest) < 6_000 + markdown_blocks.BLOCK_LIMIT  # the limit, and the newest piece
+    assert "- item 0 " not in shown
+    assert "Intro." not in shown
+    # What is still shown is the end of the answer, block for block as it is shown unfolded.
+    folded = signature(view)
+    kept = len(folded) - 2  # after the title and the fold line
+    assert folded[2:] == whole[-kept:]
+    assert len(whole) > 2 * kept
+    assert copied_message(view) == text
+    # Selecting it all copies the answer's text, without the view's own line.
+    view.selectAll()
+    assert FOLD_NOTE not in view.createMimeDataFromSelection().text()
+
+
+def test_a_very_long_answer_opened_from_the_history_folds_the_same_way(
+    qtbot,
+    view: ChatView,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 6_000)
+    text = _mixed_long_answer()
+    _stream_in_random_pieces(view, text)
+    streamed = signature(view)
+    view.clear_chat()
+    view.show_chat([ChatEntry(ROLE_ASSISTANT, text, "llama3.1:8b", "note")])
+    qtbot.waitUntil(lambda: not view.rendering_pending, timeout=20_000)
+    assert signature(view) == streamed
+    assert answer_shown(view).startswith(FOLD_NOTE)
+    assert copied_message(view) == text
+
+
+def test_an_answer_within_the_fold_limit_is_never_folded(
+    view: ChatView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = _mixed_long_answer()
+    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 2 * len(text))
+    _stream_in_random_pieces(view, text)
+    shown = answer_shown(view)
+    assert FOLD_NOTE not in shown
+    assert shown.startswith("Intro.")
+    assert copied_message(view) == text
+
+
+def test_a_folded_code_block_keeps_no_copy_of_its_code(
+    view: ChatView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 6_000)
+    code = "\n".join(f"value_{number} = compute({number})" for number in range(3000))
+    text = f"```python\n{code}"  # a fence that never closes, as in a flood
+    stream_into(view, [text[i : i + 300] for i in range(0, len(text), 300)])
+    assert answer_shown(view).startswith(FOLD_NOTE)
+    assert sum(len(view._codes.get(number) or "") for number in range(view._codes.next_number)) < 20_000
+    assert copied_message(view) == text

@@ -135,6 +135,25 @@ def test_a_refresh_asked_during_one_reads_again_after_it(qtbot, pool: WorkerPool
     with qtbot.waitSignal(controller.models_loaded, timeout=5000) as blocker:
         pass
     assert blocker.args[0][0].name == "phi4:14b"
+    # Read once more after the one in flight (whose answer may predate the change).
+    qtbot.waitUntil(lambda: len(fake.requests_to("/api/tags")) == read + 2)
+    controller.stop()
+
+
+def test_a_routine_recheck_during_a_read_reads_once(qtbot, pool: WorkerPool, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    controller = make(pool, fake.url)
+    with qtbot.waitSignal(controller.models_loaded):
+        controller.start()
+    fake.route_delay["/api/tags"] = 0.3
+    read = len(fake.requests_to("/api/tags"))
+    controller.recheck_models()  # the Models window opens...
+    controller.recheck_models()  # ...and the app comes to the front: the read on its way will do
+    qtbot.waitUntil(lambda: len(fake.requests_to("/api/tags")) == read + 1)
+    fake.route_delay.clear()
+    qtbot.waitUntil(lambda: fake.requests_to("/api/tags")[-1].ended is not None)
+    controller.check_now()  # a round trip after it: no second read was queued meanwhile
+    qtbot.waitUntil(lambda: len(fake.requests_to("/api/version")) >= 2)
+    assert len(fake.requests_to("/api/tags")) == read + 1
     controller.stop()
 
 

@@ -118,6 +118,21 @@ def test_stop_before_first_token_keeps_the_earlier_chat(qtbot, window: MainWindo
     assert window.prompt.toPlainText() == "And now? Really"
 
 
+def test_stopping_a_regenerate_before_its_first_word_keeps_the_old_answer(
+    qtbot, window: MainWindow, fake: FakeOllama
+) -> None:  # type: ignore[no-untyped-def]
+    fake.script(tokens=["First", " answer"])
+    type_and_enter(qtbot, window, "Tell me")
+    qtbot.waitUntil(lambda: "tokens/s" in window.reply_label.text())
+    fake.script(tokens=["late"], first_byte_delay=30)
+    window.regenerate_action.trigger()
+    qtbot.waitUntil(lambda: len(fake.requests_to("/api/chat")) == 2)
+    qtbot.keyClick(window.prompt, Qt.Key.Key_Escape)
+    assert window.reply_label.text() == "Stopped."  # nothing went back to the prompt box
+    assert window.prompt.toPlainText() == ""
+    assert "First answer" in window.chat_view.toPlainText()
+
+
 def test_new_chat_starts_over(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     type_and_enter(qtbot, window, "first question")
     qtbot.waitUntil(lambda: window.send_button.isEnabled() and "tokens/s" in window.reply_label.text())

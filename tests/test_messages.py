@@ -1,18 +1,27 @@
-"""What the user reads about a problem: the sentence by the error's type, the details in words."""
+"""What the user reads about a problem: the sentence by the error's kind, the details in words."""
 
 from __future__ import annotations
 
 import pytest
 
 from ollama_desktop.core.errors import (
+    ErrorKind,
     ModelNotFound,
     NotOllama,
+    OutOfMemory,
+    ProtocolError,
     Reason,
     Redirected,
+    RequestCancelled,
+    RequestTimedOut,
     ResponseTooLarge,
+    ServerError,
+    ServerUnreachable,
     StreamIncomplete,
+    error_kind,
 )
-from ollama_desktop.ui.messages import explain_error, reason_text
+from ollama_desktop.ui.benchmark_texts import benchmark_texts
+from ollama_desktop.ui.messages import error_summaries, explain_error, reason_text
 
 HOST = "http://192.168.1.20:11434"
 
@@ -62,3 +71,37 @@ def test_model_not_found_names_the_model_the_app_asked_for(qapp) -> None:  # typ
     error = ModelNotFound(404, "model not found")
     error.model = "gemma3:270m"  # as the client sets it at its boundary
     assert "“gemma3:270m”" in explain_error(error, HOST, "").message
+
+
+# One example of each kind, as the client raises it.
+KIND_EXAMPLES = {
+    ErrorKind.MODEL_NOT_FOUND: ModelNotFound(404, "model 'x' not found"),
+    ErrorKind.OUT_OF_MEMORY: OutOfMemory(500, "model requires more system memory"),
+    ErrorKind.TIMED_OUT: RequestTimedOut("/api/chat: ReadTimeout(...)", reason=Reason.TIMED_OUT),
+    ErrorKind.UNREACHABLE: ServerUnreachable("/api/version: NewConnectionError(...)", reason=Reason.REFUSED),
+    ErrorKind.CONNECTION_LOST: StreamIncomplete("/api/chat: IncompleteRead", reason=Reason.CONNECTION_BROKEN),
+    ErrorKind.REDIRECTED: Redirected("/api/chat", HOST, "http://10.0.0.9/api/chat"),
+    ErrorKind.NOT_OLLAMA: NotOllama("/api/version: a web page", reason=Reason.WEB_PAGE),
+    ErrorKind.BAD_ANSWER: ProtocolError("/api/chat: JSONDecodeError(...)", reason=Reason.NOT_JSON),
+    ErrorKind.SERVER_ERROR: ServerError(400, "missing request body"),
+    ErrorKind.OTHER: RequestCancelled("/api/chat"),
+}
+
+
+@pytest.mark.parametrize("kind", list(ErrorKind))
+def test_every_kind_has_one_short_and_one_full_sentence(qapp, kind: ErrorKind) -> None:  # type: ignore[no-untyped-def]
+    """The chat's message and the benchmark's "Problem" cell come from one classifier and one table."""
+    error = KIND_EXAMPLES[kind]
+    assert error_kind(error) is kind
+    summary = error_summaries()[kind]
+    message = explain_error(error, HOST, "gemma3:270m").message
+    assert summary
+    assert message
+    assert "{" not in summary
+    assert "{" not in message
+    assert "Error(" not in message
+    assert "(...)" not in message
+
+
+def test_the_benchmark_names_a_failed_run_with_the_same_table() -> None:
+    assert benchmark_texts().errors == error_summaries()

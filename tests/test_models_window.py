@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
 from ollama_desktop.controllers.models import ModelsController
@@ -290,14 +292,14 @@ def test_welcome_never_hides_a_conversation(
 
 
 def test_benchmark_opens_from_the_main_window(
-    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     settings.set_host_override(fake.url)
     connection = ConnectionController(pool, settings.host(), timeouts=TEST_TIMEOUTS)
     chat = ChatController(pool, lambda: connection.client)
-    window = MainWindow(
-        settings, connection, chat, ResidencyController(pool, lambda: connection.client), pool=pool
-    )
+    benchmark = BenchmarkController(pool, lambda: connection.client, tmp_path / "benchmarks.jsonl")
+    residency = ResidencyController(pool, lambda: connection.client)
+    window = MainWindow(settings, connection, chat, residency, benchmark=benchmark)
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(connection.models_loaded):

@@ -12,65 +12,25 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from ollama_desktop.core.benchmark import BenchmarkConfig, BenchmarkRecord, Environment, RunResult
-from ollama_desktop.core.benchmark_export import save_text
-from ollama_desktop.core.benchmark_runner import BenchmarkRunner, Progress
-from ollama_desktop.core.benchmark_store import BenchmarkStore
-from ollama_desktop.core.client import OllamaClient
+from ollama_desktop import app_version as installed_version
 from ollama_desktop.core.errors import OllamaError
-from ollama_desktop.core.machine import MachineInfo, read_machine
-from ollama_desktop.workers import CallWorker, Worker, WorkerPool, WorkerSignals
+from ollama_desktop.workers import CallWorker, WorkerPool
+
+# The app builds this controller before its first frame; what a benchmark needs (the runner, the
+# history file's format, the machine reader, the exports) is imported when it is first used.
+if TYPE_CHECKING:
+    from ollama_desktop.controllers.benchmark_worker import BenchmarkWorker
+    from ollama_desktop.core.benchmark import BenchmarkConfig, BenchmarkRecord, Environment, RunResult
+    from ollama_desktop.core.benchmark_runner import Progress
+    from ollama_desktop.core.benchmark_store import BenchmarkStore
+    from ollama_desktop.core.client import OllamaClient
+    from ollama_desktop.core.machine import MachineInfo
 
 log = logging.getLogger(__name__)
-
-
-class BenchmarkSignals(WorkerSignals):
-    """What a benchmark worker reports besides its end; `succeeded` carries the BenchmarkRecord."""
-
-    progressed = Signal(object)  # Progress
-    environment_read = Signal(object)  # Environment
-    run_recorded = Signal(object)  # RunResult
-
-
-class BenchmarkWorker(Worker):
-    """Runs a whole benchmark plan.
-
-    Thread: constructed and cancelled on the GUI thread; `run()` on a pool thread.
-    """
-
-    signals: BenchmarkSignals
-
-    def __init__(
-        self,
-        client: OllamaClient,
-        config: BenchmarkConfig,
-        *,
-        app_version: str,
-        machine: Callable[[], MachineInfo] = read_machine,
-    ) -> None:
-        super().__init__()
-        self.signals = BenchmarkSignals()
-        self._runner = BenchmarkRunner(
-            client,
-            config,
-            app_version=app_version,
-            token=self.token,
-            on_progress=self.signals.progressed.emit,
-            on_environment=self.signals.environment_read.emit,
-            on_result=self.signals.run_recorded.emit,
-            machine=machine,
-        )
-
-    def cancel(self) -> None:
-        """Close the request in flight and wake a pause between /api/ps checks."""
-        self._runner.cancel()
-
-    def work(self) -> Any:
-        return self._runner.run()
 
 
 def _read_history(store: BenchmarkStore) -> tuple[BenchmarkRecord, ...]:
@@ -89,6 +49,8 @@ def _append(store: BenchmarkStore, record: BenchmarkRecord) -> str:
 
 def _export(path: Path, text: str, excel_bom: bool) -> tuple[str, str]:
     """Write an export: the path, and "" or the reason it could not be written."""
+    from ollama_desktop.core.benchmark_export import save_text  # noqa: PLC0415 - see the imports
+
     try:
         save_text(path, text, excel_bom=excel_bom)
     except OSError as exc:
@@ -105,9 +67,11 @@ class BenchmarkController(QObject):
     Args:
         pool: the app's worker pool.
         client: gives the client of the current server when a benchmark starts.
-        store: where past benchmarks are kept.
-        app_version: recorded with every benchmark.
-        machine: describes this computer (tests pass a fixed one).
+        store_path: the history file of past benchmarks (the app passes
+            AppLocalDataLocation/benchmarks.jsonl); read when the dialog first shows.
+        app_version: recorded with every benchmark (None: the installed version, read when a
+            benchmark starts).
+        machine: describes this computer (tests pass a fixed one; None: read it).
     """
 
     started = Signal(object)  # BenchmarkConfig
@@ -127,16 +91,17 @@ class BenchmarkController(QObject):
         self,
         pool: WorkerPool,
         client: Callable[[], OllamaClient],
-        store: BenchmarkStore,
+        store_path: Path,
         *,
-        app_version: str,
-        machine: Callable[[], MachineInfo] = read_machine,
+        app_version: str | None = None,
+        machine: Callable[[], MachineInfo] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._pool = pool
         self._client = client
-        self._store = store
+        self._store_path = store_path
+        self._store_made: BenchmarkStore | None = None
         self._app_version = app_version
         self._machine = machine
         self._worker: BenchmarkWorker | None = None
@@ -162,6 +127,19 @@ class BenchmarkController(QObject):
     def last_progress(self) -> Progress | None:
         return self._last_progress
 
+    @property
+    def app_version(self) -> str:
+        """The version recorded with each benchmark."""
+        return self._app_version or installed_version()
+
+    @property
+    def _store(self) -> BenchmarkStore:
+        if self._store_made is None:
+            from ollama_desktop.core.benchmark_store import BenchmarkStore  # noqa: PLC0415 - see the imports
+
+            self._store_made = BenchmarkStore(self._store_path)
+        return self._store_made
+
     def load_history(self) -> None:
         """Read the history file on the pool; `history_changed` follows."""
         store = self._store
@@ -174,8 +152,10 @@ class BenchmarkController(QObject):
         """Run `config`; False (nothing started) when busy or when it has nothing to run."""
         if self.busy or not config.models or not config.prompts or config.runs < 1:
             return False
+        from ollama_desktop.controllers.benchmark_worker import BenchmarkWorker  # noqa: PLC0415 - see the imports
+
         client = self._client()
-        worker = BenchmarkWorker(client, config, app_version=self._app_version, machine=self._machine)
+        worker = BenchmarkWorker(client, config, app_version=self.app_version, machine=self._machine)
         worker.signals.progressed.connect(self._on_progressed)
         worker.signals.environment_read.connect(self._on_environment_read)
         worker.signals.run_recorded.connect(self._on_run_recorded)
@@ -204,7 +184,7 @@ class BenchmarkController(QObject):
         self._save(record)
 
     def shutdown(self) -> None:
-        """The dialog is closing: stop whatever runs."""
+        """The dialog or the app is closing: stop whatever runs."""
         self.cancel()
 
     def export(self, path: Path, text: str, *, excel_bom: bool = False) -> None:
@@ -266,9 +246,11 @@ class BenchmarkController(QObject):
 
     def _partial(self) -> BenchmarkRecord:
         """The runs that arrived so far, as a record marked incomplete."""
+        from ollama_desktop.core.benchmark import BenchmarkRecord, Environment  # noqa: PLC0415 - see the imports
+
         assert self._config is not None
         environment = self._environment or Environment(
-            ollama_version="", host=self._host, app_version=self._app_version, started_at=datetime.now(UTC)
+            ollama_version="", host=self._host, app_version=self.app_version, started_at=datetime.now(UTC)
         )
         return BenchmarkRecord(environment, self._config, tuple(self._results), complete=False)
 

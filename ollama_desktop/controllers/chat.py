@@ -60,7 +60,7 @@ class ChatController(QObject):
     capabilities_loaded = Signal(str, object)  # model, tuple of /api/show capabilities
     first_token_arrived = Signal(float)  # seconds from Send to the first token
     reply_finished = Signal(object)  # ReplyStats
-    reply_stopped = Signal(bool)  # whether an answer came (False: the question went back to the prompt box)
+    reply_stopped = Signal(bool)  # whether the question stays in the chat (False: back in the prompt box)
     reply_failed = Signal(object)  # OllamaError
     prompt_restored = Signal(str)
     busy_changed = Signal(bool)
@@ -113,6 +113,9 @@ class ChatController(QObject):
         self.before_send: Callable[[str, Callable[[], None]], None] | None = None
         self._question_added = False
         self._replaced: list[ChatMessage] | None = None  # what regenerate / edit cut off, until an answer
+        # The text of the answer that ended last, the conversation's own string ("" if none came):
+        # the view copies it from there rather than keep a copy of a long answer of its own.
+        self.answer_text = ""
 
     @property
     def busy(self) -> bool:
@@ -219,6 +222,7 @@ class ChatController(QObject):
         worker.signals.failed.connect(self._on_reply_failed)
         self._worker = worker
         self._reply = []
+        self.answer_text = ""
         self._question = text
         self._sent_at = time.monotonic()
         self._progress_at = 0.0
@@ -244,13 +248,12 @@ class ChatController(QObject):
             return
         worker.cancel()
         self._deliver_text()
-        answered = bool(self._reply)
-        self._finish()
-        self.reply_stopped.emit(answered)
+        self.reply_stopped.emit(not self._finish())
 
     def new_chat(self) -> None:
         self.stop()
         self.conversation.clear()
+        self.answer_text = ""
         self.chat_cleared.emit()
 
     def shutdown(self) -> None:
@@ -339,14 +342,17 @@ class ChatController(QObject):
         if quiet >= self._quiet_after_s:
             self.reply_quiet.emit(int(quiet), worker.last_token_at is not None)
 
-    def _finish(self) -> None:
+    def _finish(self) -> bool:
+        """End the answer in flight; True when its question went back to the prompt box."""
         self._worker = None
         self._flush.stop()
         self._progress_due.stop()
         self._quiet_watch.stop()
         reply = "".join(self._reply)
         self._reply = []
+        self.answer_text = reply
         replaced, self._replaced = self._replaced, None
+        restored = False
         if reply:
             self.conversation.add(ROLE_ASSISTANT, reply)
         elif replaced is not None:
@@ -355,10 +361,13 @@ class ChatController(QObject):
             if self._question_added:
                 self.conversation.drop_last(ROLE_USER)
                 self.prompt_restored.emit(self._question)
+                restored = True
             self.conversation.messages.extend(replaced)
             self.conversation_restored.emit()
         else:
             # Nothing came back: the question leaves the history and goes back to the prompt box.
             self.conversation.drop_last(ROLE_USER)
             self.prompt_restored.emit(self._question)
+            restored = True
         self.busy_changed.emit(False)
+        return restored

@@ -143,8 +143,12 @@ class ConnectionController(QObject):
 
     @Slot()
     def recheck_models(self) -> None:
-        """Read /api/tags again if connected (otherwise the next successful check reads it)."""
-        if self._status.state is State.CONNECTED:
+        """Read /api/tags again if connected (otherwise the next successful check reads it).
+
+        A routine look: a read already on its way will do (unlike `refresh_models` after a change,
+        which reads once more after it).
+        """
+        if self._status.state is State.CONNECTED and self._tags is None:
             self.refresh_models()
 
     def _schedule(self, ms: int) -> None:

@@ -417,6 +417,8 @@ class HistoryController(QObject):
         thinking = "".join(self._thinking)
         if not content and not thinking:
             return False
+        if status is not MessageStatus.STREAMING:
+            content = self._shared_with_chat(content)
         # Joined once per save, not once per piece.
         self._parts = [content] if content else []
         self._thinking = [thinking] if thinking else []
@@ -427,6 +429,14 @@ class HistoryController(QObject):
             self._conv = replace(conv, leaf_uid=answer.uid, updated_at=time.time())
         self._save([self._answer], boundary=status is not MessageStatus.STREAMING)
         return bool(content)
+
+    def _shared_with_chat(self, content: str) -> str:
+        """The conversation's own string when it holds the same answer (it does once the answer
+        ended): the history keeps no second copy of it (a long answer is megabytes)."""
+        messages = self._chat.conversation.messages
+        if messages and messages[-1].role == ROLE_ASSISTANT and messages[-1].content == content:
+            return messages[-1].content
+        return content
 
     def _end_answer(self, status: MessageStatus, stats: ReplyStats | None = None, error: str = "") -> None:
         self._flush.stop()

@@ -8,22 +8,12 @@ the time to the first token is the client's own measurement, because only the cl
 
 from __future__ import annotations
 
-import enum
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from ollama_desktop.core.errors import (
-    ModelNotFound,
-    OllamaError,
-    OutOfMemory,
-    ProtocolError,
-    RequestTimedOut,
-    ServerError,
-    ServerUnreachable,
-    StreamIncomplete,
-)
+from ollama_desktop.core.errors import ErrorKind, OllamaError, error_kind, server_words
 from ollama_desktop.core.residency import Placement, Residency
 from ollama_desktop.core.responses import NANOSECONDS, ReplyStats
 
@@ -153,72 +143,9 @@ def plan(config: BenchmarkConfig) -> tuple[PlannedRun, ...]:
     return tuple(steps)
 
 
-class ErrorKind(enum.Enum):
-    """Why a run failed, in the words the UI translates (the server's own text is kept beside it)."""
-
-    MODEL_NOT_FOUND = "model_not_found"
-    OUT_OF_MEMORY = "out_of_memory"
-    TIMED_OUT = "timed_out"
-    UNREACHABLE = "unreachable"
-    CONNECTION_LOST = "connection_lost"
-    BAD_ANSWER = "bad_answer"
-    SERVER_ERROR = "server_error"
-    OTHER = "other"
-
-
 # After these a model's remaining runs would fail the same way (and a timeout would cost minutes
 # each), so the benchmark goes on with the next model instead.
 MODEL_ENDING_ERRORS = frozenset({ErrorKind.MODEL_NOT_FOUND, ErrorKind.OUT_OF_MEMORY, ErrorKind.TIMED_OUT})
-
-# The English sentences for exports made without a translation.
-PLAIN_ERRORS: dict[ErrorKind, str] = {
-    ErrorKind.MODEL_NOT_FOUND: "The model is not installed on this Ollama server.",
-    ErrorKind.OUT_OF_MEMORY: "The model does not fit in this computer's memory.",
-    ErrorKind.TIMED_OUT: "Ollama did not answer in time.",
-    ErrorKind.UNREACHABLE: "Ollama could not be reached.",
-    ErrorKind.CONNECTION_LOST: "The connection to Ollama was lost during the answer.",
-    ErrorKind.BAD_ANSWER: "Ollama's answer could not be read.",
-    ErrorKind.SERVER_ERROR: "Ollama reported a problem.",
-    ErrorKind.OTHER: "Something went wrong.",
-}
-
-
-def error_kind(error: OllamaError) -> ErrorKind:
-    """Classify a client error.
-
-    >>> error_kind(ModelNotFound(404, "model 'x' not found")).value
-    'model_not_found'
-    >>> error_kind(StreamIncomplete("gone")).value
-    'connection_lost'
-    """
-    if isinstance(error, ModelNotFound):
-        return ErrorKind.MODEL_NOT_FOUND
-    if isinstance(error, OutOfMemory):
-        return ErrorKind.OUT_OF_MEMORY
-    if isinstance(error, RequestTimedOut):
-        return ErrorKind.TIMED_OUT
-    if isinstance(error, ServerUnreachable):
-        return ErrorKind.UNREACHABLE
-    if isinstance(error, StreamIncomplete):
-        return ErrorKind.CONNECTION_LOST
-    if isinstance(error, ProtocolError):
-        return ErrorKind.BAD_ANSWER
-    if isinstance(error, ServerError):
-        return ErrorKind.SERVER_ERROR
-    return ErrorKind.OTHER
-
-
-def error_detail(error: OllamaError) -> str:
-    """The server's own words for a server error, else "".
-
-    Shown beside the result and saved with it: the kind already says what happened, and the
-    exception's own text (Python's and the HTTP library's terms) belongs to the log, which the
-    runner writes.
-
-    >>> error_detail(StreamIncomplete("/api/generate: connection lost: InvalidChunkLength(...)"))
-    ''
-    """
-    return error.message if isinstance(error, ServerError) else ""
 
 
 def seconds(nanoseconds: int) -> float:
@@ -293,7 +220,7 @@ class RunResult:
             run=step.run,
             cold=cold,
             error=error_kind(error),
-            error_detail=error_detail(error),
+            error_detail=server_words(error),
         )
 
     @property

@@ -12,19 +12,18 @@ import csv
 import io
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 
 from ollama_desktop.core.benchmark import (
-    PLAIN_ERRORS,
     BenchmarkRecord,
-    ErrorKind,
     ModelSummary,
     RunResult,
     Spread,
     suggest,
     summarize_by_prompt,
 )
+from ollama_desktop.core.errors import ErrorKind
 from ollama_desktop.core.residency import Placement
 
 CSV_COLUMNS = (
@@ -70,6 +69,22 @@ def _default_prompt_titles() -> dict[str, str]:
         "chinese": "Chinese",
         "korean": "Korean",
         "custom": "Your own prompt",
+    }
+
+
+def _default_error_texts() -> dict[ErrorKind, str]:
+    """What went wrong in a run, for exports made without a translation (the UI passes its own)."""
+    return {
+        ErrorKind.MODEL_NOT_FOUND: "The model is not installed on this Ollama server.",
+        ErrorKind.OUT_OF_MEMORY: "The model does not fit in this computer's memory.",
+        ErrorKind.TIMED_OUT: "Ollama did not answer in time.",
+        ErrorKind.UNREACHABLE: "Ollama could not be reached.",
+        ErrorKind.CONNECTION_LOST: "The connection to Ollama was lost during the answer.",
+        ErrorKind.REDIRECTED: "The server sent the app to another address.",
+        ErrorKind.NOT_OLLAMA: "Something answers at the address, but not as Ollama does.",
+        ErrorKind.BAD_ANSWER: "Ollama's answer could not be read.",
+        ErrorKind.SERVER_ERROR: "Ollama reported a problem.",
+        ErrorKind.OTHER: "Something went wrong.",
     }
 
 
@@ -131,7 +146,7 @@ class ExportTexts:
         default_factory=lambda: {"stop": "finished", "length": "at the length limit"}
     )
     prompt_titles: dict[str, str] = field(default_factory=_default_prompt_titles)
-    errors: dict[ErrorKind, str] = field(default_factory=lambda: dict(PLAIN_ERRORS))
+    errors: dict[ErrorKind, str] = field(default_factory=_default_error_texts)
 
     def prompt_title(self, key: str) -> str:
         return self.prompt_titles.get(key, key)
@@ -259,76 +274,134 @@ def median_or_none(spread: Spread | None) -> float | None:
     return None if spread is None else spread.median
 
 
-def summary_row(summary: ModelSummary, texts: ExportTexts, by_prompt: bool = False) -> list[str]:
+@dataclass(frozen=True)
+class SummaryRow:
+    """One line of a summary table: a model's (or a model and prompt's) figures, or the headings.
+
+    Attributes:
+        model: the model's name.
+        prompt: the prompt's title in the per-prompt table; None in the per-model one.
+        runs: how many runs succeeded, of how many.
+        median_speed: the median answer speed.
+        spread: the slowest and the fastest run's speed.
+        prompt_speed: the median speed of reading the question.
+        load: the median loading time.
+        first_token: the median time to the first word.
+        where: where the model sat (the worst placement of its runs).
+        problem: why runs failed, one sentence per kind.
+    """
+
+    model: str
+    prompt: str | None
+    runs: str
+    median_speed: str
+    spread: str
+    prompt_speed: str
+    load: str
+    first_token: str
+    where: str
+    problem: str
+
+    def cells(self) -> list[str]:
+        """The row's texts in table order (no prompt column in the per-model table)."""
+        return [cell for cell in astuple(self) if cell is not None]
+
+
+def summary_row(summary: ModelSummary, texts: ExportTexts, by_prompt: bool = False) -> SummaryRow:
     """One model's (or model and prompt's) figures as the summary tables show them."""
-    row = [summary.model]
-    if by_prompt:
-        row.append(texts.prompt_title(summary.prompt))
-    return [
-        *row,
-        texts.runs_value.format(ok=summary.runs, total=summary.runs + summary.failed),
-        rate_text(median_or_none(summary.eval_rate)),
-        spread_text(summary.eval_rate),
-        rate_text(median_or_none(summary.prompt_rate)),
-        seconds_text(median_or_none(summary.load_s)),
-        seconds_text(median_or_none(summary.first_token_s)),
-        texts.placement(summary.placement, summary.model_bytes, summary.gpu_bytes),
-        "; ".join(texts.errors.get(kind, kind.value) for kind in summary.errors),
-    ]
+    return SummaryRow(
+        model=summary.model,
+        prompt=texts.prompt_title(summary.prompt) if by_prompt else None,
+        runs=texts.runs_value.format(ok=summary.runs, total=summary.runs + summary.failed),
+        median_speed=rate_text(median_or_none(summary.eval_rate)),
+        spread=spread_text(summary.eval_rate),
+        prompt_speed=rate_text(median_or_none(summary.prompt_rate)),
+        load=seconds_text(median_or_none(summary.load_s)),
+        first_token=seconds_text(median_or_none(summary.first_token_s)),
+        where=texts.placement(summary.placement, summary.model_bytes, summary.gpu_bytes),
+        problem="; ".join(texts.errors.get(kind, kind.value) for kind in summary.errors),
+    )
 
 
-def summary_header(texts: ExportTexts, by_prompt: bool = False) -> list[str]:
-    return [
-        texts.model,
-        *([texts.prompt] if by_prompt else []),
-        texts.runs,
-        texts.median_speed,
-        texts.spread,
-        texts.prompt_speed,
-        texts.load,
-        texts.first_token,
-        texts.where,
-        texts.problem,
-    ]
+def summary_header(texts: ExportTexts, by_prompt: bool = False) -> SummaryRow:
+    """The headings of a summary table."""
+    return SummaryRow(
+        model=texts.model,
+        prompt=texts.prompt if by_prompt else None,
+        runs=texts.runs,
+        median_speed=texts.median_speed,
+        spread=texts.spread,
+        prompt_speed=texts.prompt_speed,
+        load=texts.load,
+        first_token=texts.first_token,
+        where=texts.where,
+        problem=texts.problem,
+    )
 
 
-def run_row(result: RunResult, texts: ExportTexts) -> list[str]:
+@dataclass(frozen=True)
+class RunRow:
+    """One line of the "every run" table: one run's figures ("–" where there are none), or the headings."""
+
+    model: str
+    prompt: str
+    run: str
+    start: str
+    answer_speed: str
+    prompt_speed: str
+    load: str
+    total: str
+    first_token: str
+    tokens: str
+    prompt_tokens: str
+    ended: str
+    where: str
+    problem: str
+
+    def cells(self) -> list[str]:
+        """The row's texts in table order."""
+        return list(astuple(self))
+
+
+def run_row(result: RunResult, texts: ExportTexts) -> RunRow:
     """One run as the "every run" table shows it (Markdown and the dialog alike)."""
-    return [
-        result.model,
-        texts.prompt_title(result.prompt),
-        str(result.run),
-        texts.cold if result.cold else texts.warm,
-        rate_text(result.eval_rate),
-        rate_text(result.prompt_rate),
-        seconds_text(result.load_s),
-        seconds_text(result.total_s),
-        seconds_text(result.first_token_s),
-        str(result.stats.eval_count) if result.ok else "–",
-        str(result.stats.prompt_eval_count) if result.ok else "–",
-        texts.done_reason(result.stats.done_reason) if result.ok else "–",
-        texts.placement(result.placement, result.model_bytes, result.gpu_bytes) if result.ok else "–",
-        texts.error_text(result),
-    ]
+    ok = result.ok
+    return RunRow(
+        model=result.model,
+        prompt=texts.prompt_title(result.prompt),
+        run=str(result.run),
+        start=texts.cold if result.cold else texts.warm,
+        answer_speed=rate_text(result.eval_rate),
+        prompt_speed=rate_text(result.prompt_rate),
+        load=seconds_text(result.load_s),
+        total=seconds_text(result.total_s),
+        first_token=seconds_text(result.first_token_s),
+        tokens=str(result.stats.eval_count) if ok else "–",
+        prompt_tokens=str(result.stats.prompt_eval_count) if ok else "–",
+        ended=texts.done_reason(result.stats.done_reason) if ok else "–",
+        where=texts.placement(result.placement, result.model_bytes, result.gpu_bytes) if ok else "–",
+        problem=texts.error_text(result),
+    )
 
 
-def run_header(texts: ExportTexts) -> list[str]:
-    return [
-        texts.model,
-        texts.prompt,
-        texts.run,
-        texts.start,
-        texts.answer_speed,
-        texts.prompt_speed,
-        texts.load,
-        texts.total,
-        texts.first_token,
-        texts.tokens,
-        texts.prompt_tokens,
-        texts.ended,
-        texts.where,
-        texts.problem,
-    ]
+def run_header(texts: ExportTexts) -> RunRow:
+    """The headings of the "every run" table."""
+    return RunRow(
+        model=texts.model,
+        prompt=texts.prompt,
+        run=texts.run,
+        start=texts.start,
+        answer_speed=texts.answer_speed,
+        prompt_speed=texts.prompt_speed,
+        load=texts.load,
+        total=texts.total,
+        first_token=texts.first_token,
+        tokens=texts.tokens,
+        prompt_tokens=texts.prompt_tokens,
+        ended=texts.ended,
+        where=texts.where,
+        problem=texts.problem,
+    )
 
 
 def to_markdown(record: BenchmarkRecord, texts: ExportTexts | None = None) -> str:
@@ -360,13 +433,14 @@ def to_markdown(record: BenchmarkRecord, texts: ExportTexts | None = None) -> st
         rate = rate_text(suggestion.summary.eval_rate.median)
         lines += ["", template.format(model=suggestion.summary.model, rate=rate)]
     lines += ["", f"## {texts.heading_models}", ""]
-    lines += _table(summary_header(texts), [summary_row(s, texts) for s in summaries])
+    lines += _table(summary_header(texts).cells(), [summary_row(s, texts).cells() for s in summaries])
     if len(record.config.prompts) > 1:
         lines += ["", f"## {texts.heading_prompts}", ""]
         by_prompt = summarize_by_prompt(record.results)
-        lines += _table(summary_header(texts, True), [summary_row(s, texts, True) for s in by_prompt])
+        header = summary_header(texts, True).cells()
+        lines += _table(header, [summary_row(s, texts, True).cells() for s in by_prompt])
     lines += ["", f"## {texts.heading_runs}", ""]
-    lines += _table(run_header(texts), [run_row(result, texts) for result in record.results])
+    lines += _table(run_header(texts).cells(), [run_row(result, texts).cells() for result in record.results])
     lines += ["", f"## {texts.heading_prompt_texts}", ""]
     lines += [f"- **{texts.prompt_title(p.key)}**: {_cell(p.text)}" for p in record.config.prompts]
     return "\n".join(lines) + "\n"

@@ -106,13 +106,26 @@ class BenchmarkRunner:
         self._unload_timeout = unload_timeout
         self._poll_interval = poll_interval
         self._stopped = threading.Event()
+        self._cancel_lock = threading.Lock()
+        self._cancels = 0
+        self._restore_token: CancelToken | None = None
         self._steps = plan(config)
         self._done = 0
 
     def cancel(self) -> None:
-        """Stop now, from any thread: closes the connection in flight and wakes a pause."""
-        self._stopped.set()
-        self._token.cancel()
+        """Stop now, from any thread: closes the connection in flight and wakes a pause.
+
+        What the runs had unloaded is then loaded again (see `run`); a second cancel (the app
+        closing) stops that too.
+        """
+        with self._cancel_lock:
+            self._cancels += 1
+            token = self._token
+            restore = self._restore_token
+            self._stopped.set()
+        token.cancel()
+        if restore is not None and self._cancels > 1:
+            restore.cancel()
 
     def run(self) -> BenchmarkRecord:
         """The whole plan; every run's result is also reported through `on_result` as it finishes.
@@ -124,6 +137,15 @@ class BenchmarkRunner:
         environment = self._environment()
         self._on_environment(environment)
         before = self._loaded_now()
+        try:
+            results = self._run_all()
+        except RequestCancelled:
+            self._restore_after_cancel(before)
+            raise
+        self._restore(before, self._token)
+        return BenchmarkRecord(environment, self._config, tuple(results), complete=True)
+
+    def _run_all(self) -> list[RunResult]:
         results: list[RunResult] = []
         for model in dict.fromkeys(self._config.models):
             steps = [step for step in self._steps if step.model == model]
@@ -141,8 +163,7 @@ class BenchmarkRunner:
             self._check()
             if steps:
                 self._release(steps[-1])
-        self._restore(before)
-        return BenchmarkRecord(environment, self._config, tuple(results), complete=True)
+        return results
 
     # -- steps -----------------------------------------------------------------------------------
 
@@ -254,27 +275,49 @@ class BenchmarkRunner:
             log.info("benchmark: /api/ps failed before the runs: %s", exc)
             return ()
 
-    def _restore(self, before: tuple[Residency, ...]) -> None:
+    def _restore_after_cancel(self, before: tuple[Residency, ...]) -> None:
+        """After Cancel: the runs stop at once, but what they unloaded is put back all the same,
+        on a token of its own (the run's is cancelled); nothing more is reported."""
+        with self._cancel_lock:
+            if self._cancels > 1:
+                return
+            token = self._restore_token = CancelToken()
+        self._on_progress = lambda _progress: None
+        try:
+            self._restore(before, token)
+        except OllamaError as exc:
+            log.info("benchmark: nothing loaded again after the cancel: %s", exc)
+
+    def _restore(self, before: tuple[Residency, ...], token: CancelToken) -> None:
         """Load again what the user had in memory before the benchmark and the runs freed.
 
         Each model is kept for what was left of its time then (or for good, as it was); a model
         that no longer loads is only logged: the results stand.
         """
-        now = self._loaded_now()
+        if not before:
+            return
+        try:
+            now = self._client.ps(token)
+        except RequestCancelled:
+            raise
+        except OllamaError as exc:
+            log.info("benchmark: /api/ps failed after the runs, nothing loaded again: %s", exc)
+            return
         for model in before:
             if any(same_model(model.name, running.name) for running in now):
                 continue
             keep_alive = keep_alive_left(model, now_utc())
             if keep_alive == 0:
                 continue  # Ollama would have unloaded it by now anyway
-            self._check()
+            if token.cancelled:
+                raise RequestCancelled("benchmark")
             self._progress(Phase.RESTORING, None)
             try:
-                self._client.load(model.name, keep_alive, self._token)
+                self._client.load(model.name, keep_alive, token)
             except RequestCancelled:
                 raise
             except OllamaError as exc:
-                if self._token.cancelled:
+                if token.cancelled:
                     raise RequestCancelled("benchmark") from exc
                 log.info("benchmark: could not load %s again: %s", model.name, exc)
 

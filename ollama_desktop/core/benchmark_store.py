@@ -19,9 +19,9 @@ from ollama_desktop.core.benchmark import (
     BenchmarkPrompt,
     BenchmarkRecord,
     Environment,
-    ErrorKind,
     RunResult,
 )
+from ollama_desktop.core.errors import ErrorKind
 from ollama_desktop.core.residency import Placement
 from ollama_desktop.core.responses import ReplyStats
 
@@ -62,6 +62,18 @@ def _int(data: dict[str, Any], key: str) -> int:
     return value
 
 
+def _error_kind(value: object) -> ErrorKind:
+    """A saved kind; one a later version added reads as OTHER, keeping the run and its words.
+
+    >>> _error_kind("out_of_memory"), _error_kind("a_kind_from_the_future")
+    (<ErrorKind.OUT_OF_MEMORY: 'out_of_memory'>, <ErrorKind.OTHER: 'other'>)
+    """
+    try:
+        return ErrorKind(value)
+    except ValueError:
+        return ErrorKind.OTHER
+
+
 def result_from_json(data: dict[str, Any]) -> RunResult:
     """The inverse of `result_to_json`; ValueError when the object is not one."""
     first = data.get("first_token_s")
@@ -79,7 +91,7 @@ def result_from_json(data: dict[str, Any]) -> RunResult:
         placement=Placement(placement) if placement else None,
         model_bytes=_int(data, "model_bytes"),
         gpu_bytes=_int(data, "gpu_bytes"),
-        error=ErrorKind(error) if error else None,
+        error=_error_kind(error) if error else None,
         error_detail=str(data.get("error_detail") or ""),
     )
 

@@ -31,10 +31,8 @@ class CancelToken:
     def cancel(self) -> None:
         with self._lock:
             self._cancelled = True
-            connections = list(self._connections)
         self._event.set()
-        for connection in connections:
-            _shutdown(connection)
+        self.interrupt()
 
     def interrupt(self) -> None:
         """Shut down the connections in flight without cancelling the token (a deadline passed).

@@ -292,9 +292,21 @@ class _Call:
     answered: bool = False  # the status line and headers have arrived
     deadline: Deadline | None = None  # calls that are not streams must be whole by then
 
-    def too_slow(self) -> NotOllama:
+    def too_slow(self) -> OllamaError:
+        """The error for a passed deadline.
+
+        Ollama answers its lists at once, whatever it is doing; an answer that trickles in there
+        is not Ollama talking. Loading, unloading or a model's details may take long for real.
+        """
         seconds = self.deadline.seconds if self.deadline is not None else 0.0
-        return NotOllama(f"{self.path}: the answer was not whole after {seconds:g} s", reason=Reason.TOO_SLOW)
+        message = f"{self.path}: the answer was not whole after {seconds:g} s"
+        if self.path in _ANSWERED_AT_ONCE:
+            return NotOllama(message, reason=Reason.TOO_SLOW)
+        return RequestTimedOut(message, reason=Reason.TOO_SLOW)
+
+
+# What Ollama answers from memory in milliseconds, never queued behind a model.
+_ANSWERED_AT_ONCE = frozenset({"/api/version", "/api/tags", "/api/ps"})
 
 
 def _model_of(body: dict[str, Any] | None) -> str:

@@ -133,6 +133,10 @@ class OutOfMemory(ServerError):
 _OOM_MARKERS = ("requires more system memory", "out of memory", "cudamalloc failed", "unable to allocate")
 
 
+# The longest server error text kept (Ollama's are one line); the rest is cut with "…".
+MAX_MESSAGE_CHARS = 1000
+
+
 def error_from_response(status: int, message: str) -> ServerError:
     """Map the server's status and `error` text to the most specific exception.
 
@@ -143,10 +147,86 @@ def error_from_response(status: int, message: str) -> ServerError:
     'OutOfMemory'
     >>> type(error_from_response(400, "missing request body")).__name__
     'ServerError'
+    >>> len(error_from_response(500, "x" * 10**6).message)
+    1001
     """
+    if len(message) > MAX_MESSAGE_CHARS:
+        # Shown under the message as the server's own words: one enormous word would freeze the
+        # text layout, and a real Ollama error is one line.
+        message = message[:MAX_MESSAGE_CHARS] + "…"
     lowered = message.lower()
     if status == 404 and lowered.startswith("model ") and lowered.endswith("not found"):
         return ModelNotFound(status, message)
     if any(marker in lowered for marker in _OOM_MARKERS):
         return OutOfMemory(status, message)
     return ServerError(status, message)
+
+
+class ErrorKind(enum.Enum):
+    """What kind of problem an error is, for the user: the UI words each kind once (ui/messages).
+
+    The one classification of the exception tree, by the error's type and `reason`, shared by the
+    chat, the benchmark and every window. The values are saved with benchmark results: never
+    change one (a value this version does not know reads back as OTHER).
+    """
+
+    MODEL_NOT_FOUND = "model_not_found"
+    OUT_OF_MEMORY = "out_of_memory"
+    TIMED_OUT = "timed_out"
+    UNREACHABLE = "unreachable"
+    CONNECTION_LOST = "connection_lost"
+    REDIRECTED = "redirected"
+    NOT_OLLAMA = "not_ollama"
+    BAD_ANSWER = "bad_answer"
+    SERVER_ERROR = "server_error"
+    OTHER = "other"
+
+
+# Most specific first: a subclass must be found before its base (ModelNotFound is a ServerError,
+# StreamIncomplete and NotOllama are ProtocolErrors, Redirected is NotOllama).
+_KINDS: tuple[tuple[type[OllamaError], ErrorKind], ...] = (
+    (ModelNotFound, ErrorKind.MODEL_NOT_FOUND),
+    (OutOfMemory, ErrorKind.OUT_OF_MEMORY),
+    (ServerError, ErrorKind.SERVER_ERROR),
+    (RequestTimedOut, ErrorKind.TIMED_OUT),
+    (ServerUnreachable, ErrorKind.UNREACHABLE),
+    (StreamIncomplete, ErrorKind.CONNECTION_LOST),
+    (Redirected, ErrorKind.REDIRECTED),
+    (NotOllama, ErrorKind.NOT_OLLAMA),
+    (ProtocolError, ErrorKind.BAD_ANSWER),
+)
+
+
+def error_kind(error: OllamaError) -> ErrorKind:
+    """Classify an error by its type, and by its `reason` where the type leaves it open.
+
+    >>> error_kind(ModelNotFound(404, "model 'x' not found")).value
+    'model_not_found'
+    >>> error_kind(StreamIncomplete("gone")).value
+    'connection_lost'
+    >>> error_kind(Redirected("/api/chat", "http://a", "http://b")).value
+    'redirected'
+    >>> error_kind(NotOllama("/api/tags: 3xx", reason=Reason.REDIRECTED)).value
+    'redirected'
+    >>> error_kind(NotOllama("/api/version: a web page", reason=Reason.WEB_PAGE)).value
+    'not_ollama'
+    >>> error_kind(RequestCancelled("stop")).value
+    'other'
+    """
+    if error.reason is Reason.REDIRECTED:
+        return ErrorKind.REDIRECTED
+    return next((kind for cls, kind in _KINDS if isinstance(error, cls)), ErrorKind.OTHER)
+
+
+def server_words(error: OllamaError) -> str:
+    """The server's own words about `error` (its `error` text, untranslated), else "".
+
+    Shown as the "Details" of a problem and saved with a benchmark's failed run. The exception's
+    own text (Python's and the HTTP library's terms) is for the log only.
+
+    >>> server_words(OutOfMemory(500, "model requires more system memory"))
+    'model requires more system memory'
+    >>> server_words(StreamIncomplete("/api/generate: connection lost: InvalidChunkLength(...)"))
+    ''
+    """
+    return error.message if isinstance(error, ServerError) else ""

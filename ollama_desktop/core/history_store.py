@@ -596,7 +596,11 @@ class HistoryStore:
             if isinstance(storage_error(exc), StorageFull):
                 raise
             raise StorageFolderUnusable(folder, exc.strerror or str(exc)) from exc
-        if not self.path.exists() and not os.access(folder, os.W_OK | os.X_OK):
+        try:
+            present = self.path.exists()  # a folder that may not be read (chmod 000) raises here
+        except OSError as exc:
+            raise StorageFolderUnusable(folder, exc.strerror or str(exc)) from exc
+        if not present and not os.access(folder, os.W_OK | os.X_OK):
             raise StorageFolderUnusable(folder, "no permission to create files there")
 
     def _check_log_has_its_file(self) -> None:

@@ -57,15 +57,14 @@ def decode_line(line: bytes) -> dict[str, Any]:
     ...
     ollama_desktop.core.errors.ServerError: HTTP 200: boom
     """
-    if len(line) > MAX_LINE_BYTES:
-        raise ResponseTooLarge("stream line", MAX_LINE_BYTES, reason=Reason.LINE_TOO_LONG)
-    data = loads(line, "stream line")
+    data = loads(line, "stream line")  # its length was bounded by `split_lines`
     if not isinstance(data, dict):
         raise ProtocolError(f"stream line is not a JSON object: {line[:80]!r}", reason=Reason.NOT_JSON)
     error = data.get("error")
     if error is not None:
         # A stream that began with 200 reports failures as a line of its own.
-        raise error_from_response(200, str(error))
+        text = error if isinstance(error, str) else json.dumps(error, ensure_ascii=False)[:2000]
+        raise error_from_response(200, text)
     return data
 
 

@@ -61,13 +61,21 @@ class CacheEstimate:
     model: str = ""
     unloads: bool = False  # the request ends with the model unloaded (`keep_alive: 0`)
     cache: PromptCache | None = None
+    digests: frozenset[bytes] = frozenset()
 
     def apply(self, chunk: ChatChunk) -> ChatChunk:
-        """The chunk, its final statistics carrying the estimate in tokens."""
+        """The chunk, its final statistics carrying the estimate in tokens.
+
+        The prompt is remembered only now, with the answer whole: one that failed or was stopped
+        may never have been evaluated, and must not hide the speed of the next try.
+        """
         if not chunk.done or chunk.stats is None:
             return chunk
-        if self.unloads and self.cache is not None:
-            self.cache.forget(self.model)
+        if self.cache is not None:
+            if self.unloads:
+                self.cache.forget(self.model)
+            else:
+                self.cache.remember(self.model, self.digests)
         cached = round(chunk.stats.prompt_eval_count * self.share)
         return replace(chunk, stats=replace(chunk.stats, prompt_cached=cached))
 
@@ -76,8 +84,12 @@ class PromptCache:
     """What one client sent each model lately. Thread-safe: chats and benchmarks run on different threads.
 
     >>> cache = PromptCache()
-    >>> cache.sent("m", ["Why is the sky blue?"]).share  # nothing known: a single part is all new
+    >>> first = cache.sent("m", ["Why is the sky blue?"])
+    >>> first.share  # nothing known: a single part is all new
     0.0
+    >>> cache.sent("m", ["Why is the sky blue?"]).share  # the first is not answered yet
+    0.0
+    >>> cache.remember("m", first.digests)  # (what `apply` does once its answer is whole)
     >>> cache.sent("m", ["Why is the sky blue?"]).share  # the same prompt again
     1.0
     >>> cache.sent("m", ["abc", "x"]).share  # "abc" is an earlier part: it may be cached
@@ -101,16 +113,23 @@ class PromptCache:
         key = model_key(model)
         digests = _prefix_digests(parts)
         with self._lock:
-            recent = self._recent.setdefault(key, deque(maxlen=self._remembered))
+            recent = self._recent.get(key, ())
             if key in self._unloaded:
                 share = 0.0
             elif any(digests[-1] in prefixes for prefixes in recent):
                 share = 1.0
             else:
                 share = (total - len(parts[-1])) / total
+        return CacheEstimate(share, model, unloads, self, frozenset(digests))
+
+    def remember(self, model: str, digests: frozenset[bytes]) -> None:
+        """A prompt was evaluated whole: the server may hold it now."""
+        if not digests:
+            return
+        key = model_key(model)
+        with self._lock:
             self._unloaded.discard(key)
-            recent.append(frozenset(digests))
-        return CacheEstimate(share, model, unloads, self)
+            self._recent.setdefault(key, deque(maxlen=self._remembered)).append(digests)
 
     def chat_sent(self, request: ChatRequest) -> CacheEstimate:
         return self.sent(request.model, chat_parts(request), unloads=request.keep_alive == 0)

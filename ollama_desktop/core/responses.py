@@ -24,9 +24,36 @@ def _obj(value: Any, what: str) -> dict[str, Any]:
     return value
 
 
-def _str(data: dict[str, Any], key: str) -> str:
+# Text from the server is shown in labels, lists and the chat, whose layout costs grow with the
+# length of an unbroken line: past these bounds a text is cut ("…"), and a name is no name at all
+# (Ollama's names are a few dozen characters; a longer one could not be asked for anyway).
+MAX_NAME_CHARS = 500
+MAX_LABEL_CHARS = 200
+MAX_TEXT_CHARS = 16_000
+
+
+def _str(data: dict[str, Any], key: str, limit: int = MAX_LABEL_CHARS) -> str:
+    """The string at `key` ("" when it is none), cut to `limit` characters.
+
+    >>> _str({"a": "x" * 300}, "a")[-3:], len(_str({"a": "x" * 300}, "a")), _str({"a": 5}, "a")
+    ('xx…', 201, '')
+    """
+    value = data.get(key)
+    if not isinstance(value, str):
+        return ""
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
+def _whole(data: dict[str, Any], key: str) -> str:
+    """The string at `key`, however long: the answer itself (the chat view folds long words)."""
     value = data.get(key)
     return value if isinstance(value, str) else ""
+
+
+def _name(data: dict[str, Any]) -> str:
+    """A model's name ("name", else "model"); "" for none, or for one too long to be a model's."""
+    name = _str(data, "name", MAX_NAME_CHARS + 1) or _str(data, "model", MAX_NAME_CHARS + 1)
+    return name if len(name) <= MAX_NAME_CHARS else ""
 
 
 # Plausibility bounds for what a server says; a number past its bound is garbage and reads as unknown
@@ -161,7 +188,7 @@ class InstalledModel:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> InstalledModel:
         return cls(
-            name=_str(data, "name") or _str(data, "model"),
+            name=_name(data),
             size=_bytes(data, "size"),
             digest=_str(data, "digest"),
             modified_at=parse_timestamp(_str(data, "modified_at")),
@@ -191,7 +218,7 @@ class RunningModel:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RunningModel:
         return cls(
-            name=_str(data, "name") or _str(data, "model"),
+            name=_name(data),
             size=_bytes(data, "size"),
             size_vram=_bytes(data, "size_vram"),
             digest=_str(data, "digest"),
@@ -298,12 +325,12 @@ class ChatChunk:
         obj = _obj(data, "/api/chat")
         message = obj.get("message")
         message = message if isinstance(message, dict) else {}
-        return cls._build(obj, _str(message, "content"), _str(message, "thinking"))
+        return cls._build(obj, _whole(message, "content"), _whole(message, "thinking"))
 
     @classmethod
     def from_generate_json(cls, data: Any) -> ChatChunk:
         obj = _obj(data, "/api/generate")
-        return cls._build(obj, _str(obj, "response"), _str(obj, "thinking"))
+        return cls._build(obj, _whole(obj, "response"), _whole(obj, "thinking"))
 
     @classmethod
     def _build(cls, obj: dict[str, Any], content: str, thinking: str) -> ChatChunk:
@@ -335,9 +362,9 @@ class ModelShow:
                     context = _int(info, key)
         return cls(
             capabilities=tuple(c for c in caps if isinstance(c, str)) if isinstance(caps, list) else (),
-            parameters=_str(obj, "parameters"),
-            template=_str(obj, "template"),
-            license=_str(obj, "license"),
+            parameters=_str(obj, "parameters", MAX_TEXT_CHARS),
+            template=_str(obj, "template", MAX_TEXT_CHARS),
+            license=_str(obj, "license", MAX_TEXT_CHARS),
             details=ModelDetails.from_json(obj.get("details")),
             context_length=context,
         )

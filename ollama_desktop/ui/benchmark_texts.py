@@ -1,4 +1,4 @@
-"""The benchmark's words in the user's language: table headings, prompt titles, errors, exports.
+"""The benchmark's words in the user's language: table headings, prompt titles, exports.
 
 Core builds the Markdown export and the table rows from an `ExportTexts`; this module fills one
 with translated words, so the dialog and the files it saves speak the same language.
@@ -6,10 +6,32 @@ with translated words, so the dialog and the files it saves speak the same langu
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from datetime import datetime
 
-from ollama_desktop.core.benchmark import ErrorKind
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+
+from ollama_desktop.core.benchmark import BenchmarkRecord
 from ollama_desktop.core.benchmark_export import ExportTexts
+from ollama_desktop.ui.messages import error_summaries
+
+
+def started_text(moment: datetime) -> str:
+    """A benchmark's date and time in the user's locale and time zone."""
+    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+
+
+def environment_text(record: BenchmarkRecord, texts: ExportTexts) -> str:
+    """Where a benchmark ran, on one line: the server, the system, the graphics card, cold or warm."""
+    env = record.environment
+    facts = [texts.server.format(version=env.ollama_version or texts.unknown_version, host=env.host)]
+    facts += [fact for fact in (env.os, env.cpu) if fact]
+    facts.append(texts.graphics.format(gpu=env.gpu) if env.gpu else texts.no_graphics)
+    if record.config.cold:
+        facts.append(QCoreApplication.translate("BenchmarkTexts", "cold starts"))
+    else:
+        facts.append(QCoreApplication.translate("BenchmarkTexts", "warm starts"))
+    return " · ".join(facts)
 
 
 def prompt_titles() -> dict[str, str]:
@@ -21,32 +43,6 @@ def prompt_titles() -> dict[str, str]:
         "chinese": QCoreApplication.translate("BenchmarkTexts", "Chinese"),
         "korean": QCoreApplication.translate("BenchmarkTexts", "Korean"),
         "custom": QCoreApplication.translate("BenchmarkTexts", "Your own question"),
-    }
-
-
-def error_sentences() -> dict[ErrorKind, str]:
-    """What went wrong in a run, in plain words, by kind."""
-    return {
-        ErrorKind.MODEL_NOT_FOUND: QCoreApplication.translate(
-            "BenchmarkTexts", "This model is not installed on the Ollama server."
-        ),
-        ErrorKind.OUT_OF_MEMORY: QCoreApplication.translate(
-            "BenchmarkTexts", "The model does not fit in this computer's memory."
-        ),
-        ErrorKind.TIMED_OUT: QCoreApplication.translate("BenchmarkTexts", "Ollama did not answer in time."),
-        ErrorKind.UNREACHABLE: QCoreApplication.translate(
-            "BenchmarkTexts", "Ollama could not be reached. Is it running?"
-        ),
-        ErrorKind.CONNECTION_LOST: QCoreApplication.translate(
-            "BenchmarkTexts", "The connection to Ollama was lost during the answer."
-        ),
-        ErrorKind.BAD_ANSWER: QCoreApplication.translate(
-            "BenchmarkTexts", "Ollama's answer could not be read."
-        ),
-        ErrorKind.SERVER_ERROR: QCoreApplication.translate(
-            "BenchmarkTexts", "Ollama reported a problem with this run."
-        ),
-        ErrorKind.OTHER: QCoreApplication.translate("BenchmarkTexts", "Something went wrong in this run."),
     }
 
 
@@ -115,7 +111,7 @@ def benchmark_texts() -> ExportTexts:
             "length": QCoreApplication.translate("BenchmarkTexts", "at the length limit"),
         },
         prompt_titles=prompt_titles(),
-        errors=error_sentences(),
+        errors=error_summaries(),
     )
 
 

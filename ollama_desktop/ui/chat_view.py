@@ -11,6 +11,9 @@ plain blocks whose bubble the view paints itself. What keeps it fast at any leng
 - messages are not QTextFrames or tables: a change inside one makes Qt lay out all of it again and
   repaint the whole window, so plain blocks with painted bubbles keep each frame to what changed;
 - code is highlighted once, when its fence closes;
+- an answer longer than FOLD_WEIGHT keeps only its newest blocks in the document (one line at its
+  top says so), so its memory stays bounded; its text stays whole where it is kept (Copy takes it
+  from the conversation or the history, not from a copy of the view's own);
 - a long chat opened at once shows its newest messages first and adds the older ones above them in
   slices of a few milliseconds, so the window never stops answering.
 
@@ -24,6 +27,7 @@ frame), so they cost nothing at start-up.
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import importlib
 import re
@@ -33,7 +37,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtCore import QMimeData, QRect, QRectF, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QLocale, QMimeData, QRect, QRectF, Qt, QTimer, QUrl, Slot
 from PySide6.QtGui import (
     QColor,
     QCursor,
@@ -64,6 +68,7 @@ if TYPE_CHECKING:
     from ollama_desktop.ui.markdown_render import AppendPoint, MarkdownWriter
 
 LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph, as the markdown writer writes it
+PARAGRAPH_SEPARATOR = "\u2029"  # between two blocks, in QTextDocument.characterAt
 
 ROLE_ERROR = "error"  # the view's own: a problem shown as a message (ROLE_USER/ASSISTANT: conversation)
 
@@ -90,6 +95,14 @@ PREVIEW_CHARS = 4_000
 # characters), but one token can be a megabyte (rendered at once it froze the window for seconds),
 # and so can an answer of a chat being opened.
 RENDER_CHARS = 4_000
+# An answer keeps at most this much of itself in the document ("weight": its characters, and
+# FOLD_BLOCK_WEIGHT for each block); past it, its oldest finished blocks leave the document and one
+# line at its top says so (the text itself stays whole: Copy, the conversation, the history). Why:
+# Qt keeps ~50 bytes a displayed character and ~2 KB a block (a line of highlighted code), so a
+# million-token answer took 72 MB of document. 450,000 leaves answers of ~100,000 tokens of prose
+# whole, and keeps a document at ~25 MB of prose, or ~12,000 lines of code, whatever the length.
+FOLD_WEIGHT = 450_000
+FOLD_BLOCK_WEIGHT = 24
 # Lexers worth having ready before the first code block closes (their first use costs ~10–40 ms).
 _COMMON_LANGUAGES = ("python", "javascript", "typescript", "bash", "json", "c", "cpp", "java", "go", "rust")
 _BUBBLE_GAP = 8.0
@@ -238,6 +251,9 @@ class _CodeStore:
     def __init__(self) -> None:
         self._codes: dict[int, list[str]] = {}
         self._next = 0
+        # Links whose block left the document (see _Region.fold): kept as an empty entry, so that
+        # `more` code of their block is not added to the link before them.
+        self._dropped: set[int] = set()
         # What was made since `record`: (link number, True for code added to it by `more`).
         self._recording: list[tuple[int, bool]] | None = None
 
@@ -254,6 +270,8 @@ class _CodeStore:
         if not self._codes:
             return
         number = max(self._codes)
+        if number in self._dropped:
+            return
         parts = self._codes[number]
         parts.append((joiner if any(parts) else "") + code)
         if self._recording is not None:
@@ -261,7 +279,18 @@ class _CodeStore:
 
     def get(self, number: int) -> str | None:
         parts = self._codes.get(number)
-        return None if parts is None else "".join(parts)
+        return None if parts is None or number in self._dropped else "".join(parts)
+
+    @property
+    def next_number(self) -> int:
+        return self._next
+
+    def drop(self, numbers: range) -> None:
+        """Forget the code of these links (their blocks left the document)."""
+        for number in numbers:
+            if number in self._codes:
+                self._codes[number] = []
+                self._dropped.add(number)
 
     def record(self) -> list[tuple[int, bool]]:
         """Start noting the links made from now on (until `stop_recording`)."""
@@ -280,6 +309,7 @@ class _CodeStore:
 
     def clear(self) -> None:
         self._codes.clear()
+        self._dropped.clear()
 
     def __len__(self) -> int:
         return len(self._codes)
@@ -298,6 +328,7 @@ class _Region:
         codes: _CodeStore,
         margins: tuple[float, float],
         reuse: bool = True,
+        fold_limit: int | None = None,
     ) -> None:
         self._codes = codes
         self._margins = margins
@@ -309,6 +340,20 @@ class _Region:
         self._tail.setKeepPositionOnInsert(True)  # the tail is written at this position, after it
         self._end = end
         self._reuse = reuse
+        # Folding (see FOLD_WEIGHT): where the region starts (its first shown block, or the fold
+        # line once there is one), and each unit of finished text shown: (document characters,
+        # weight, UTF-8 bytes of its source, the number of the next Copy link made after it). A
+        # unit starts with a block break but for the first, so that removing units leaves whole
+        # blocks.
+        self._start = QTextCursor(document)
+        self._start.setPosition(start)
+        self._start.setKeepPositionOnInsert(True)
+        self._units: collections.deque[tuple[int, int, int, int]] = collections.deque()
+        self._weight = 0
+        self.folded_bytes = 0
+        self._folded_before = False
+        self._links_from = codes.next_number  # the Copy links of code in the units from here
+        self._fold_limit = FOLD_WEIGHT if fold_limit is None else fold_limit  # read now: tests set it
 
     def show_plain(self, text: str, char_format: QTextCharFormat, write: _PlainWriter) -> None:
         """Replace the tail with `text` as plain text (shown until markdown can be rendered)."""
@@ -334,9 +379,11 @@ class _Region:
         reuse = self._reuse
         if pieces:
             for piece in pieces:
+                position, block = cursor.position(), cursor.blockNumber()
                 reuse = writer.write(
                     cursor, piece.text, reuse, final=True, continues_code=piece.continues_code
                 )
+                self._note_unit(position, cursor, block, piece.text)
             self._tail.setPosition(cursor.position())
             self._reuse = reuse
         self.append_point = None
@@ -347,6 +394,65 @@ class _Region:
             finally:
                 self._codes.stop_recording()
             self.append_point = writer.append_point
+
+    def _note_unit(self, position: int, cursor: QTextCursor, block: int, text: str) -> None:
+        """Count a piece just written for good from `position` to `cursor`."""
+        length = cursor.position() - position
+        if not length:
+            return
+        weight = length + FOLD_BLOCK_WEIGHT * (cursor.blockNumber() - block)
+        size = len(text.encode("utf-8", "replace"))  # lone surrogates count, never raise
+        if self._units and self._document.characterAt(position) != PARAGRAPH_SEPARATOR:
+            # Written into the block the last piece left open: it leaves the document with it.
+            last_length, last_weight, last_size, _links = self._units.pop()
+            self._weight -= last_weight
+            length, weight, size = length + last_length, weight + last_weight, size + last_size
+        self._units.append((length, weight, size, self._codes.next_number))
+        self._weight += weight
+
+    @property
+    def fold_due(self) -> bool:
+        """Whether more than the fold limit is shown (see FOLD_WEIGHT): `fold` would remove some."""
+        return self._weight > self._fold_limit and len(self._units) > 1
+
+    def fold(self, note: Callable[[int], str], note_format: QTextCharFormat) -> None:
+        """Take the oldest finished blocks out of the document until at most the fold limit is shown
+        (the newest unit always stays); the line at the top (`note` of the bytes not shown) says so."""
+        length = 0
+        links = self._links_from
+        while self._weight > self._fold_limit and len(self._units) > 1:
+            unit_length, weight, size, links = self._units.popleft()
+            length += unit_length
+            self._weight -= weight
+            self.folded_bytes += size
+        if not length:
+            return
+        # Their code's Copy links leave with them: the code is not kept twice (Copy of the
+        # answer copies all of it).
+        self._codes.drop(range(self._links_from, links))
+        self._links_from = links
+        cursor = QTextCursor(self._document)
+        start = self._start.position()
+        first = self._start.block()
+        if self._folded_before:
+            # From the end of the fold line: the removed units each start with a block break, so
+            # the next one's break ends up right after the line.
+            start = first.position() + first.length() - 1
+        cursor.setPosition(start)
+        cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+        # The fold line: the first block, emptied (the first unit starts at the region's start).
+        cursor.setPosition(self._start.position())
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        if not self._folded_before:
+            block = QTextBlockFormat()
+            block.setLeftMargin(self._margins[0])
+            block.setRightMargin(self._margins[1])
+            block.setBottomMargin(6)
+            cursor.setBlockFormat(block)
+            cursor.setBlockCharFormat(note_format)
+            self._folded_before = True
+        cursor.insertText(note(self.folded_bytes), note_format)
 
     def append(self, text: str, current_line: str, *, code_lines: bool = False) -> bool:
         """Put plain `text` at the end of the open tail without writing it again; False when it
@@ -414,11 +520,15 @@ class _Message:
     spacer: QTextCursor  # at the start of the gap block after it (not part of the bubble)
     margins: tuple[float, float]  # left and right margins of its text (inside the bubble)
     footer: QTextCursor | None = None  # at the start of the footer block
-    text: list[str] = field(default_factory=list)  # the source, for Copy
+    text: list[str] = field(default_factory=list)  # the source, for Copy (unless `source`)
+    # The whole answer as its owner keeps it (the conversation, the history): Copy takes it from
+    # there, and `text` stays empty (a long answer is not kept twice).
+    source: str | None = None
     thinking: list[str] = field(default_factory=list)
     thinking_frame: QTextFrame | None = None
     thinking_open: bool = False
     thinking_region: _Region | None = None
+    body: _Region | None = None  # the answer's markdown (the latest made: see _body_region)
     note: str = ""
     streaming: bool = False
     thinking_started: float | None = None
@@ -490,6 +600,11 @@ class ChatView(QTextBrowser):
         self._history_timer = QTimer(self)
         self._history_timer.setInterval(0)
         self._history_timer.timeout.connect(self._add_older_slice)
+        self._folds: list[tuple[_Message, _Region, Callable[[int], str]]] = []  # see _fold_later
+        self._fold_timer = QTimer(self)
+        self._fold_timer.setSingleShot(True)
+        self._fold_timer.setInterval(0)
+        self._fold_timer.timeout.connect(self._fold_due)
 
         self._follow = True
         self._scrolling = False
@@ -562,14 +677,21 @@ class ChatView(QTextBrowser):
             self._set_footer(self._reply.message, note, copy=False)
 
     @_one_edit
-    def end_reply(self, note: str = "") -> None:
-        """The answer is complete (or stopped): render what is left as final, show `note` under it."""
+    def end_reply(self, note: str = "", text: str | None = None) -> None:
+        """The answer is complete (or stopped): render what is left as final, show `note` under it.
+
+        `text`: all of the answer's text as it arrived, as the conversation keeps it: Copy takes it
+        from there, and the view lets go of its own copy.
+        """
         reply = self._reply
         if reply is None:
             return
         self._reply = None
         reply.ended = True
         reply.message.note = note
+        if text is not None and not text.lstrip().startswith("<think>"):  # else: its answer part only
+            reply.message.source = text
+            reply.message.text.clear()
         if _LOADER.ready:
             if not self._render_reply(reply):  # sets the footer too, once all of it is rendered
                 self._unrendered.append(reply)
@@ -614,6 +736,8 @@ class ChatView(QTextBrowser):
 
     def clear_chat(self) -> None:
         self._render_timer.stop()
+        self._fold_timer.stop()
+        self._folds = []
         self._history_timer.stop()
         self._older = []
         self._reply = None
@@ -644,8 +768,9 @@ class ChatView(QTextBrowser):
 
     @property
     def rendering_pending(self) -> bool:
-        """Whether an answer is shown as plain text for now, waiting for the markdown stack."""
-        return bool(self._unrendered) or (self._reply is not None and not _LOADER.ready)
+        """Whether an answer is shown as plain text for now, waiting for the markdown stack, or
+        still to be written or folded."""
+        return bool(self._unrendered or self._folds) or (self._reply is not None and not _LOADER.ready)
 
     @property
     def loading_history(self) -> bool:
@@ -732,17 +857,57 @@ class ChatView(QTextBrowser):
             region = message.thinking_region
             if message.thinking_open and region is not None:
                 region.show(writer, update.pieces, update.open, final=final)
+                self._fold_later(message, region, self._thinking_fold_note)
         if reply.answer_changed or final:
             reply.answer_changed = False
             update = streams.answer.take(final=final)
             reply.body.show(writer, update.pieces, update.open, final=final)
+            self._fold_later(message, reply.body, self._answer_fold_note)
         if final:
             message.streaming = False
             if message.thinking_frame is not None:
                 self._set_thinking_label(message)
-            self._set_footer(message, message.note, copy=bool("".join(message.text).strip()))
+            self._set_footer(message, message.note, copy=bool(self._message_text(message).strip()))
         self._after_change()
         return rendered
+
+    def _fold_later(self, message: _Message, region: _Region, note: Callable[[int], str]) -> None:
+        """Fold `region` (see FOLD_WEIGHT) in an edit of its own, just after this one: in the same
+        edit as the frame's new text, Qt lays out everything from the folded blocks to the end again
+        (~40 ms for a folded answer's 450,000 characters); alone, only where they were (~1 ms)."""
+        if region.fold_due and all(region is not due for _, due, _ in self._folds):
+            self._folds.append((message, region, note))
+            self._fold_timer.start()
+
+    @Slot()
+    @_one_edit
+    def _fold_due(self) -> None:
+        """Take the oldest blocks of long answers out of the document; what the user reads stays
+        where it is on the screen."""
+        folds, self._folds = self._folds, []
+        for message, region, note in folds:
+            shown = region is message.body or region is message.thinking_region
+            if message.number not in self._messages or not shown or not region.fold_due:
+                continue  # gone from the chat meanwhile
+            self._hold_view()
+            region.fold(note, self._chrome_format())
+            self._keep_anchor()
+            if self._anchor is not None:
+                self._anchor_release.start()
+
+    def _answer_fold_note(self, size: int) -> str:
+        return self.tr(
+            "The beginning of this long answer ({size}) is not shown here, to keep the app responsive."
+            " Copy the answer or export the chat to read all of it."
+        ).format(size=self._data_size(size))
+
+    def _thinking_fold_note(self, size: int) -> str:
+        return self.tr(
+            "The beginning of this long reasoning ({size}) is not shown here, to keep the app responsive."
+        ).format(size=self._data_size(size))
+
+    def _data_size(self, size: int) -> str:
+        return self.locale().formattedDataSize(size, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
 
     def _append_words(self, reply: _Reply, answer: str) -> bool:
         """The cheap frame: `answer` only adds words to the line being written (see AppendPoint)."""
@@ -755,7 +920,8 @@ class ChatView(QTextBrowser):
         code_lines = streams.answer.opens_with_fence()
         if not reply.body.append(answer, streams.answer.current_line(), code_lines=code_lines):
             return False
-        message.text.append(answer)
+        if message.source is None:  # else Copy takes it from there
+            message.text.append(answer)
         streams.answer.feed(answer)
         return True
 
@@ -776,7 +942,8 @@ class ChatView(QTextBrowser):
         if not answer:
             return
         message = reply.message
-        message.text.append(answer)
+        if message.source is None:
+            message.text.append(answer)
         assert reply.streams is not None
         reply.streams.answer.feed(answer)
         reply.answer_changed = True
@@ -858,7 +1025,11 @@ class ChatView(QTextBrowser):
         footer = message.footer
         assert footer is not None
         end = footer.position
-        return _Region(self.document(), start, lambda: end() - 1, codes=self._codes, margins=message.margins)
+        region = _Region(
+            self.document(), start, lambda: end() - 1, codes=self._codes, margins=message.margins
+        )
+        message.body = region
+        return region
 
     def _body_is_empty(self, message: _Message) -> bool:
         """Whether the answer has no text yet (its body is the one empty block above the footer)."""
@@ -910,6 +1081,7 @@ class ChatView(QTextBrowser):
             reply = _Reply(message, self._body_region(message, cursor.position()), ended=True)
             reply.streams = _Streams(ThinkSplitter(answer_only=True), BlockStream(), BlockStream())
             reply.pending_text.append(answer)
+            message.source = answer  # the history's own string (but for a <think> part)
             self._unrendered.append(reply)
             self._render_timer.start(0)
             return
@@ -982,6 +1154,7 @@ class ChatView(QTextBrowser):
                 region.show(self._writer(), pieces_of(text[:done]), reasoning.open_piece(), final=False)
             else:
                 region.show(self._writer(), pieces_of(text), Piece(""), final=True)
+            self._fold_later(message, region, self._thinking_fold_note)
         else:
             # Remove everything after the label line: the text is kept and written again on opening.
             cursor = frame.firstCursorPosition()
@@ -1117,12 +1290,7 @@ class ChatView(QTextBrowser):
         if not self._needs_older():
             self._history_timer.stop()
             return
-        if not self._follow and self._anchor is None:
-            # What the user looks at stays where it is on the screen (see _keep_anchor). A cursor,
-            # not a block: a cursor moves on as text goes in before it.
-            anchor = self.cursorForPosition(self.viewport().rect().center())
-            top = self.document().documentLayout().blockBoundingRect(anchor.block()).top()
-            self._anchor = (anchor, top - self.verticalScrollBar().value())
+        self._hold_view()
         deadline = time.perf_counter() + HISTORY_SLICE_MS / 1000
         while self._older and time.perf_counter() < deadline:
             self._add_entry(self._older.pop(), at_top=True)
@@ -1131,6 +1299,15 @@ class ChatView(QTextBrowser):
             self._anchor_release.start()
         if not self._older or not self._needs_older():
             self._history_timer.stop()
+
+    def _hold_view(self) -> None:
+        """Before text goes in or out above what the user reads (not following the end)."""
+        if not self._follow and self._anchor is None:
+            # What the user looks at stays where it is on the screen (see _keep_anchor). A cursor,
+            # not a block: a cursor moves on as text goes in before it.
+            anchor = self.cursorForPosition(self.viewport().rect().center())
+            top = self.document().documentLayout().blockBoundingRect(anchor.block()).top()
+            self._anchor = (anchor, top - self.verticalScrollBar().value())
 
     @Slot()
     def _release_anchor(self) -> None:
@@ -1288,10 +1465,14 @@ class ChatView(QTextBrowser):
         if code is not None:
             self._copy(code)
         elif command == "copy-message" and number in self._messages:
-            self._copy("".join(self._messages[number].text).strip())
+            self._copy(self._message_text(self._messages[number]).strip())
         elif command == "thinking" and number in self._messages:
             message = self._messages[number]
             self._set_thinking_open(message, not message.thinking_open)
+
+    @staticmethod
+    def _message_text(message: _Message) -> str:
+        return message.source if message.source is not None else "".join(message.text)
 
     def _copy(self, text: str) -> None:
         QGuiApplication.clipboard().setText(text)

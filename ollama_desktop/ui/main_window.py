@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from ollama_desktop import app_version, i18n
+from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController, ConnectionStatus, State
 from ollama_desktop.controllers.history import HistoryController
@@ -64,7 +65,6 @@ from ollama_desktop.core.keep_alive import KeepAlive
 from ollama_desktop.core.residency import find, now_utc
 from ollama_desktop.core.responses import InstalledModel, ReplyStats, RunningModel
 from ollama_desktop.core.servers import Server, with_server
-from ollama_desktop.resources import data_folder
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.chat_view import ChatEntry, ChatView
 from ollama_desktop.ui.history_sidebar import HistorySidebar
@@ -78,7 +78,7 @@ from ollama_desktop.ui.history_texts import (
 )
 from ollama_desktop.ui.messages import ErrorText, explain_error
 from ollama_desktop.ui.model_picker import ModelComboBox
-from ollama_desktop.ui.plain_text import plain_label, plain_tooltip
+from ollama_desktop.ui.plain_text import notification_text, plain_label, plain_tooltip
 from ollama_desktop.ui.prompt_edit import PromptEdit
 from ollama_desktop.ui.reply_speeds import describe_live_speed, describe_reply_speeds
 from ollama_desktop.ui.residency_indicator import ResidencyIndicator
@@ -89,7 +89,6 @@ from ollama_desktop.ui.tray import TrayIcon
 from ollama_desktop.ui.unload_summary import unload_summary
 from ollama_desktop.ui.version_bar import VersionBar
 from ollama_desktop.ui.welcome_panel import Screen, WelcomePanel
-from ollama_desktop.workers import WorkerPool
 
 # The dialogs are imported when first opened, not with the window: together they cost ~90 ms of
 # imports (QtCharts and the benchmark alone ~70 ms) that the first frame would otherwise wait for.
@@ -114,7 +113,7 @@ class MainWindow(QMainWindow):
         tray: TrayIcon | None = None,
         models: ModelsController | None = None,
         servers: ServersController | None = None,
-        pool: WorkerPool | None = None,
+        benchmark: BenchmarkController | None = None,
         history: HistoryController | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -126,7 +125,7 @@ class MainWindow(QMainWindow):
         self.tray = tray
         self._models = models
         self._servers = servers
-        self._pool = pool
+        self._benchmark = benchmark
         self._benchmark_dialog: BenchmarkDialog | None = None
         self._models_dialog: ModelsDialog | None = None
         self._missing_model = ""
@@ -213,7 +212,7 @@ class MainWindow(QMainWindow):
         self.benchmark_action.setToolTip(
             self.tr("Find out which of your models answers fastest on this computer")
         )
-        self.benchmark_action.setVisible(self._pool is not None)
+        self.benchmark_action.setVisible(self._benchmark is not None)
         self._build_memory_actions()
 
         chat_menu = self.menuBar().addMenu(self.tr("&Chat"))
@@ -597,19 +596,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def open_benchmark(self) -> BenchmarkDialog | None:
-        if self._pool is None:
+        if self._benchmark is None:
             return None
         if self._benchmark_dialog is None:
             from ollama_desktop.ui.benchmark_dialog import BenchmarkDialog  # noqa: PLC0415 - dialogs load when opened
 
-            folder = data_folder()
-            self._benchmark_dialog = BenchmarkDialog(
-                self._pool,
-                lambda: self._connection.client,
-                self._connection.models,
-                folder / "benchmarks.jsonl",
-                self,
-            )
+            self._benchmark_dialog = BenchmarkDialog(self._benchmark, self._connection.models, self)
             self._connection.models_loaded.connect(self._benchmark_dialog.set_models)
         self._benchmark_dialog.show()
         self._benchmark_dialog.raise_()
@@ -697,7 +689,9 @@ class MainWindow(QMainWindow):
         summary = unload_summary(result)
         self.show_notice(summary, 15000)
         if self.tray is not None and not self.isVisible():
-            self.tray.showMessage(self.tr("Ollama Desktop"), summary, QSystemTrayIcon.MessageIcon.Information)
+            self.tray.showMessage(
+                self.tr("Ollama Desktop"), notification_text(summary), QSystemTrayIcon.MessageIcon.Information
+            )
 
     @Slot(object)
     def _on_unload_failed(self, error: OllamaError) -> None:
@@ -818,13 +812,19 @@ class MainWindow(QMainWindow):
             if self._quiet_cause is None:
                 self._quiet_cause = ""
                 self._residency.diagnose_stall(model)
-            note = self.tr("Nothing has arrived for {seconds} s.").format(seconds=seconds)
-            advice = self.tr("Stop (Esc) ends the answer and keeps what came.")
+            status = self.tr("Nothing has arrived for {seconds} s. Stop (Esc) ends it.")
+            note = self.tr(
+                "Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came."
+            )
         else:
-            note = self.tr("{model} has sent nothing for {seconds} s.").format(model=model, seconds=seconds)
-            advice = self.tr("A large model can take minutes to load. Stop (Esc) ends the wait.")
-        self.reply_label.setText(note + " " + self.tr("Stop (Esc) ends it."))
-        self.chat_view.set_reply_note(" ".join(part for part in (note, self._quiet_cause, advice) if part))
+            status = self.tr("{model} has sent nothing for {seconds} s. Stop (Esc) ends it.")
+            note = self.tr(
+                "{model} has sent nothing for {seconds} s. A large model can take minutes to load. "
+                "Stop (Esc) ends the wait."
+            )
+        self.reply_label.setText(status.format(model=model, seconds=seconds))
+        note = note.format(model=model, seconds=seconds, cause=self._quiet_cause or "")
+        self.chat_view.set_reply_note(" ".join(note.split()))  # no double space without a cause
 
     @Slot(object)
     def _on_stall_diagnosed(self, diagnosis: Diagnosis) -> None:
@@ -835,14 +835,14 @@ class MainWindow(QMainWindow):
     def _on_reply_finished(self, stats: ReplyStats) -> None:
         summary = describe_reply_speeds(stats, self._first_token_s)
         note = " · ".join(part for part in (summary, self._placement_note(self._chat.model)) if part)
-        self.chat_view.end_reply(note)
+        self.chat_view.end_reply(note, self._chat.answer_text)  # Copy takes the conversation's text
         self.reply_label.setText(summary)
         self._residency.refresh_now()
 
     @Slot(bool)
-    def _on_reply_stopped(self, answered: bool) -> None:
-        self.chat_view.end_reply(self.tr("Stopped."))
-        if answered:
+    def _on_reply_stopped(self, kept: bool) -> None:
+        self.chat_view.end_reply(self.tr("Stopped."), self._chat.answer_text)
+        if kept:
             self.reply_label.setText(self.tr("Stopped."))
         else:
             self.reply_label.setText(
@@ -859,7 +859,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_reply_failed(self, error: OllamaError) -> None:
-        self.chat_view.end_reply()
+        self.chat_view.end_reply("", self._chat.answer_text)
         problem = explain_error(error, self._connection.client.host, self._chat.model)
         self.chat_view.add_error(problem.message, problem.details)
         self.reply_label.setText(self.tr("The answer failed."))
@@ -1269,8 +1269,9 @@ class MainWindow(QMainWindow):
         self._residency.shutdown()
         if self._servers is not None:
             self._servers.shutdown()
+        if self._benchmark is not None:
+            self._benchmark.shutdown()
         if self._benchmark_dialog is not None:
-            self._benchmark_dialog.controller.shutdown()
             self._connection.models_loaded.disconnect(self._benchmark_dialog.set_models)
             self._benchmark_dialog.close()
         super().closeEvent(event)

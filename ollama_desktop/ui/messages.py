@@ -4,6 +4,9 @@ A problem comes as an `ErrorText`: the sentence for the user, and for "Details" 
 label or the status bar, a small line under the message in the chat) either the server's own words,
 untranslated, or, for a problem on the wire, a plain sentence for the error's `Reason`. The
 exception's own text, with Python's and the HTTP library's terms, goes only to the log.
+
+Errors are classified once, in `core.errors.error_kind`; this module words each kind once
+(`_kind_words`), for the chat, the benchmark and every window alike.
 """
 
 from __future__ import annotations
@@ -14,18 +17,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from ollama_desktop.core.errors import (
-    ModelNotFound,
-    NotOllama,
+    ErrorKind,
     OllamaError,
-    OutOfMemory,
-    ProtocolError,
     Reason,
     Redirected,
-    RequestTimedOut,
     ResponseTooLarge,
     ServerError,
-    ServerUnreachable,
-    StreamIncomplete,
+    error_kind,
+    server_words,
 )
 from ollama_desktop.ui.locale_format import size_text
 from ollama_desktop.ui.plain_text import plain_tooltip, set_plain
@@ -60,9 +59,7 @@ def show_error(label: QLabel, text: ErrorText) -> None:
 
 def error_details(error: OllamaError) -> str:
     """The server's own text for `error`, else what happened on the wire in words ("" if unknown)."""
-    if isinstance(error, ServerError):
-        return error.message
-    return reason_text(error)
+    return server_words(error) or reason_text(error)
 
 
 def reason_text(error: OllamaError) -> str:
@@ -137,77 +134,133 @@ def _reason_sentences() -> dict[Reason, str]:
 
 
 def explain_error(error: OllamaError, host: str, model: str) -> ErrorText:
-    """What to tell the user about `error`, by its type, with the server's own words as details."""
+    """What to tell the user about `error`, by its kind, with the server's own words as details."""
     return ErrorText(describe_error(error, host, model), error_details(error))
+
+
+@dataclass(frozen=True)
+class KindWords:
+    """What the app says about one kind of problem (`core.errors.ErrorKind`).
+
+    Attributes:
+        summary: what happened, in one short sentence: a cell of the benchmark's tables, its exports.
+        advice: what happened and what to do next, for a message to the user; may name {host},
+            {model} and {location}.
+    """
+
+    summary: str
+    advice: str
+
+
+def error_summaries() -> dict[ErrorKind, str]:
+    """The short sentence for each kind of problem (the benchmark's "Problem" column)."""
+    return {kind: words.summary for kind, words in _kind_words().items()}
 
 
 def describe_error(error: OllamaError, host: str, model: str) -> str:
     """The plain-words sentence for `error` alone (`explain_error` adds the details)."""
-    if isinstance(error, Redirected):
-        if not error.location:
-            return QCoreApplication.translate(
+    kind = error_kind(error)
+    location = error.location if isinstance(error, Redirected) else ""
+    if kind is ErrorKind.REDIRECTED and not location:
+        advice = QCoreApplication.translate(
+            "Messages",
+            "The server at {host} tried to send the app to another address; the app only talks to "
+            "{host}. Check the server address (Ollama menu → Ollama server…).",
+        )
+    else:
+        advice = _kind_words()[kind].advice
+    # The client names the model it asked about: the server's text may name it differently.
+    asked = (error.model if isinstance(error, ServerError) else "") or model
+    return advice.format(host=host, model=asked, location=location)
+
+
+def _kind_words() -> dict[ErrorKind, KindWords]:
+    return {
+        ErrorKind.MODEL_NOT_FOUND: KindWords(
+            QCoreApplication.translate("Messages", "This model is not installed on the Ollama server."),
+            QCoreApplication.translate(
                 "Messages",
-                "The server at {host} tried to send the app to another address; the app only talks to "
-                "{host}. Check the server address (Ollama menu → Ollama server…).",
-            ).format(host=host)
-        return QCoreApplication.translate(
-            "Messages",
-            "The server at {host} sent the app to another address, {location}; the app only talks to "
-            "{host}. If Ollama is at that other address, enter it as the server address (Ollama menu → "
-            "Ollama server…).",
-        ).format(host=host, location=error.location)
-    if isinstance(error, NotOllama):
-        return QCoreApplication.translate(
-            "Messages",
-            "Something answers at {host}, but not as Ollama does. Check the server address (Ollama menu "
-            "→ Ollama server…).",
-        ).format(host=host)
-    if isinstance(error, ServerUnreachable):
-        return QCoreApplication.translate(
-            "Messages", "Cannot reach Ollama at {host}. Make sure Ollama is running; the app keeps trying."
-        ).format(host=host)
-    if isinstance(error, RequestTimedOut):
-        return QCoreApplication.translate(
-            "Messages",
-            "Ollama did not answer in time. The model may still be loading, or be too big for this "
-            "computer's memory. Try again, or choose a smaller model.",
-        )
-    if isinstance(error, ModelNotFound):
-        return QCoreApplication.translate(
-            "Messages",
-            "The model “{model}” is not installed on this Ollama server. Choose another model, or "
-            "download it first.",
-        ).format(model=error.model or model)
-    if isinstance(error, OutOfMemory):
-        return QCoreApplication.translate(
-            "Messages",
-            "The model does not fit in this computer's memory. Close other models or programs, or "
-            "choose a smaller model.",
-        )
-    if isinstance(error, StreamIncomplete):
-        return QCoreApplication.translate(
-            "Messages", "The connection to Ollama was lost in the middle of the answer. What arrived is kept."
-        )
-    if isinstance(error, ProtocolError):
-        return QCoreApplication.translate(
-            "Messages",
-            "The answer could not be read: the server at {host} does not speak Ollama's language. "
-            "Check the server address (Ollama menu → Ollama server…).",
-        ).format(host=host)
-    if isinstance(error, ServerError):
-        return QCoreApplication.translate(
-            "Messages",
-            "Ollama reported a problem and could not answer. Try again; if it keeps happening, "
-            "restart Ollama.",
-        )
-    return QCoreApplication.translate("Messages", "Something unexpected went wrong. Try again.")
+                "The model “{model}” is not installed on this Ollama server. Choose another model, or "
+                "download it first.",
+            ),
+        ),
+        ErrorKind.OUT_OF_MEMORY: KindWords(
+            QCoreApplication.translate("Messages", "The model does not fit in this computer's memory."),
+            QCoreApplication.translate(
+                "Messages",
+                "The model does not fit in this computer's memory. Close other models or programs, or "
+                "choose a smaller model.",
+            ),
+        ),
+        ErrorKind.TIMED_OUT: KindWords(
+            QCoreApplication.translate("Messages", "Ollama did not answer in time."),
+            QCoreApplication.translate(
+                "Messages",
+                "Ollama did not answer in time. The model may still be loading, or be too big for this "
+                "computer's memory. Try again, or choose a smaller model.",
+            ),
+        ),
+        ErrorKind.UNREACHABLE: KindWords(
+            QCoreApplication.translate("Messages", "Ollama could not be reached. Is it running?"),
+            QCoreApplication.translate(
+                "Messages",
+                "Cannot reach Ollama at {host}. Make sure Ollama is running; the app keeps trying.",
+            ),
+        ),
+        ErrorKind.CONNECTION_LOST: KindWords(
+            QCoreApplication.translate("Messages", "The connection to Ollama was lost during the answer."),
+            QCoreApplication.translate(
+                "Messages",
+                "The connection to Ollama was lost in the middle of the answer. What arrived is kept.",
+            ),
+        ),
+        ErrorKind.REDIRECTED: KindWords(
+            QCoreApplication.translate("Messages", "The server sent the app to another address."),
+            QCoreApplication.translate(
+                "Messages",
+                "The server at {host} sent the app to another address, {location}; the app only talks "
+                "to {host}. If Ollama is at that other address, enter it as the server address (Ollama "
+                "menu → Ollama server…).",
+            ),
+        ),
+        ErrorKind.NOT_OLLAMA: KindWords(
+            QCoreApplication.translate(
+                "Messages", "Something answers at the server address, but not as Ollama does."
+            ),
+            QCoreApplication.translate(
+                "Messages",
+                "Something answers at {host}, but not as Ollama does. Check the server address (Ollama "
+                "menu → Ollama server…).",
+            ),
+        ),
+        ErrorKind.BAD_ANSWER: KindWords(
+            QCoreApplication.translate("Messages", "Ollama's answer could not be read."),
+            QCoreApplication.translate(
+                "Messages",
+                "The answer could not be read: the server at {host} does not speak Ollama's language. "
+                "Check the server address (Ollama menu → Ollama server…).",
+            ),
+        ),
+        ErrorKind.SERVER_ERROR: KindWords(
+            QCoreApplication.translate("Messages", "Ollama reported a problem with this run."),
+            QCoreApplication.translate(
+                "Messages",
+                "Ollama reported a problem and could not answer. Try again; if it keeps happening, "
+                "restart Ollama.",
+            ),
+        ),
+        ErrorKind.OTHER: KindWords(
+            QCoreApplication.translate("Messages", "Something went wrong in this run."),
+            QCoreApplication.translate("Messages", "Something unexpected went wrong. Try again."),
+        ),
+    }
 
 
 def explain_pull_error(error: OllamaError, model: str) -> ErrorText:
     """Why a download failed, in plain words; Ollama's own text as the details."""
     detail = error_details(error)
     # Ollama's own words about the registry, never our sentences (which are translated).
-    lowered = error.message.lower() if isinstance(error, ServerError) else ""
+    lowered = server_words(error).lower()
     if any(
         marker in lowered for marker in ("no such host", "dial tcp", "network is unreachable", "i/o timeout")
     ):
@@ -219,7 +272,7 @@ def explain_pull_error(error: OllamaError, model: str) -> ErrorText:
         text = QCoreApplication.translate(
             "Messages", "There is no model called “{model}” in the Ollama library. Check the spelling."
         ).format(model=model)
-    elif isinstance(error, ServerUnreachable):
+    elif error_kind(error) is ErrorKind.UNREACHABLE:
         text = QCoreApplication.translate("Messages", "Cannot reach Ollama. Make sure Ollama is running.")
     else:
         text = QCoreApplication.translate("Messages", "The download of “{model}” failed. Try again.").format(

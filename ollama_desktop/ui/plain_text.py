@@ -71,6 +71,19 @@ def html_text(text: str) -> str:
     return html.escape(text)
 
 
+def notification_text(text: str) -> str:
+    """`text` for a system notification (the tray's balloon).
+
+    Linux notification servers read markup in a notification's body, Windows and macOS show it
+    literally, so no escape suits all: the angle brackets become look-alike signs that mean
+    nothing to any of them.
+
+    >>> notification_text('x<img src="/dev/zero">')
+    'x‹img src="/dev/zero"›'
+    """
+    return text.replace("<", "‹").replace(">", "›")
+
+
 def menu_text(text: str) -> str:
     """`text` for a QAction or QMenu: a single ``&`` would underline the next letter and hide itself.
 

@@ -3,17 +3,13 @@
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
     <name>BenchmarkDialog</name>
-    <message numerus="yes">
+    <message>
         <source>%n of them failed; the table says why.</source>
-        <translation>
-            <numerusform>그중 %n회는 실패했습니다. 이유는 표에 나와 있습니다.</numerusform>
-        </translation>
+        <translation type="unfinished">그중 %n회는 실패했습니다. 이유는 표에 나와 있습니다.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n runs in all.</source>
-        <translation>
-            <numerusform>모두 %n회 실행합니다.</numerusform>
-        </translation>
+        <translation type="unfinished">모두 %n회 실행합니다.</translation>
     </message>
     <message>
         <source>%v of %m runs done</source>
@@ -81,12 +77,6 @@
         <source>Find out which of your models answers fastest on this computer. Each chosen model answers each chosen question several times; the speeds are Ollama&apos;s own measurements. Other programs running meanwhile can slow the models down.</source>
         <translation>내 모델 중 이 컴퓨터에서 가장 빠르게 답하는 모델을 찾습니다. 선택한 모델마다 선택한 질문에 여러 번 답하며, 속도는 Ollama가 직접 잰 값입니다. 그동안 다른 프로그램이 실행 중이면 모델이 느려질 수 있습니다.</translation>
     </message>
-    <message numerus="yes">
-        <source>Finished: %n runs.</source>
-        <translation>
-            <numerusform>완료: %n회 실행했습니다.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Freeing the memory used by {model}…</source>
         <translation>{model}이(가) 쓰던 메모리를 비우는 중…</translation>
@@ -98,6 +88,10 @@
     <message>
         <source>How</source>
         <translation>방식</translation>
+    </message>
+    <message>
+        <source>Loading again the models that were in memory before…</source>
+        <translation>이전에 메모리에 있던 모델을 다시 로드하는 중…</translation>
     </message>
     <message>
         <source>Loading {model} into memory…</source>
@@ -166,12 +160,6 @@
     <message>
         <source>Stop now. The runs that have finished are kept.</source>
         <translation>지금 중지합니다. 이미 끝난 실행 결과는 남겨 둡니다.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopped. The %n finished runs are kept.</source>
-        <translation>
-            <numerusform>중지했습니다. 완료된 %n회의 실행 결과는 남겨 둡니다.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Suggested: &lt;b&gt;{model}&lt;/b&gt;, the fastest model that fits fully in the graphics card&apos;s memory ({rate} tokens/s).</source>
@@ -248,12 +236,6 @@
     <message>
         <source>{percent} % slower</source>
         <translation>{percent}% 느림</translation>
-    </message>
-    <message numerus="yes">
-        <source>{when} · %n models · {mode}</source>
-        <translation>
-            <numerusform>{when} · 모델 %n개 · {mode}</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -367,24 +349,8 @@ after (s)</source>
         <translation>Ollama 벤치마크, {date}</translation>
     </message>
     <message>
-        <source>Ollama could not be reached. Is it running?</source>
-        <translation>Ollama에 연결할 수 없습니다. 실행 중인가요?</translation>
-    </message>
-    <message>
-        <source>Ollama did not answer in time.</source>
-        <translation>Ollama가 제때 응답하지 않았습니다.</translation>
-    </message>
-    <message>
-        <source>Ollama reported a problem with this run.</source>
-        <translation>Ollama가 이번 실행에서 문제를 보고했습니다.</translation>
-    </message>
-    <message>
         <source>Ollama {version} at {host}</source>
         <translation>Ollama {version} ({host})</translation>
-    </message>
-    <message>
-        <source>Ollama&apos;s answer could not be read.</source>
-        <translation>Ollama의 응답을 읽을 수 없습니다.</translation>
     </message>
     <message>
         <source>Per model</source>
@@ -441,10 +407,6 @@ fastest</source>
 최고</translation>
     </message>
     <message>
-        <source>Something went wrong in this run.</source>
-        <translation>이번 실행에서 문제가 생겼습니다.</translation>
-    </message>
-    <message>
         <source>Speed
 (tokens/s)</source>
         <translation>속도
@@ -467,24 +429,12 @@ fastest</source>
         <translation>시스템: {os}</translation>
     </message>
     <message>
-        <source>The connection to Ollama was lost during the answer.</source>
-        <translation>답변 도중 Ollama와의 연결이 끊겼습니다.</translation>
-    </message>
-    <message>
         <source>The middle value of the runs&apos; speeds, so one unusually slow or fast run does not decide. Higher is better.</source>
         <translation>여러 번 실행한 속도의 가운데 값이므로, 유난히 느리거나 빠른 한 번의 실행이 결과를 좌우하지 않습니다. 높을수록 좋습니다.</translation>
     </message>
     <message>
-        <source>The model does not fit in this computer&apos;s memory.</source>
-        <translation>이 컴퓨터의 메모리에 모델이 들어가지 않습니다.</translation>
-    </message>
-    <message>
         <source>The slowest and the fastest run. A wide range means the speed varied.</source>
         <translation>가장 느린 실행과 가장 빠른 실행입니다. 범위가 넓을수록 속도가 들쭉날쭉했다는 뜻입니다.</translation>
-    </message>
-    <message>
-        <source>This model is not installed on the Ollama server.</source>
-        <translation>이 모델은 Ollama 서버에 설치되어 있지 않습니다.</translation>
     </message>
     <message>
         <source>Total
@@ -621,6 +571,14 @@ fastest</source>
     <message>
         <source>Show the end of the conversation and follow the answer</source>
         <translation>대화의 끝으로 가서 답변을 따라갑니다</translation>
+    </message>
+    <message>
+        <source>The beginning of this long answer ({size}) is not shown here, to keep the app responsive. Copy the answer or export the chat to read all of it.</source>
+        <translation>이 답변은 길어서({size}) 앱이 느려지지 않도록 앞부분을 여기에 표시하지 않습니다. 전체를 읽으려면 답변을 복사하거나 대화를 내보내세요.</translation>
+    </message>
+    <message>
+        <source>The beginning of this long reasoning ({size}) is not shown here, to keep the app responsive.</source>
+        <translation>이 추론 과정은 길어서({size}) 앱이 느려지지 않도록 앞부분을 여기에 표시하지 않습니다.</translation>
     </message>
     <message>
         <source>Thinking</source>
@@ -763,6 +721,10 @@ fastest</source>
     <message>
         <source>Your chats cannot be saved right now: the chat history is in use by another program (perhaps Ollama Desktop is open twice). You can keep chatting; press Try again once the other program is closed, and this chat will be saved.</source>
         <translation>지금은 대화를 저장할 수 없습니다. 다른 프로그램이 대화 기록을 쓰고 있습니다(Ollama Desktop이 두 개 열려 있을 수 있습니다). 대화는 계속할 수 있으며, 다른 프로그램을 닫은 뒤 [다시 시도]를 누르면 이 대화가 저장됩니다.</translation>
+    </message>
+    <message>
+        <source>Your chats cannot be saved: the app cannot write in its folder {folder}. You can keep chatting, but new messages are not kept after you close the app. Press Try again once the folder can be written.</source>
+        <translation>대화를 저장할 수 없습니다. 앱이 자기 폴더 {folder}에 쓸 수 없습니다. 대화는 계속할 수 있지만 앱을 닫으면 새 메시지는 남지 않습니다. 폴더에 쓸 수 있게 되면 [다시 시도]를 누르세요.</translation>
     </message>
     <message>
         <source>Your chats cannot be saved: the chat history could not be opened. You can keep chatting, but new messages are not kept after you close the app. Press Try again to retry.</source>
@@ -1087,6 +1049,14 @@ fastest</source>
         <translation>나중에</translation>
     </message>
     <message>
+        <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ollama &amp;server…</source>
         <translation>Ollama 서버(&amp;S)…</translation>
     </message>
@@ -1131,6 +1101,10 @@ Ollama 서버와 대화하는 데스크톱 앱입니다.</translation>
     <message>
         <source>Stop the answer (Esc)</source>
         <translation>답변 중지(Esc)</translation>
+    </message>
+    <message>
+        <source>Stopped before the answer began. Your question is back in the box below.</source>
+        <translation>답변이 시작되기 전에 중지했습니다. 질문은 아래 입력란에 다시 넣어 두었습니다.</translation>
     </message>
     <message>
         <source>Stopped.</source>
@@ -1181,12 +1155,24 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>실행 위치: {where}</translation>
     </message>
     <message>
+        <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{model}” is not installed on this server. Download it now?</source>
         <translation>이 서버에는 “{model}”이(가) 설치되어 있지 않습니다. 지금 다운로드할까요?</translation>
     </message>
     <message>
         <source>○ Ollama is not reachable at {host}. Retrying every few seconds…</source>
         <translation>○ {host}의 Ollama에 연결할 수 없습니다. 몇 초마다 다시 시도합니다…</translation>
+    </message>
+    <message>
+        <source>○ {problem} Retrying every few seconds…</source>
+        <translation>○ {problem} 몇 초마다 다시 시도합니다…</translation>
     </message>
     <message>
         <source>● Connected: Ollama {version} at {host}</source>
@@ -1223,8 +1209,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>자세한 내용: {details}</translation>
     </message>
     <message>
+        <source>Ollama could not be reached. Is it running?</source>
+        <translation>Ollama에 연결할 수 없습니다. 실행 중인가요?</translation>
+    </message>
+    <message>
         <source>Ollama could not reach the model library: is this computer connected to the internet?</source>
         <translation>Ollama가 모델 라이브러리에 연결하지 못했습니다. 이 컴퓨터가 인터넷에 연결되어 있나요?</translation>
+    </message>
+    <message>
+        <source>Ollama did not answer in time.</source>
+        <translation>Ollama가 제때 응답하지 않았습니다.</translation>
     </message>
     <message>
         <source>Ollama did not answer in time. The model may still be loading, or be too big for this computer&apos;s memory. Try again, or choose a smaller model.</source>
@@ -1235,12 +1229,36 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>Ollama가 문제를 알려 와서 답하지 못했습니다. 다시 시도해 보고, 계속 그러면 Ollama를 다시 시작하세요.</translation>
     </message>
     <message>
+        <source>Ollama reported a problem with this run.</source>
+        <translation>Ollama가 이번 실행에서 문제를 보고했습니다.</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s answer could not be read.</source>
+        <translation>Ollama의 응답을 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Something answers at the server address, but not as Ollama does.</source>
+        <translation>서버 주소에서 무언가 응답하지만 Ollama의 응답이 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Something answers at {host}, but not as Ollama does. Check the server address (Ollama menu → Ollama server…).</source>
+        <translation>{host}에서 무언가 응답하지만 Ollama의 응답이 아닙니다. 서버 주소를 확인하세요([Ollama] 메뉴 → Ollama 서버…).</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong. Try again.</source>
         <translation>예상하지 못한 문제가 생겼습니다. 다시 시도하세요.</translation>
     </message>
     <message>
+        <source>Something went wrong in this run.</source>
+        <translation>이번 실행에서 문제가 생겼습니다.</translation>
+    </message>
+    <message>
         <source>The answer could not be read: the server at {host} does not speak Ollama&apos;s language. Check the server address (Ollama menu → Ollama server…).</source>
         <translation>응답을 읽을 수 없습니다. {host}의 서버가 Ollama가 아닌 것 같습니다. 서버 주소를 확인하세요([Ollama] 메뉴 → Ollama 서버…).</translation>
+    </message>
+    <message>
+        <source>The connection to Ollama was lost during the answer.</source>
+        <translation>답변 도중 Ollama와의 연결이 끊겼습니다.</translation>
     </message>
     <message>
         <source>The connection to Ollama was lost in the middle of the answer. What arrived is kept.</source>
@@ -1251,6 +1269,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>“{model}” 다운로드에 실패했습니다. 다시 시도하세요.</translation>
     </message>
     <message>
+        <source>The model does not fit in this computer&apos;s memory.</source>
+        <translation>이 컴퓨터의 메모리에 모델이 들어가지 않습니다.</translation>
+    </message>
+    <message>
         <source>The model does not fit in this computer&apos;s memory. Close other models or programs, or choose a smaller model.</source>
         <translation>이 컴퓨터의 메모리에 모델이 들어가지 않습니다. 다른 모델이나 프로그램을 닫거나 더 작은 모델을 선택하세요.</translation>
     </message>
@@ -1259,8 +1281,100 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>이 Ollama 서버에는 “{model}” 모델이 설치되어 있지 않습니다. 다른 모델을 선택하거나 먼저 다운로드하세요.</translation>
     </message>
     <message>
+        <source>The server at {host} sent the app to another address, {location}; the app only talks to {host}. If Ollama is at that other address, enter it as the server address (Ollama menu → Ollama server…).</source>
+        <translation>{host}의 서버가 다른 주소 {location}(으)로 옮겨 가라고 했지만, 이 앱은 {host}에만 연결합니다. Ollama가 그 주소에 있다면 그 주소를 서버 주소로 입력하세요([Ollama] 메뉴 → Ollama 서버…).</translation>
+    </message>
+    <message>
+        <source>The server at {host} tried to send the app to another address; the app only talks to {host}. Check the server address (Ollama menu → Ollama server…).</source>
+        <translation>{host}의 서버가 다른 주소로 옮겨 가라고 했지만, 이 앱은 {host}에만 연결합니다. 서버 주소를 확인하세요([Ollama] 메뉴 → Ollama 서버…).</translation>
+    </message>
+    <message>
+        <source>The server sent the app to another address.</source>
+        <translation>서버가 다른 주소로 옮겨 가라고 했습니다.</translation>
+    </message>
+    <message>
         <source>There is no model called “{model}” in the Ollama library. Check the spelling.</source>
         <translation>Ollama 라이브러리에 “{model}”(이)라는 모델이 없습니다. 철자를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>This model is not installed on the Ollama server.</source>
+        <translation>이 모델은 Ollama 서버에 설치되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>no computer with that name could be found</source>
+        <translation>그 이름의 컴퓨터를 찾을 수 없음</translation>
+    </message>
+    <message>
+        <source>nothing accepts connections at that address and port</source>
+        <translation>그 주소와 포트에서 연결을 받는 곳이 없음</translation>
+    </message>
+    <message>
+        <source>nothing arrived from the server for too long</source>
+        <translation>서버에서 너무 오랫동안 아무것도 오지 않음</translation>
+    </message>
+    <message>
+        <source>one line of the answer was larger than {size}, far more than Ollama sends</source>
+        <translation>응답의 한 줄이 {size}보다 커서 Ollama가 보내는 크기를 훨씬 넘음</translation>
+    </message>
+    <message>
+        <source>the answer began with far more header lines than any server sends</source>
+        <translation>응답 앞부분의 헤더 줄이 어떤 서버가 보내는 것보다도 훨씬 많음</translation>
+    </message>
+    <message>
+        <source>the answer came so slowly that the app stopped waiting for it</source>
+        <translation>응답이 너무 느리게 와서 앱이 기다리기를 멈춤</translation>
+    </message>
+    <message>
+        <source>the answer is not in the format Ollama uses</source>
+        <translation>응답이 Ollama가 쓰는 형식이 아님</translation>
+    </message>
+    <message>
+        <source>the answer stopped before its end</source>
+        <translation>응답이 끝나기 전에 멈춤</translation>
+    </message>
+    <message>
+        <source>the answer was larger than {size}, far more than Ollama sends</source>
+        <translation>응답이 {size}보다 커서 Ollama가 보내는 크기를 훨씬 넘음</translation>
+    </message>
+    <message>
+        <source>the computer at that address did not respond</source>
+        <translation>그 주소의 컴퓨터가 응답하지 않음</translation>
+    </message>
+    <message>
+        <source>the connection broke in the middle of the answer</source>
+        <translation>응답 도중 연결이 끊김</translation>
+    </message>
+    <message>
+        <source>the server accepted the connection but never answered</source>
+        <translation>서버가 연결은 받았지만 끝내 응답하지 않음</translation>
+    </message>
+    <message>
+        <source>the server address is not a valid web address</source>
+        <translation>서버 주소가 올바른 웹 주소가 아님</translation>
+    </message>
+    <message>
+        <source>the server answered the app&apos;s first question with an error</source>
+        <translation>서버가 앱의 첫 요청에 오류로 답함</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation>서버가 응답하지 않고 연결을 닫음</translation>
+    </message>
+    <message>
+        <source>the server sent a web page instead of Ollama&apos;s data</source>
+        <translation>서버가 Ollama 데이터 대신 웹 페이지를 보냄</translation>
+    </message>
+    <message>
+        <source>the server sent text that is not valid UTF-8</source>
+        <translation>서버가 올바른 UTF-8이 아닌 텍스트를 보냄</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer was compressed wrongly</source>
+        <translation>서버 응답의 압축이 잘못됨</translation>
+    </message>
+    <message>
+        <source>what came back is not a web server&apos;s answer at all</source>
+        <translation>돌아온 것이 웹 서버의 응답이 전혀 아님</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +1798,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>{name} — 확인 중…</translation>
     </message>
     <message>
+        <source>○ {name} — does not answer as Ollama</source>
+        <translation>○ {name} — Ollama처럼 응답하지 않음</translation>
+    </message>
+    <message>
         <source>○ {name} — not reachable</source>
         <translation>○ {name} — 연결할 수 없음</translation>
     </message>
@@ -1859,6 +1977,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Server address…</source>
         <translation>서버 주소…</translation>
+    </message>
+    <message>
+        <source>Something else answers at this address</source>
+        <translation>이 주소에서 Ollama가 아닌 다른 것이 응답합니다</translation>
     </message>
     <message>
         <source>The Ollama server does not answer</source>

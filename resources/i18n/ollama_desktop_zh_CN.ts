@@ -3,17 +3,13 @@
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>BenchmarkDialog</name>
-    <message numerus="yes">
+    <message>
         <source>%n of them failed; the table says why.</source>
-        <translation>
-            <numerusform>其中 %n 次失败，原因见表格。</numerusform>
-        </translation>
+        <translation type="unfinished">其中 %n 次失败，原因见表格。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n runs in all.</source>
-        <translation>
-            <numerusform>共需运行 %n 次。</numerusform>
-        </translation>
+        <translation type="unfinished">共需运行 %n 次。</translation>
     </message>
     <message>
         <source>%v of %m runs done</source>
@@ -81,12 +77,6 @@
         <source>Find out which of your models answers fastest on this computer. Each chosen model answers each chosen question several times; the speeds are Ollama&apos;s own measurements. Other programs running meanwhile can slow the models down.</source>
         <translation>找出你的模型中哪一个在这台电脑上回答得最快。每个选中的模型会把每个选中的问题回答几次；速度由 Ollama 自己测量。测试期间如果有其他程序在运行，模型可能会变慢。</translation>
     </message>
-    <message numerus="yes">
-        <source>Finished: %n runs.</source>
-        <translation>
-            <numerusform>完成：共运行 %n 次。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Freeing the memory used by {model}…</source>
         <translation>正在释放 {model} 占用的内存…</translation>
@@ -98,6 +88,10 @@
     <message>
         <source>How</source>
         <translation>测试方式</translation>
+    </message>
+    <message>
+        <source>Loading again the models that were in memory before…</source>
+        <translation>正在重新加载之前在内存中的模型…</translation>
     </message>
     <message>
         <source>Loading {model} into memory…</source>
@@ -166,12 +160,6 @@
     <message>
         <source>Stop now. The runs that have finished are kept.</source>
         <translation>立即停止。已完成的运行结果会保留。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopped. The %n finished runs are kept.</source>
-        <translation>
-            <numerusform>已停止。已完成的 %n 次运行结果会保留。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Suggested: &lt;b&gt;{model}&lt;/b&gt;, the fastest model that fits fully in the graphics card&apos;s memory ({rate} tokens/s).</source>
@@ -248,12 +236,6 @@
     <message>
         <source>{percent} % slower</source>
         <translation>慢 {percent}%</translation>
-    </message>
-    <message numerus="yes">
-        <source>{when} · %n models · {mode}</source>
-        <translation>
-            <numerusform>{when} · %n 个模型 · {mode}</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -367,24 +349,8 @@ after (s)</source>
         <translation>Ollama 性能测试，{date}</translation>
     </message>
     <message>
-        <source>Ollama could not be reached. Is it running?</source>
-        <translation>连接不上 Ollama。它在运行吗？</translation>
-    </message>
-    <message>
-        <source>Ollama did not answer in time.</source>
-        <translation>Ollama 没有及时响应。</translation>
-    </message>
-    <message>
-        <source>Ollama reported a problem with this run.</source>
-        <translation>Ollama 报告这次运行出了问题。</translation>
-    </message>
-    <message>
         <source>Ollama {version} at {host}</source>
         <translation>Ollama {version}，位于 {host}</translation>
-    </message>
-    <message>
-        <source>Ollama&apos;s answer could not be read.</source>
-        <translation>无法读取 Ollama 的响应。</translation>
     </message>
     <message>
         <source>Per model</source>
@@ -441,10 +407,6 @@ fastest</source>
 最快</translation>
     </message>
     <message>
-        <source>Something went wrong in this run.</source>
-        <translation>这次运行出了问题。</translation>
-    </message>
-    <message>
         <source>Speed
 (tokens/s)</source>
         <translation>速度
@@ -467,24 +429,12 @@ fastest</source>
         <translation>系统：{os}</translation>
     </message>
     <message>
-        <source>The connection to Ollama was lost during the answer.</source>
-        <translation>回答过程中与 Ollama 的连接断开了。</translation>
-    </message>
-    <message>
         <source>The middle value of the runs&apos; speeds, so one unusually slow or fast run does not decide. Higher is better.</source>
         <translation>各次运行速度的中间值，所以单独一次特别慢或特别快的运行不会左右结果。越高越好。</translation>
     </message>
     <message>
-        <source>The model does not fit in this computer&apos;s memory.</source>
-        <translation>这台电脑的内存放不下这个模型。</translation>
-    </message>
-    <message>
         <source>The slowest and the fastest run. A wide range means the speed varied.</source>
         <translation>最慢和最快的一次。范围越大，说明速度越不稳定。</translation>
-    </message>
-    <message>
-        <source>This model is not installed on the Ollama server.</source>
-        <translation>这个模型没有安装在 Ollama 服务器上。</translation>
     </message>
     <message>
         <source>Total
@@ -621,6 +571,14 @@ fastest</source>
     <message>
         <source>Show the end of the conversation and follow the answer</source>
         <translation>跳到对话末尾，并跟随回答滚动</translation>
+    </message>
+    <message>
+        <source>The beginning of this long answer ({size}) is not shown here, to keep the app responsive. Copy the answer or export the chat to read all of it.</source>
+        <translation>这个回答很长（{size}），为了让应用保持流畅，这里不显示开头的部分。如需阅读全文，请复制回答或导出对话。</translation>
+    </message>
+    <message>
+        <source>The beginning of this long reasoning ({size}) is not shown here, to keep the app responsive.</source>
+        <translation>这段推理过程很长（{size}），为了让应用保持流畅，这里不显示开头的部分。</translation>
     </message>
     <message>
         <source>Thinking</source>
@@ -763,6 +721,10 @@ fastest</source>
     <message>
         <source>Your chats cannot be saved right now: the chat history is in use by another program (perhaps Ollama Desktop is open twice). You can keep chatting; press Try again once the other program is closed, and this chat will be saved.</source>
         <translation>暂时无法保存你的对话：聊天记录正被其他程序使用（可能打开了两个 Ollama Desktop）。你可以继续对话；关闭另一个程序后点击“重试”，这段对话就会保存。</translation>
+    </message>
+    <message>
+        <source>Your chats cannot be saved: the app cannot write in its folder {folder}. You can keep chatting, but new messages are not kept after you close the app. Press Try again once the folder can be written.</source>
+        <translation>无法保存你的对话：应用无法写入它的文件夹 {folder}。你可以继续对话，但关闭应用后，新消息不会保留。等这个文件夹可以写入后，请点击“重试”。</translation>
     </message>
     <message>
         <source>Your chats cannot be saved: the chat history could not be opened. You can keep chatting, but new messages are not kept after you close the app. Press Try again to retry.</source>
@@ -1087,6 +1049,14 @@ fastest</source>
         <translation>暂不</translation>
     </message>
     <message>
+        <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ollama &amp;server…</source>
         <translation>Ollama 服务器(&amp;S)…</translation>
     </message>
@@ -1131,6 +1101,10 @@ A desktop chat app for the Ollama server.</source>
     <message>
         <source>Stop the answer (Esc)</source>
         <translation>停止回答（Esc）</translation>
+    </message>
+    <message>
+        <source>Stopped before the answer began. Your question is back in the box below.</source>
+        <translation>回答开始前就停止了。你的问题已放回下方的输入框。</translation>
     </message>
     <message>
         <source>Stopped.</source>
@@ -1181,12 +1155,24 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>运行位置：{where}</translation>
     </message>
     <message>
+        <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{model}” is not installed on this server. Download it now?</source>
         <translation>这台服务器没有安装“{model}”。现在下载吗？</translation>
     </message>
     <message>
         <source>○ Ollama is not reachable at {host}. Retrying every few seconds…</source>
         <translation>○ 无法连接 {host} 上的 Ollama。每隔几秒重试一次…</translation>
+    </message>
+    <message>
+        <source>○ {problem} Retrying every few seconds…</source>
+        <translation>○ {problem} 每隔几秒重试一次…</translation>
     </message>
     <message>
         <source>● Connected: Ollama {version} at {host}</source>
@@ -1223,8 +1209,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>详细信息：{details}</translation>
     </message>
     <message>
+        <source>Ollama could not be reached. Is it running?</source>
+        <translation>无法连接 Ollama。它在运行吗？</translation>
+    </message>
+    <message>
         <source>Ollama could not reach the model library: is this computer connected to the internet?</source>
         <translation>Ollama 无法访问模型库：这台电脑连上互联网了吗？</translation>
+    </message>
+    <message>
+        <source>Ollama did not answer in time.</source>
+        <translation>Ollama 没有及时响应。</translation>
     </message>
     <message>
         <source>Ollama did not answer in time. The model may still be loading, or be too big for this computer&apos;s memory. Try again, or choose a smaller model.</source>
@@ -1235,12 +1229,36 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>Ollama 报告了问题，无法回答。请再试一次；如果反复出现，请重启 Ollama。</translation>
     </message>
     <message>
+        <source>Ollama reported a problem with this run.</source>
+        <translation>Ollama 报告这次运行出了问题。</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s answer could not be read.</source>
+        <translation>无法读取 Ollama 的响应。</translation>
+    </message>
+    <message>
+        <source>Something answers at the server address, but not as Ollama does.</source>
+        <translation>服务器地址上有响应，但不是 Ollama 的响应方式。</translation>
+    </message>
+    <message>
+        <source>Something answers at {host}, but not as Ollama does. Check the server address (Ollama menu → Ollama server…).</source>
+        <translation>{host} 有响应，但不是 Ollama 的响应方式。请检查服务器地址（Ollama 菜单 → Ollama 服务器…）。</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong. Try again.</source>
         <translation>出现了意外问题。请再试一次。</translation>
     </message>
     <message>
+        <source>Something went wrong in this run.</source>
+        <translation>这次运行出了问题。</translation>
+    </message>
+    <message>
         <source>The answer could not be read: the server at {host} does not speak Ollama&apos;s language. Check the server address (Ollama menu → Ollama server…).</source>
         <translation>无法读取响应：{host} 上的服务器似乎不是 Ollama。请检查服务器地址（Ollama 菜单 → Ollama 服务器…）。</translation>
+    </message>
+    <message>
+        <source>The connection to Ollama was lost during the answer.</source>
+        <translation>回答过程中与 Ollama 的连接断开了。</translation>
     </message>
     <message>
         <source>The connection to Ollama was lost in the middle of the answer. What arrived is kept.</source>
@@ -1251,6 +1269,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>“{model}”下载失败。请再试一次。</translation>
     </message>
     <message>
+        <source>The model does not fit in this computer&apos;s memory.</source>
+        <translation>这台电脑的内存放不下这个模型。</translation>
+    </message>
+    <message>
         <source>The model does not fit in this computer&apos;s memory. Close other models or programs, or choose a smaller model.</source>
         <translation>这台电脑的内存放不下这个模型。请关闭其他模型或程序，或选择更小的模型。</translation>
     </message>
@@ -1259,8 +1281,100 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>这台 Ollama 服务器没有安装模型“{model}”。请选择其他模型，或先下载它。</translation>
     </message>
     <message>
+        <source>The server at {host} sent the app to another address, {location}; the app only talks to {host}. If Ollama is at that other address, enter it as the server address (Ollama menu → Ollama server…).</source>
+        <translation>{host} 上的服务器要本应用改为连接另一个地址 {location}，但本应用只会连接 {host}。如果 Ollama 在那个地址上，请把它设为服务器地址（Ollama 菜单 → Ollama 服务器…）。</translation>
+    </message>
+    <message>
+        <source>The server at {host} tried to send the app to another address; the app only talks to {host}. Check the server address (Ollama menu → Ollama server…).</source>
+        <translation>{host} 上的服务器想让本应用改为连接另一个地址，但本应用只会连接 {host}。请检查服务器地址（Ollama 菜单 → Ollama 服务器…）。</translation>
+    </message>
+    <message>
+        <source>The server sent the app to another address.</source>
+        <translation>服务器要本应用改为连接另一个地址。</translation>
+    </message>
+    <message>
         <source>There is no model called “{model}” in the Ollama library. Check the spelling.</source>
         <translation>Ollama 模型库中没有名为“{model}”的模型。请检查拼写。</translation>
+    </message>
+    <message>
+        <source>This model is not installed on the Ollama server.</source>
+        <translation>这个模型没有安装在 Ollama 服务器上。</translation>
+    </message>
+    <message>
+        <source>no computer with that name could be found</source>
+        <translation>找不到这个名称的电脑</translation>
+    </message>
+    <message>
+        <source>nothing accepts connections at that address and port</source>
+        <translation>这个地址和端口上没有程序接受连接</translation>
+    </message>
+    <message>
+        <source>nothing arrived from the server for too long</source>
+        <translation>服务器太久没有传来任何内容</translation>
+    </message>
+    <message>
+        <source>one line of the answer was larger than {size}, far more than Ollama sends</source>
+        <translation>响应中有一行超过 {size}，远大于 Ollama 会发送的内容</translation>
+    </message>
+    <message>
+        <source>the answer began with far more header lines than any server sends</source>
+        <translation>响应开头的标头行数远多于任何服务器会发送的数量</translation>
+    </message>
+    <message>
+        <source>the answer came so slowly that the app stopped waiting for it</source>
+        <translation>响应传得太慢，本应用已不再等待</translation>
+    </message>
+    <message>
+        <source>the answer is not in the format Ollama uses</source>
+        <translation>响应不是 Ollama 使用的格式</translation>
+    </message>
+    <message>
+        <source>the answer stopped before its end</source>
+        <translation>响应还没结束就中断了</translation>
+    </message>
+    <message>
+        <source>the answer was larger than {size}, far more than Ollama sends</source>
+        <translation>响应超过 {size}，远大于 Ollama 会发送的内容</translation>
+    </message>
+    <message>
+        <source>the computer at that address did not respond</source>
+        <translation>这个地址上的电脑没有响应</translation>
+    </message>
+    <message>
+        <source>the connection broke in the middle of the answer</source>
+        <translation>响应传到一半时连接断开了</translation>
+    </message>
+    <message>
+        <source>the server accepted the connection but never answered</source>
+        <translation>服务器接受了连接，却一直没有响应</translation>
+    </message>
+    <message>
+        <source>the server address is not a valid web address</source>
+        <translation>服务器地址不是有效的网址</translation>
+    </message>
+    <message>
+        <source>the server answered the app&apos;s first question with an error</source>
+        <translation>服务器对本应用的第一个请求返回了错误</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation>服务器没有响应就关闭了连接</translation>
+    </message>
+    <message>
+        <source>the server sent a web page instead of Ollama&apos;s data</source>
+        <translation>服务器发来的是网页，而不是 Ollama 的数据</translation>
+    </message>
+    <message>
+        <source>the server sent text that is not valid UTF-8</source>
+        <translation>服务器发来的文本不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer was compressed wrongly</source>
+        <translation>服务器响应的压缩方式有误</translation>
+    </message>
+    <message>
+        <source>what came back is not a web server&apos;s answer at all</source>
+        <translation>收到的内容根本不是网页服务器的响应</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +1798,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>{name} — 检查中…</translation>
     </message>
     <message>
+        <source>○ {name} — does not answer as Ollama</source>
+        <translation>○ {name} — 响应的不是 Ollama</translation>
+    </message>
+    <message>
         <source>○ {name} — not reachable</source>
         <translation>○ {name} — 无法连接</translation>
     </message>
@@ -1859,6 +1977,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Server address…</source>
         <translation>服务器地址…</translation>
+    </message>
+    <message>
+        <source>Something else answers at this address</source>
+        <translation>这个地址上响应的不是 Ollama</translation>
     </message>
     <message>
         <source>The Ollama server does not answer</source>

@@ -3,17 +3,13 @@
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
     <name>BenchmarkDialog</name>
-    <message numerus="yes">
+    <message>
         <source>%n of them failed; the table says why.</source>
-        <translation>
-            <numerusform>其中 %n 次失敗，原因請見表格。</numerusform>
-        </translation>
+        <translation type="unfinished">其中 %n 次失敗，原因請見表格。</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n runs in all.</source>
-        <translation>
-            <numerusform>總共要執行 %n 次。</numerusform>
-        </translation>
+        <translation type="unfinished">總共要執行 %n 次。</translation>
     </message>
     <message>
         <source>%v of %m runs done</source>
@@ -81,12 +77,6 @@
         <source>Find out which of your models answers fastest on this computer. Each chosen model answers each chosen question several times; the speeds are Ollama&apos;s own measurements. Other programs running meanwhile can slow the models down.</source>
         <translation>找出你的模型中哪一個在這台電腦上回答得最快。每個選取的模型會把每個選取的問題回答數次；速度是 Ollama 自己測得的數據。測試期間若有其他程式在執行，模型可能會變慢。</translation>
     </message>
-    <message numerus="yes">
-        <source>Finished: %n runs.</source>
-        <translation>
-            <numerusform>完成：共執行 %n 次。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Freeing the memory used by {model}…</source>
         <translation>正在釋放 {model} 使用的記憶體…</translation>
@@ -98,6 +88,10 @@
     <message>
         <source>How</source>
         <translation>測試方式</translation>
+    </message>
+    <message>
+        <source>Loading again the models that were in memory before…</source>
+        <translation>正在重新載入之前在記憶體中的模型…</translation>
     </message>
     <message>
         <source>Loading {model} into memory…</source>
@@ -166,12 +160,6 @@
     <message>
         <source>Stop now. The runs that have finished are kept.</source>
         <translation>立即停止。已完成的執行結果會保留。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Stopped. The %n finished runs are kept.</source>
-        <translation>
-            <numerusform>已停止。已完成的 %n 次執行結果會保留。</numerusform>
-        </translation>
     </message>
     <message>
         <source>Suggested: &lt;b&gt;{model}&lt;/b&gt;, the fastest model that fits fully in the graphics card&apos;s memory ({rate} tokens/s).</source>
@@ -248,12 +236,6 @@
     <message>
         <source>{percent} % slower</source>
         <translation>慢 {percent}%</translation>
-    </message>
-    <message numerus="yes">
-        <source>{when} · %n models · {mode}</source>
-        <translation>
-            <numerusform>{when} · %n 個模型 · {mode}</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -367,24 +349,8 @@ after (s)</source>
         <translation>Ollama 效能測試，{date}</translation>
     </message>
     <message>
-        <source>Ollama could not be reached. Is it running?</source>
-        <translation>連不上 Ollama。它有在執行嗎？</translation>
-    </message>
-    <message>
-        <source>Ollama did not answer in time.</source>
-        <translation>Ollama 沒有及時回應。</translation>
-    </message>
-    <message>
-        <source>Ollama reported a problem with this run.</source>
-        <translation>Ollama 回報這次執行有問題。</translation>
-    </message>
-    <message>
         <source>Ollama {version} at {host}</source>
         <translation>Ollama {version}，位於 {host}</translation>
-    </message>
-    <message>
-        <source>Ollama&apos;s answer could not be read.</source>
-        <translation>無法讀取 Ollama 的回應。</translation>
     </message>
     <message>
         <source>Per model</source>
@@ -441,10 +407,6 @@ fastest</source>
 最快</translation>
     </message>
     <message>
-        <source>Something went wrong in this run.</source>
-        <translation>這次執行出了問題。</translation>
-    </message>
-    <message>
         <source>Speed
 (tokens/s)</source>
         <translation>速度
@@ -467,24 +429,12 @@ fastest</source>
         <translation>系統：{os}</translation>
     </message>
     <message>
-        <source>The connection to Ollama was lost during the answer.</source>
-        <translation>回答途中與 Ollama 的連線中斷了。</translation>
-    </message>
-    <message>
         <source>The middle value of the runs&apos; speeds, so one unusually slow or fast run does not decide. Higher is better.</source>
         <translation>各次執行速度的中間值，所以單獨一次特別慢或特別快的執行不會左右結果。越高越好。</translation>
     </message>
     <message>
-        <source>The model does not fit in this computer&apos;s memory.</source>
-        <translation>這台電腦的記憶體放不下這個模型。</translation>
-    </message>
-    <message>
         <source>The slowest and the fastest run. A wide range means the speed varied.</source>
         <translation>最慢和最快的一次。範圍越大，表示速度越不穩定。</translation>
-    </message>
-    <message>
-        <source>This model is not installed on the Ollama server.</source>
-        <translation>這個模型沒有安裝在 Ollama 伺服器上。</translation>
     </message>
     <message>
         <source>Total
@@ -621,6 +571,14 @@ fastest</source>
     <message>
         <source>Show the end of the conversation and follow the answer</source>
         <translation>跳到對話最後，並隨著回答捲動</translation>
+    </message>
+    <message>
+        <source>The beginning of this long answer ({size}) is not shown here, to keep the app responsive. Copy the answer or export the chat to read all of it.</source>
+        <translation>這個回答很長（{size}），為了讓應用程式保持流暢，這裡不顯示開頭的部分。若要閱讀全文，請複製回答或匯出對話。</translation>
+    </message>
+    <message>
+        <source>The beginning of this long reasoning ({size}) is not shown here, to keep the app responsive.</source>
+        <translation>這段推理過程很長（{size}），為了讓應用程式保持流暢，這裡不顯示開頭的部分。</translation>
     </message>
     <message>
         <source>Thinking</source>
@@ -763,6 +721,10 @@ fastest</source>
     <message>
         <source>Your chats cannot be saved right now: the chat history is in use by another program (perhaps Ollama Desktop is open twice). You can keep chatting; press Try again once the other program is closed, and this chat will be saved.</source>
         <translation>目前無法儲存你的對話：對話記錄正被其他程式使用（可能開了兩個 Ollama Desktop）。你可以繼續對話；關閉另一個程式後按「再試一次」，這段對話就會儲存。</translation>
+    </message>
+    <message>
+        <source>Your chats cannot be saved: the app cannot write in its folder {folder}. You can keep chatting, but new messages are not kept after you close the app. Press Try again once the folder can be written.</source>
+        <translation>無法儲存你的對話：應用程式無法寫入它的資料夾 {folder}。你可以繼續對話，但關閉應用程式後，新的訊息不會保留。等這個資料夾可以寫入後，請按「再試一次」。</translation>
     </message>
     <message>
         <source>Your chats cannot be saved: the chat history could not be opened. You can keep chatting, but new messages are not kept after you close the app. Press Try again to retry.</source>
@@ -1087,6 +1049,14 @@ fastest</source>
         <translation>暫時不要</translation>
     </message>
     <message>
+        <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ollama &amp;server…</source>
         <translation>Ollama 伺服器(&amp;S)…</translation>
     </message>
@@ -1131,6 +1101,10 @@ A desktop chat app for the Ollama server.</source>
     <message>
         <source>Stop the answer (Esc)</source>
         <translation>停止回答（Esc）</translation>
+    </message>
+    <message>
+        <source>Stopped before the answer began. Your question is back in the box below.</source>
+        <translation>回答開始前就停止了。你的問題已放回下方的輸入框。</translation>
     </message>
     <message>
         <source>Stopped.</source>
@@ -1181,12 +1155,24 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>執行位置：{where}</translation>
     </message>
     <message>
+        <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{model}” is not installed on this server. Download it now?</source>
         <translation>這個伺服器沒有安裝「{model}」。要現在下載嗎？</translation>
     </message>
     <message>
         <source>○ Ollama is not reachable at {host}. Retrying every few seconds…</source>
         <translation>○ 連不上 {host} 的 Ollama。每隔幾秒會重試一次…</translation>
+    </message>
+    <message>
+        <source>○ {problem} Retrying every few seconds…</source>
+        <translation>○ {problem} 每隔幾秒會重試一次…</translation>
     </message>
     <message>
         <source>● Connected: Ollama {version} at {host}</source>
@@ -1223,8 +1209,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>詳細資訊：{details}</translation>
     </message>
     <message>
+        <source>Ollama could not be reached. Is it running?</source>
+        <translation>連不上 Ollama。它有在執行嗎？</translation>
+    </message>
+    <message>
         <source>Ollama could not reach the model library: is this computer connected to the internet?</source>
         <translation>Ollama 連不上模型庫：這台電腦有連上網際網路嗎？</translation>
+    </message>
+    <message>
+        <source>Ollama did not answer in time.</source>
+        <translation>Ollama 沒有及時回應。</translation>
     </message>
     <message>
         <source>Ollama did not answer in time. The model may still be loading, or be too big for this computer&apos;s memory. Try again, or choose a smaller model.</source>
@@ -1235,12 +1229,36 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>Ollama 回報了問題，無法回答。請再試一次；如果一直發生，請重新啟動 Ollama。</translation>
     </message>
     <message>
+        <source>Ollama reported a problem with this run.</source>
+        <translation>Ollama 回報這次執行有問題。</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s answer could not be read.</source>
+        <translation>無法讀取 Ollama 的回應。</translation>
+    </message>
+    <message>
+        <source>Something answers at the server address, but not as Ollama does.</source>
+        <translation>伺服器位址上有回應，但不是 Ollama 的回應方式。</translation>
+    </message>
+    <message>
+        <source>Something answers at {host}, but not as Ollama does. Check the server address (Ollama menu → Ollama server…).</source>
+        <translation>{host} 有回應，但不是 Ollama 的回應方式。請檢查伺服器位址（Ollama 選單 → Ollama 伺服器…）。</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong. Try again.</source>
         <translation>發生了意外的問題。請再試一次。</translation>
     </message>
     <message>
+        <source>Something went wrong in this run.</source>
+        <translation>這次執行出了問題。</translation>
+    </message>
+    <message>
         <source>The answer could not be read: the server at {host} does not speak Ollama&apos;s language. Check the server address (Ollama menu → Ollama server…).</source>
         <translation>無法讀取回應：{host} 上的伺服器似乎不是 Ollama。請檢查伺服器位址（Ollama 選單 → Ollama 伺服器…）。</translation>
+    </message>
+    <message>
+        <source>The connection to Ollama was lost during the answer.</source>
+        <translation>回答途中與 Ollama 的連線中斷了。</translation>
     </message>
     <message>
         <source>The connection to Ollama was lost in the middle of the answer. What arrived is kept.</source>
@@ -1251,6 +1269,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>「{model}」下載失敗。請再試一次。</translation>
     </message>
     <message>
+        <source>The model does not fit in this computer&apos;s memory.</source>
+        <translation>這台電腦的記憶體放不下這個模型。</translation>
+    </message>
+    <message>
         <source>The model does not fit in this computer&apos;s memory. Close other models or programs, or choose a smaller model.</source>
         <translation>這台電腦的記憶體放不下這個模型。請關閉其他模型或程式，或選擇較小的模型。</translation>
     </message>
@@ -1259,8 +1281,100 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>這個 Ollama 伺服器沒有安裝模型「{model}」。請選擇其他模型，或先下載它。</translation>
     </message>
     <message>
+        <source>The server at {host} sent the app to another address, {location}; the app only talks to {host}. If Ollama is at that other address, enter it as the server address (Ollama menu → Ollama server…).</source>
+        <translation>{host} 上的伺服器要本程式改連到另一個位址 {location}，但本程式只會連線到 {host}。如果 Ollama 在那個位址上，請把它設為伺服器位址（Ollama 選單 → Ollama 伺服器…）。</translation>
+    </message>
+    <message>
+        <source>The server at {host} tried to send the app to another address; the app only talks to {host}. Check the server address (Ollama menu → Ollama server…).</source>
+        <translation>{host} 上的伺服器想讓本程式改連到另一個位址，但本程式只會連線到 {host}。請檢查伺服器位址（Ollama 選單 → Ollama 伺服器…）。</translation>
+    </message>
+    <message>
+        <source>The server sent the app to another address.</source>
+        <translation>伺服器要本程式改連到另一個位址。</translation>
+    </message>
+    <message>
         <source>There is no model called “{model}” in the Ollama library. Check the spelling.</source>
         <translation>Ollama 模型庫中沒有名為「{model}」的模型。請檢查拼字。</translation>
+    </message>
+    <message>
+        <source>This model is not installed on the Ollama server.</source>
+        <translation>這個模型沒有安裝在 Ollama 伺服器上。</translation>
+    </message>
+    <message>
+        <source>no computer with that name could be found</source>
+        <translation>找不到這個名稱的電腦</translation>
+    </message>
+    <message>
+        <source>nothing accepts connections at that address and port</source>
+        <translation>這個位址和連接埠上沒有程式接受連線</translation>
+    </message>
+    <message>
+        <source>nothing arrived from the server for too long</source>
+        <translation>伺服器太久沒有傳來任何內容</translation>
+    </message>
+    <message>
+        <source>one line of the answer was larger than {size}, far more than Ollama sends</source>
+        <translation>回應中有一行超過 {size}，遠大於 Ollama 會傳送的內容</translation>
+    </message>
+    <message>
+        <source>the answer began with far more header lines than any server sends</source>
+        <translation>回應開頭的標頭行數遠多於任何伺服器會傳送的數量</translation>
+    </message>
+    <message>
+        <source>the answer came so slowly that the app stopped waiting for it</source>
+        <translation>回應傳得太慢，本程式已不再等待</translation>
+    </message>
+    <message>
+        <source>the answer is not in the format Ollama uses</source>
+        <translation>回應不是 Ollama 使用的格式</translation>
+    </message>
+    <message>
+        <source>the answer stopped before its end</source>
+        <translation>回應還沒結束就中斷了</translation>
+    </message>
+    <message>
+        <source>the answer was larger than {size}, far more than Ollama sends</source>
+        <translation>回應超過 {size}，遠大於 Ollama 會傳送的內容</translation>
+    </message>
+    <message>
+        <source>the computer at that address did not respond</source>
+        <translation>這個位址上的電腦沒有回應</translation>
+    </message>
+    <message>
+        <source>the connection broke in the middle of the answer</source>
+        <translation>回應傳到一半時連線中斷了</translation>
+    </message>
+    <message>
+        <source>the server accepted the connection but never answered</source>
+        <translation>伺服器接受了連線，卻一直沒有回應</translation>
+    </message>
+    <message>
+        <source>the server address is not a valid web address</source>
+        <translation>伺服器位址不是有效的網址</translation>
+    </message>
+    <message>
+        <source>the server answered the app&apos;s first question with an error</source>
+        <translation>伺服器對本程式的第一個請求回覆了錯誤</translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation>伺服器沒有回應就關閉了連線</translation>
+    </message>
+    <message>
+        <source>the server sent a web page instead of Ollama&apos;s data</source>
+        <translation>伺服器傳來的是網頁，而不是 Ollama 的資料</translation>
+    </message>
+    <message>
+        <source>the server sent text that is not valid UTF-8</source>
+        <translation>伺服器傳來的文字不是有效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>the server&apos;s answer was compressed wrongly</source>
+        <translation>伺服器回應的壓縮方式有誤</translation>
+    </message>
+    <message>
+        <source>what came back is not a web server&apos;s answer at all</source>
+        <translation>收到的內容根本不是網頁伺服器的回應</translation>
     </message>
 </context>
 <context>
@@ -1684,6 +1798,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>{name} — 檢查中…</translation>
     </message>
     <message>
+        <source>○ {name} — does not answer as Ollama</source>
+        <translation>○ {name} — 回應的不是 Ollama</translation>
+    </message>
+    <message>
         <source>○ {name} — not reachable</source>
         <translation>○ {name} — 無法連線</translation>
     </message>
@@ -1859,6 +1977,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Server address…</source>
         <translation>伺服器位址…</translation>
+    </message>
+    <message>
+        <source>Something else answers at this address</source>
+        <translation>這個位址上回應的不是 Ollama</translation>
     </message>
     <message>
         <source>The Ollama server does not answer</source>

@@ -26,7 +26,6 @@ from ollama_desktop.core.benchmark import (
     BenchmarkPrompt,
     BenchmarkRecord,
     Environment,
-    ErrorKind,
     RunResult,
     Spread,
     custom_prompt,
@@ -39,7 +38,7 @@ from ollama_desktop.core.benchmark_export import CSV_COLUMNS, ExportTexts, save_
 from ollama_desktop.core.benchmark_runner import BenchmarkRunner, Phase, Progress
 from ollama_desktop.core.benchmark_store import BenchmarkStore, record_from_json, record_to_json
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.errors import ModelNotFound, OutOfMemory, RequestCancelled
+from ollama_desktop.core.errors import ErrorKind, ModelNotFound, OutOfMemory, RequestCancelled
 from ollama_desktop.core.machine import MachineInfo
 from ollama_desktop.core.residency import Placement
 from ollama_desktop.core.responses import ChatChunk, ReplyStats
@@ -498,6 +497,30 @@ def test_what_was_in_memory_before_is_put_back_for_the_time_it_had_left(
     else:  # the seconds it had left, less the benchmark's own time
         assert expect - 10 <= restores[0]["keep_alive"] <= expect
     assert progress[-1].phase is Phase.RESTORING
+
+
+def test_a_cancelled_benchmark_puts_back_what_it_freed(quick: FakeOllama) -> None:
+    quick.load("gemma3:270m", keep_alive=-1)
+    quick.memory_budget = 6_500_000_000  # llama's load pushes gemma out
+    quick.script(tokens=["word"] * 1000, chunk_delay=0.01)
+    bench, _progress = runner(quick, BenchmarkConfig(("llama3.1:8b",), (SHORT,), runs=2, cold=True))
+    outcome: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            bench.run()
+        except RequestCancelled as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    until(lambda: len(quick.requests_to("/api/generate")) == 1 and "gemma3:270m" not in quick.loaded)
+    bench.cancel()
+    thread.join(10)
+    assert outcome  # cancelled, as before
+    assert "gemma3:270m" in quick.loaded  # but the user's model is back, kept for good as it was
+    restore = [r.json for r in quick.requests_to("/api/chat") if r.json.get("model") == "gemma3:270m"]
+    assert restore[-1]["keep_alive"] == -1
 
 
 def test_nothing_is_put_back_when_nothing_was_freed(quick: FakeOllama) -> None:

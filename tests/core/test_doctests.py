@@ -9,13 +9,16 @@ import pytest
 
 MODULES = [
     "benchmark",
+    "benchmark_compare",
     "benchmark_export",
+    "benchmark_store",
     "diagnosis",
     "errors",
     "host",
     "keep_alive",
     "machine",
     "ndjson",
+    "prompt_cache",
     "pull",
     "residency",
     "responses",

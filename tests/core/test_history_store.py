@@ -6,6 +6,7 @@ import doctest
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -562,3 +563,20 @@ def test_a_folder_that_cannot_be_made_says_which(tmp_path: Path) -> None:
         HistoryStore(blocker / "Ollama Desktop" / "history.sqlite3").open()
     assert raised.value.folder == blocker / "Ollama Desktop"
     assert blocker.read_text() == "a file where the folder should be"  # left alone
+
+
+def test_a_folder_that_may_not_be_read_says_which(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """chmod 000 on the folder (the tests run as root, whom no mode stops: its refusal is played)."""
+    store = HistoryStore(tmp_path / "data" / "history.sqlite3")
+    (tmp_path / "data").mkdir()
+    real_stat = Path.stat
+
+    def refused(path: Path, *args: Any, **kwargs: Any) -> Any:
+        if path == store.path:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_stat(path, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", refused)
+    with pytest.raises(history_store.StorageFolderUnusable) as raised:
+        store.open()
+    assert raised.value.folder == tmp_path / "data"

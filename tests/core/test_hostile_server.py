@@ -22,6 +22,7 @@ from ollama_desktop.core.errors import (
     ProtocolError,
     Reason,
     Redirected,
+    RequestTimedOut,
     ResponseTooLarge,
     ServerUnreachable,
     StreamIncomplete,
@@ -170,6 +171,15 @@ def test_a_trickle_meets_the_whole_call_deadline(client: OllamaClient, fake: Fak
         client.tags()
     assert caught.value.reason is Reason.TOO_SLOW
     assert fake.requests_to("/api/tags")[-1].client_hung_up.wait(5)
+
+
+def test_a_slow_unload_is_a_timeout_not_another_program(client: OllamaClient, fake: FakeOllama) -> None:
+    """Unloading may take long for real: past its deadline it timed out; Ollama it still is."""
+    fake.route_answer["/api/chat"] = RawAnswer(200, body=trickled(b'{"done": true}' * 40), piece_delay=0.1)
+    with pytest.raises(RequestTimedOut) as caught:
+        client.unload(MODEL)
+    assert caught.value.reason is Reason.TOO_SLOW
+    assert not isinstance(caught.value, NotOllama)
 
 
 def test_a_trickle_of_headers_meets_the_deadline_too(client: OllamaClient, fake: FakeOllama) -> None:

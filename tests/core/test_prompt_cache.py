@@ -13,6 +13,7 @@ from ollama_desktop.core.benchmark import BUILTIN_PROMPTS, BenchmarkConfig, summ
 from ollama_desktop.core.benchmark_runner import BenchmarkRunner
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.conversation import ChatMessage, ChatRequest
+from ollama_desktop.core.errors import ServerError
 from ollama_desktop.core.machine import MachineInfo
 from ollama_desktop.core.prompt_cache import PromptCache
 from ollama_desktop.core.responses import PROMPT_CACHE_TOLERANCE, ReplyStats
@@ -127,9 +128,12 @@ def test_no_prompt_speed_the_client_gives_overstates_the_servers(
         history.append(ChatMessage("assistant", reply))
 
 
-def test_nothing_is_known_about_a_prompt_of_one_part_until_it_was_sent() -> None:
+def test_nothing_is_known_about_a_prompt_of_one_part_until_it_was_answered() -> None:
     cache = PromptCache()
-    assert cache.sent("m", ["a question"]).share == 0
+    first = cache.sent("m", ["a question"])
+    assert first.share == 0
+    assert cache.sent("m", ["a question"]).share == 0  # sent, but failed or stopped: maybe never read
+    cache.remember("m", first.digests)
     assert cache.sent("M:latest", ["a question"]).share == 1  # the same model, by another name
     assert cache.sent("m", ["a question", "more"]).share == pytest.approx(10 / 14)
     assert cache.sent("other", ["a question"]).share == 0
@@ -149,3 +153,15 @@ def test_a_benchmark_measures_prompt_speed_only_from_prompts_really_evaluated(
     # to the loaded model comes from its cache, and only each prompt's first run is measured.
     assert rates == ([true_speed] * 6 if cold else [true_speed] * 2 + [None] * 4)
     assert summarize(record.results)[0].prompt_rate is not None
+
+
+def test_a_failed_answer_does_not_hide_the_prompt_speed_of_the_next_try(
+    client: OllamaClient, fake: FakeOllama
+) -> None:
+    question = ChatMessage("user", "Why is the sky blue?")
+    fake.script(status=500, body=b'{"error":"runner crashed"}')
+    with pytest.raises(ServerError):
+        answer(client, question)
+    _text, stats = answer(client, question)  # asked again: the server never read the first one
+    assert stats.prompt_cached == 0
+    assert stats.prompt_rate is not None

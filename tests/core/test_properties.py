@@ -92,3 +92,24 @@ def test_parsers_any_json(value: Any) -> None:
     for parse in (parse_tags, parse_ps, parse_version, ModelShow.from_json, ChatChunk.from_chat_json):
         with contextlib.suppress(OllamaError):
             parse(value)
+
+
+def test_server_text_is_bounded_where_it_is_parsed() -> None:
+    """Names, labels and long texts are cut once, here; the answer's own text never is."""
+    long_name = "m" * 600
+    tags = parse_tags(
+        {
+            "models": [
+                {"name": long_name},
+                {"name": "ok:1b", "details": {"family": "f" * 10_000}},
+            ]
+        }
+    )
+    assert [model.name for model in tags] == ["ok:1b"]  # no model has a 600-character name
+    assert len(tags[0].details.family) <= 201
+    show = ModelShow.from_json({"template": "t" * 1_000_000, "license": "l" * 100})
+    assert len(show.template) <= 16_001
+    assert show.license == "l" * 100
+    word = "w" * 1_000_000
+    chunk = ChatChunk.from_chat_json({"message": {"content": word}, "done": False})
+    assert chunk.content == word

@@ -12,16 +12,19 @@ import gc
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, QTimer
 
+from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.controllers.chat import QUIET_AFTER_S, ChatController
 from ollama_desktop.controllers.connection import ConnectionController
 from ollama_desktop.controllers.models import ModelsController
 from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.controllers.servers import ServersController
 from ollama_desktop.core.timeouts import Timeouts
+from ollama_desktop.resources import data_folder
 from ollama_desktop.settings import Settings
 
 # The markdown renderer is imported once, on the first answer (~30 ms on the GUI thread): a start-up
@@ -130,9 +133,11 @@ def open_app(  # type: ignore[no-untyped-def]
     quiet_after_s: float = QUIET_AFTER_S,
     with_models: bool = False,
     with_servers: bool = False,
+    benchmarks: Path | None = None,
 ) -> App:
-    """The real window on the fake at `url`; `with_models` adds the Models window and the Benchmark,
-    `with_servers` the status of each known server in the server picker."""
+    """The real window on the fake at `url`; `with_models` adds the Models window and the Benchmark
+    (its history in `benchmarks`, else in the test mode's data folder), `with_servers` the status of
+    each known server in the server picker."""
     settings.set_host_override(url)
     settings.set_close_to_tray(False)
     connection = ConnectionController(pool, settings.host(), timeouts=timeouts, retry_ms=100)
@@ -140,6 +145,10 @@ def open_app(  # type: ignore[no-untyped-def]
     residency = ResidencyController(pool, lambda: connection.client, interval_ms=200, confirm_timeout=0.5)
     models = ModelsController(pool, lambda: connection.client) if with_models else None
     servers = ServersController(pool, timeouts=timeouts, interval_ms=200) if with_servers else None
+    benchmark = None
+    if with_models:
+        history = benchmarks or data_folder() / "benchmarks.jsonl"
+        benchmark = BenchmarkController(pool, lambda: connection.client, history)
     window = MainWindow(
         settings,
         connection,
@@ -147,7 +156,7 @@ def open_app(  # type: ignore[no-untyped-def]
         residency,
         models=models,
         servers=servers,
-        pool=pool if with_models else None,
+        benchmark=benchmark,
     )
     qtbot.addWidget(window)
     window.show()

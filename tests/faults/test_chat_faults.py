@@ -81,6 +81,11 @@ CASES: dict[str, tuple[dict[str, Any], str, str]] = {
         "The connection to Ollama was lost",
         "question",
     ),
+    "an error text of one enormous word": (
+        {"tokens": ["Llamas", " are", " tall"], "error_after": 2, "error_message": "x" * 1_000_000},
+        "Details: " + "x" * 100,
+        "partial",
+    ),
     "a stream that stalls": (
         {"tokens": ["Llamas", " are", " tall"], "stall_after": 1},
         "Ollama did not answer in time",

@@ -128,7 +128,7 @@ def test_benchmark_and_refreshes_with_five_thousand_models(
     benchmark = app.window.open_benchmark()
     assert benchmark is not None
     stall.next_tick(qtbot)
-    assert benchmark.model_ticks.rowCount() == MANY
+    assert benchmark.setup.model_ticks.rowCount() == MANY
     assert benchmark.chosen_models() == []  # too many to tick them all
     benchmark.set_model_checked(_name(42), True)
     assert benchmark.chosen_models() == [_name(42)]
@@ -138,7 +138,7 @@ def test_benchmark_and_refreshes_with_five_thousand_models(
     app.connection.refresh_models()
     qtbot.waitUntil(lambda: app.window.model_picker.count() == MANY + 1)
     assert models_dialog.table_model.text(0, 0) == "fresh:1b"
-    assert benchmark.model_ticks.rowCount() == MANY + 1
+    assert benchmark.setup.model_ticks.rowCount() == MANY + 1
     assert benchmark.chosen_models() == [_name(42)]
 
     # Polls that find what sits in memory changed mark it in the lists, the picker included.

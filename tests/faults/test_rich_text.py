@@ -397,35 +397,36 @@ def test_the_models_window_shows_server_text_as_text(
 
 
 def test_the_benchmark_shows_server_text_as_text(
-    qtbot, pool: WorkerPool, settings: Settings, hostile: FakeOllama, probe: FifoProbe, tmp_path, monkeypatch
+    qtbot, pool: WorkerPool, settings: Settings, hostile: FakeOllama, probe: FifoProbe, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     fake, html = hostile, probe.html
     name = f"{html}:7b"
     # The benchmark history goes to the test's folder, not to one that outlives it.
-    monkeypatch.setattr("ollama_desktop.ui.main_window.data_folder", lambda: tmp_path)
-    app = open_app(qtbot, pool, settings, fake.url, with_models=True)
+    app = open_app(
+        qtbot, pool, settings, fake.url, with_models=True, benchmarks=tmp_path / "benchmarks.jsonl"
+    )
     dialog = app.window.open_benchmark()
     assert dialog is not None
-    for model in dialog.model_ticks.models:
+    for model in dialog.setup.model_ticks.models:
         dialog.set_model_checked(model.name, model.name == name)
-    for key, box in dialog.prompt_boxes.items():
+    for key, box in dialog.setup.prompt_boxes.items():
         box.setChecked(key == "short")
-    dialog.runs_spin.setValue(2)
-    dialog.warm_radio.setChecked(True)
+    dialog.setup.runs_spin.setValue(2)
+    dialog.setup.warm_radio.setChecked(True)
     fake.default_tokens = ["Blue", " sky", "."]
     fake.script(status=500, error_message=f"failed {html}")  # the first run fails with these words
     with qtbot.waitSignal(dialog.controller.finished, timeout=15_000):
         dialog.run_button.click()
 
-    assert [row[0] for row in dialog.runs_table.texts()] == [name, name]
-    assert dialog.chart.models == [name]
-    assert html_text(name) in dialog.suggestion_label.text()
-    assert name not in dialog.suggestion_label.text()
+    assert [row[0] for row in dialog.results.runs_table.texts()] == [name, name]
+    assert dialog.results.chart.models == [name]
+    assert html_text(name) in dialog.results.suggestion_label.text()
+    assert name not in dialog.results.suggestion_label.text()
     assert shows_as_text(dialog.environment_label, f"0.24 {html}")
     tips = [
-        dialog.runs_table.model().index(row, column).data(Qt.ItemDataRole.ToolTipRole)
+        dialog.results.runs_table.model().index(row, column).data(Qt.ItemDataRole.ToolTipRole)
         for row in range(2)
-        for column in range(dialog.runs_table.model().columnCount())
+        for column in range(dialog.results.runs_table.model().columnCount())
     ]
     assert any(f"failed {html}" in tooltip_shows(tip) for tip in tips)
 

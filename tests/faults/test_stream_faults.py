@@ -8,11 +8,17 @@ stall meter's limit (MAX_STALL_MS) applies.
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
+from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QGuiApplication, QTextCursor
 
+from ollama_desktop.controllers.history import HistoryController
+from ollama_desktop.core.history_store import HistoryStore
 from ollama_desktop.settings import Settings
+from ollama_desktop.ui import chat_view
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeOllama
 from tests.faults import conftest
@@ -63,7 +69,12 @@ def test_one_enormous_word(
     fake.script(tokens=["Start ", word, " end."])
     answer_and_wait(qtbot, app, timeout=60_000)
     assert app.chat.conversation.messages[-1].content == f"Start {word} end."
-    assert "".join(answer_shown(app).split()) == f"Start{word}end."  # shown whole, wrapped
+    # Shown wrapped; past the fold limit (item 4: a megabyte is past it), its beginning folded away.
+    fold_line, _, rest = answer_shown(app).partition("\n")
+    assert fold_line.startswith("The beginning of this long answer")
+    shown = "".join(rest.split())
+    assert len(shown) > chat_view.FOLD_WEIGHT // 2
+    assert f"Start{word}end.".endswith(shown)
     app.window.prompt.clear()
     fake.script(tokens=["Fine", " now", "."])
     answer_and_wait(qtbot, app, timeout=10_000)
@@ -93,3 +104,60 @@ def test_a_stall_shows_every_word_that_came_and_their_count(
     assert app.chat.busy  # still streaming: this is what the user sees while it stalls
     app.window.stop_button.click()
     assert app.chat.conversation.messages[-1].content == "".join(tokens)
+
+
+def test_a_flood_past_the_fold_limit_folds_the_display_and_keeps_the_text_whole(
+    qtbot,
+    pool: WorkerPool,
+    settings: Settings,
+    fake: FakeOllama,
+    stall: StallMeter,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:  # type: ignore[no-untyped-def]
+    """Item 4's memory: past the fold limit (a small one here; FOLD_WEIGHT in the app) the oldest
+    blocks leave the document and one line says so; the conversation, Copy and the saved history
+    keep all of it, as one string (not one copy each)."""
+    monkeypatch.setattr(chat_view, "FOLD_WEIGHT", 20_000)
+    app = open_app(qtbot, pool, settings, fake.url)
+    history = HistoryController(app.chat, HistoryStore(tmp_path / "history.sqlite3"))
+    with qtbot.waitSignal(history.conversations_listed):
+        history.start()
+    tokens = ["a", " b", "c", " d", "e", "\n", "f", " g", "\n\n"]
+    repeat = 40_000 // len(tokens)
+    fake.script(tokens=tokens, repeat=repeat, chunk_delay=0)
+    answer_and_wait(qtbot, app, timeout=60_000)
+    sent = "".join(tokens) * repeat
+    content = app.chat.conversation.messages[-1].content
+    assert content == sent
+    shown = answer_shown(app)
+    fold_line, _, rest = shown.partition("\n")
+    assert fold_line.startswith("The beginning of this long answer")
+    assert len(rest) < 20_000  # most of it is not in the document
+    assert rest.split() == sent.split()[-len(rest.split()) :]  # the end, as it came
+    view = app.window.chat_view
+    number = max(view._messages)
+    view.anchorClicked.emit(QUrl(f"ollama-desktop:copy-message/{number}"))
+    assert QGuiApplication.clipboard().text() == sent.strip()
+    qtbot.waitUntil(lambda: history.pending_jobs == 0, timeout=10_000)
+    with sqlite3.connect(tmp_path / "history.sqlite3") as conn:
+        saved = conn.execute("SELECT content FROM messages WHERE role = 'assistant'").fetchall()
+    assert saved == [(sent,)]
+    # One string for the conversation, the history and Copy.
+    assert view._messages[number].source is content
+    assert history._records[-1].content is content
+    app.chat.shutdown()
+    assert history.shutdown()
+
+
+def test_an_answer_below_the_fold_limit_is_shown_whole(
+    qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, stall: StallMeter
+) -> None:  # type: ignore[no-untyped-def]
+    """The app's own limit leaves a long answer (here ~200,000 characters in paragraphs) whole."""
+    app = open_app(qtbot, pool, settings, fake.url)
+    tokens = ["Some", " words", " of", " a", " long", " answer.", "\n\n"]
+    repeat = 200_000 // len("".join(tokens))
+    fake.script(tokens=tokens, repeat=repeat, chunk_delay=0)
+    answer_and_wait(qtbot, app, timeout=60_000)
+    sent = "".join(tokens) * repeat
+    assert answer_shown(app).split() == sent.split()

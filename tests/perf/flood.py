@@ -198,7 +198,8 @@ def flood(shape: str, count: int, rate: float | None, *, history_dir: Path) -> R
     wait_until(lambda: history.available, timeout=10)
     chat.reply_started.connect(view.begin_reply)
     chat.reply_text_arrived.connect(view.append_reply)
-    chat.reply_finished.connect(lambda _stats: view.end_reply("done"))
+    # As the window does: Copy takes the answer from the conversation, the view keeps no copy.
+    chat.reply_finished.connect(lambda _stats: view.end_reply("done", chat.answer_text))
     meter = Meter()
     chat.reply_text_arrived.connect(meter.delivered)
     gc.collect()

@@ -24,6 +24,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, QObject, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
 from ollama_desktop.controllers.models import ModelsController
@@ -122,8 +123,11 @@ class Run:
         chat = ChatController(self.pool, lambda: self.connection.client)
         self.residency = ResidencyController(self.pool, lambda: self.connection.client)
         models = ModelsController(self.pool, lambda: self.connection.client)
+        benchmark = BenchmarkController(
+            self.pool, lambda: self.connection.client, folder / "benchmarks.jsonl"
+        )
         self.window = MainWindow(
-            settings, self.connection, chat, self.residency, models=models, pool=self.pool
+            settings, self.connection, chat, self.residency, models=models, benchmark=benchmark
         )
         self.window.show()
         self.meter = Meter()
