@@ -2,7 +2,7 @@
 
 The app's tests drive it per test (scripted answers, delays, an error line, a stall, a dropped
 connection, a queue) and read back what the client sent. It answers like Ollama 0.24 as recorded in
-``../shared/ollama-api/transcripts``: the same field names and order, status codes, error texts,
+``tests/data/ollama-api/transcripts``: the same field names and order, status codes, error texts,
 content types, and chunked NDJSON flushed line by line. Everything it waits for (a delay, the
 per-model queue, a stall) watches the client socket, so a client that hangs up is noticed at once
 and ``stop()`` never leaves a thread behind.

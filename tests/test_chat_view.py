@@ -784,7 +784,13 @@ def test_an_answer_within_the_fold_limit_is_never_folded(
     view: ChatView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = _mixed_long_answer()
-    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 2 * len(text))
+    _stream_in_random_pieces(view, text)
+    blocks = len(answer_blocks(view))
+    view.clear_chat()
+    # Its characters and blocks as the fold counts them (see FOLD_WEIGHT), at most: within the limit.
+    monkeypatch.setattr(
+        chat_view_module, "FOLD_WEIGHT", len(text) + (chat_view_module.FOLD_BLOCK_WEIGHT + 1) * blocks
+    )
     _stream_in_random_pieces(view, text)
     shown = answer_shown(view)
     assert FOLD_NOTE not in shown
@@ -802,3 +808,44 @@ def test_a_folded_code_block_keeps_no_copy_of_its_code(
     assert answer_shown(view).startswith(FOLD_NOTE)
     assert sum(len(view._codes.get(number) or "") for number in range(view._codes.next_number)) < 20_000
     assert copied_message(view) == text
+
+
+def test_folding_keeps_what_the_user_reads_where_it_is(
+    view: ChatView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 4_000)
+    bar = view.verticalScrollBar()
+    view.begin_reply("m")
+    number = 0
+    while not answer_shown(view).startswith(FOLD_NOTE):
+        view.append_reply(f"Paragraph {number} of a long answer that goes on and on.\n\n")
+        number += 1
+        QApplication.processEvents()
+    bar.setValue(bar.value() - view.viewport().height() // 2)  # the user scrolls up to read
+    assert not view.following
+    center = view.viewport().rect().center()
+    read = view.cursorForPosition(center).block().text()
+    top = view.cursorRect(view.cursorForPosition(center)).top()
+    folded = answer_shown(view).partition("\n")[0]
+    for more in range(number, number + 10):  # enough for another fold (see FOLD_SLACK)
+        view.append_reply(f"Paragraph {more} of a long answer that goes on and on.\n\n")
+        QApplication.processEvents()
+    assert answer_shown(view).partition("\n")[0] != folded  # folded again: more is not shown
+    assert view.cursorForPosition(center).block().text() == read
+    assert abs(view.cursorRect(view.cursorForPosition(center)).top() - top) <= 2
+    view.end_reply()
+
+
+def test_the_fold_line_of_an_answer_that_starts_with_a_list_is_no_list_item(
+    view: ChatView, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 3_000)
+    text = "".join(f"- item {number} of a long list\n" for number in range(400))
+    stream_into(view, [text[i : i + 120] for i in range(0, len(text), 120)])
+    QApplication.processEvents()
+    first, _last = view.message_range(-1)
+    line = view.document().findBlock(first).next()
+    assert line.text().startswith(FOLD_NOTE)
+    assert line.textList() is None
+    assert line.next().textList() is not None  # the items after it still are
+    assert copied_message(view) == text.strip()

@@ -1,4 +1,4 @@
-"""Read the recorded exchanges with a real Ollama server in ``../shared/ollama-api/transcripts``.
+"""Read the recorded exchanges with a real Ollama server in ``tests/data/ollama-api/transcripts``.
 
 Each file holds the request line, the request body, the status and Content-Type, every response
 header, the client's timing, then the response body exactly as received (no newline added). The
@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-TRANSCRIPTS_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "ollama-api" / "transcripts"
+# A copy of the recordings the project started from (../shared/ollama-api), kept in the repository so
+# that a clone alone runs every test.
+TRANSCRIPTS_DIR = Path(__file__).resolve().parent / "data" / "ollama-api" / "transcripts"
 
 _BODY_MARKER = b"### RAW BODY FOLLOWS (exactly as received) ###\n"
 _REQUEST = "### REQUEST: "

@@ -99,10 +99,14 @@ RENDER_CHARS = 4_000
 # FOLD_BLOCK_WEIGHT for each block); past it, its oldest finished blocks leave the document and one
 # line at its top says so (the text itself stays whole: Copy, the conversation, the history). Why:
 # Qt keeps ~50 bytes a displayed character and ~2 KB a block (a line of highlighted code), so a
-# million-token answer took 72 MB of document. 450,000 leaves answers of ~100,000 tokens of prose
-# whole, and keeps a document at ~25 MB of prose, or ~12,000 lines of code, whatever the length.
-FOLD_WEIGHT = 450_000
-FOLD_BLOCK_WEIGHT = 24
+# million-token answer took 72 MB of document. 480,000 leaves answers of ~100,000 tokens of prose
+# whole, and keeps a document at ~26 MB of prose, or ~10,000 lines of code, whatever the length.
+# It folds once the answer is FOLD_SLACK past the limit, not at every frame: a fold makes Qt move
+# every block below it (~10 ms for 10,000 lines of code), so a flood of code lines folds a few
+# times a second, each fold in an event-loop pass of its own.
+FOLD_WEIGHT = 480_000
+FOLD_BLOCK_WEIGHT = 40
+FOLD_SLACK = 8  # a fold is due at FOLD_WEIGHT + FOLD_WEIGHT // FOLD_SLACK
 # Lexers worth having ready before the first code block closes (their first use costs ~10–40 ms).
 _COMMON_LANGUAGES = ("python", "javascript", "typescript", "bash", "json", "c", "cpp", "java", "go", "rust")
 _BUBBLE_GAP = 8.0
@@ -413,7 +417,7 @@ class _Region:
     @property
     def fold_due(self) -> bool:
         """Whether more than the fold limit is shown (see FOLD_WEIGHT): `fold` would remove some."""
-        return self._weight > self._fold_limit and len(self._units) > 1
+        return self._weight > self._fold_limit + self._fold_limit // FOLD_SLACK and len(self._units) > 1
 
     def fold(self, note: Callable[[int], str], note_format: QTextCharFormat) -> None:
         """Take the oldest finished blocks out of the document until at most the fold limit is shown

@@ -2,6 +2,50 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>BaselinePicker</name>
+    <message numerus="yes">
+        <source>{when} · %n models · {mode}</source>
+        <translation>
+            <numerusform>{when} · %n model · {mode}</numerusform>
+            <numerusform>{when} · %n models · {mode}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkProgress</name>
+    <message numerus="yes">
+        <source>%n of them failed; the table says why.</source>
+        <translation>
+            <numerusform>%n of them failed; the table says why.</numerusform>
+            <numerusform>%n of them failed; the table says why.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n runs.</source>
+        <translation>
+            <numerusform>Finished: %n run.</numerusform>
+            <numerusform>Finished: %n runs.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped. The %n finished runs are kept.</source>
+        <translation>
+            <numerusform>Stopped. The %n finished run is kept.</numerusform>
+            <numerusform>Stopped. The %n finished runs are kept.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkSetup</name>
+    <message numerus="yes">
+        <source>%n runs in all.</source>
+        <translation>
+            <numerusform>%n run in all.</numerusform>
+            <numerusform>%n runs in all.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ModelsDialog</name>
     <message numerus="yes">
         <source>Longest context: %Ln tokens</source>

@@ -2,19 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>BaselinePicker</name>
+    <message>
+        <source>cold</source>
+        <translation>콜드</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>비교 안 함</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>웜</translation>
+    </message>
+    <message numerus="yes">
+        <source>{when} · %n models · {mode}</source>
+        <translation>
+            <numerusform>{when} · 모델 %n개 · {mode}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BenchmarkDialog</name>
-    <message>
-        <source>%n of them failed; the table says why.</source>
-        <translation type="unfinished">그중 %n회는 실패했습니다. 이유는 표에 나와 있습니다.</translation>
-    </message>
-    <message>
-        <source>%n runs in all.</source>
-        <translation type="unfinished">모두 %n회 실행합니다.</translation>
-    </message>
-    <message>
-        <source>%v of %m runs done</source>
-        <translation>%m회 중 %v회 완료</translation>
-    </message>
     <message>
         <source>A readable report with tables, to keep or to share.</source>
         <translation>표가 들어 있는 읽기 쉬운 보고서로, 보관하거나 공유할 수 있습니다.</translation>
@@ -32,20 +41,8 @@
         <translation>취소</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>변화</translation>
-    </message>
-    <message>
-        <source>Choose at least one model and one question.</source>
-        <translation>모델과 질문을 하나 이상 선택하세요.</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>닫기</translation>
-    </message>
-    <message>
-        <source>Cold: unload before every run</source>
-        <translation>콜드: 매번 실행 전에 언로드</translation>
     </message>
     <message>
         <source>Compare with:</source>
@@ -56,20 +53,6 @@
         <translation>{path}을(를) 저장하지 못했습니다: {reason}</translation>
     </message>
     <message>
-        <source>Earlier
-(tokens/s)</source>
-        <translation>이전
-(토큰/초)</translation>
-    </message>
-    <message>
-        <source>Earlier ({when})</source>
-        <translation>이전 ({when})</translation>
-    </message>
-    <message>
-        <source>Every run</source>
-        <translation>모든 실행</translation>
-    </message>
-    <message>
         <source>Every run with every figure, for a spreadsheet.</source>
         <translation>모든 실행의 모든 수치를 스프레드시트용으로 저장합니다.</translation>
     </message>
@@ -78,60 +61,12 @@
         <translation>내 모델 중 이 컴퓨터에서 가장 빠르게 답하는 모델을 찾습니다. 선택한 모델마다 선택한 질문에 여러 번 답하며, 속도는 Ollama가 직접 잰 값입니다. 그동안 다른 프로그램이 실행 중이면 모델이 느려질 수 있습니다.</translation>
     </message>
     <message>
-        <source>Freeing the memory used by {model}…</source>
-        <translation>{model}이(가) 쓰던 메모리를 비우는 중…</translation>
-    </message>
-    <message>
-        <source>Getting ready: asking Ollama for its version…</source>
-        <translation>준비 중: Ollama 버전을 확인하는 중…</translation>
-    </message>
-    <message>
-        <source>How</source>
-        <translation>방식</translation>
-    </message>
-    <message>
-        <source>Loading again the models that were in memory before…</source>
-        <translation>이전에 메모리에 있던 모델을 다시 로드하는 중…</translation>
-    </message>
-    <message>
-        <source>Loading {model} into memory…</source>
-        <translation>{model}을(를) 메모리에 로드하는 중…</translation>
-    </message>
-    <message>
         <source>Markdown files (*.md)</source>
         <translation>Markdown 파일 (*.md)</translation>
     </message>
     <message>
-        <source>Model {model} of {models} · run {run} of {runs} · question {prompt} of {prompts}</source>
-        <translation>모델 {model}/{models} · 실행 {run}/{runs} · 질문 {prompt}/{prompts}</translation>
-    </message>
-    <message>
-        <source>Models to test</source>
-        <translation>테스트할 모델</translation>
-    </message>
-    <message>
-        <source>No model fitted fully in the graphics card&apos;s memory, so all of them ran partly or only on the processor. The fastest was &lt;b&gt;{model}&lt;/b&gt; ({rate} tokens/s).</source>
-        <translation>그래픽 카드 메모리에 완전히 들어가는 모델이 없어, 모두 일부 또는 전부를 프로세서에서 실행했습니다. 가장 빠른 모델은 &lt;b&gt;{model}&lt;/b&gt;({rate} 토큰/초)입니다.</translation>
-    </message>
-    <message>
-        <source>No models are installed yet, so there is nothing to test.</source>
-        <translation>아직 설치된 모델이 없어 테스트할 것이 없습니다.</translation>
-    </message>
-    <message>
-        <source>Per model</source>
-        <translation>모델별</translation>
-    </message>
-    <message>
-        <source>Questions to ask</source>
-        <translation>물어볼 질문</translation>
-    </message>
-    <message>
         <source>Run benchmark</source>
         <translation>벤치마크 실행</translation>
-    </message>
-    <message>
-        <source>Runs per model and question:</source>
-        <translation>모델·질문별 실행 횟수:</translation>
     </message>
     <message>
         <source>Save as CSV</source>
@@ -154,32 +89,102 @@
         <translation>{path}에 저장했습니다.</translation>
     </message>
     <message>
-        <source>Showing the benchmark of {when}.</source>
-        <translation>{when}의 벤치마크를 보여 줍니다.</translation>
-    </message>
-    <message>
         <source>Stop now. The runs that have finished are kept.</source>
         <translation>지금 중지합니다. 이미 끝난 실행 결과는 남겨 둡니다.</translation>
     </message>
     <message>
-        <source>Suggested: &lt;b&gt;{model}&lt;/b&gt;, the fastest model that fits fully in the graphics card&apos;s memory ({rate} tokens/s).</source>
-        <translation>추천: &lt;b&gt;{model}&lt;/b&gt; — 그래픽 카드 메모리에 완전히 들어가는 모델 중 가장 빠릅니다({rate} 토큰/초).</translation>
+        <source>The results could not be kept for later comparison: {reason}</source>
+        <translation>나중에 비교할 수 있도록 결과를 보관하지 못했습니다: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkProgress</name>
+    <message numerus="yes">
+        <source>%n of them failed; the table says why.</source>
+        <translation>
+            <numerusform>그중 %n회는 실패했습니다. 이유는 표에 나와 있습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%v of %m runs done</source>
+        <translation>%m회 중 %v회 완료</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n runs.</source>
+        <translation>
+            <numerusform>완료: 모두 %n회 실행했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Freeing the memory used by {model}…</source>
+        <translation>{model}이(가) 쓰던 메모리를 비우는 중…</translation>
+    </message>
+    <message>
+        <source>Getting ready: asking Ollama for its version…</source>
+        <translation>준비 중: Ollama 버전을 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Loading again the models that were in memory before…</source>
+        <translation>이전에 메모리에 있던 모델을 다시 로드하는 중…</translation>
+    </message>
+    <message>
+        <source>Loading {model} into memory…</source>
+        <translation>{model}을(를) 메모리에 로드하는 중…</translation>
+    </message>
+    <message>
+        <source>Model {model} of {models} · run {run} of {runs} · question {prompt} of {prompts}</source>
+        <translation>모델 {model}/{models} · 실행 {run}/{runs} · 질문 {prompt}/{prompts}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped. The %n finished runs are kept.</source>
+        <translation>
+            <numerusform>중지했습니다. 완료된 %n회 실행 결과는 남겨 둡니다.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The benchmark stopped because of an unexpected problem. The finished runs are kept.</source>
         <translation>예기치 않은 문제로 벤치마크가 멈췄습니다. 완료된 실행 결과는 남겨 둡니다.</translation>
     </message>
     <message>
-        <source>The model is loaded before its first run and stays loaded: only answering is measured.</source>
-        <translation>첫 실행 전에 모델을 로드해 두고 그대로 유지합니다. 답변 속도만 측정합니다.</translation>
+        <source>{model} is answering the question “{question}”…</source>
+        <translation>{model}이(가) “{question}” 질문에 답하는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkResults</name>
+    <message>
+        <source>Change</source>
+        <translation>변화</translation>
     </message>
     <message>
-        <source>The model is taken out of memory before every run, so each run also measures how long loading takes. Slower.</source>
-        <translation>매번 실행 전에 모델을 메모리에서 내리므로 로드에 걸리는 시간도 함께 측정합니다. 더 느립니다.</translation>
+        <source>Earlier
+(tokens/s)</source>
+        <translation>이전
+(토큰/초)</translation>
     </message>
     <message>
-        <source>The results could not be kept for later comparison: {reason}</source>
-        <translation>나중에 비교할 수 있도록 결과를 보관하지 못했습니다: {reason}</translation>
+        <source>Earlier ({when})</source>
+        <translation>이전 ({when})</translation>
+    </message>
+    <message>
+        <source>Every run</source>
+        <translation>모든 실행</translation>
+    </message>
+    <message>
+        <source>No model fitted fully in the graphics card&apos;s memory, so all of them ran partly or only on the processor. The fastest was &lt;b&gt;{model}&lt;/b&gt; ({rate} tokens/s).</source>
+        <translation>그래픽 카드 메모리에 완전히 들어가는 모델이 없어, 모두 일부 또는 전부를 프로세서에서 실행했습니다. 가장 빠른 모델은 &lt;b&gt;{model}&lt;/b&gt;({rate} 토큰/초)입니다.</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>모델별</translation>
+    </message>
+    <message>
+        <source>Showing the benchmark of {when}.</source>
+        <translation>{when}의 벤치마크를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <source>Suggested: &lt;b&gt;{model}&lt;/b&gt;, the fastest model that fits fully in the graphics card&apos;s memory ({rate} tokens/s).</source>
+        <translation>추천: &lt;b&gt;{model}&lt;/b&gt; — 그래픽 카드 메모리에 완전히 들어가는 모델 중 가장 빠릅니다({rate} 토큰/초).</translation>
     </message>
     <message>
         <source>This benchmark</source>
@@ -188,6 +193,63 @@
     <message>
         <source>This benchmark ({when})</source>
         <translation>이번 벤치마크 ({when})</translation>
+    </message>
+    <message>
+        <source>about the same</source>
+        <translation>비슷함</translation>
+    </message>
+    <message>
+        <source>{percent} % faster</source>
+        <translation>{percent}% 빠름</translation>
+    </message>
+    <message>
+        <source>{percent} % slower</source>
+        <translation>{percent}% 느림</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkSetup</name>
+    <message numerus="yes">
+        <source>%n runs in all.</source>
+        <translation>
+            <numerusform>모두 %n회 실행합니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one model and one question.</source>
+        <translation>모델과 질문을 하나 이상 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Cold: unload before every run</source>
+        <translation>콜드: 매번 실행 전에 언로드</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>방식</translation>
+    </message>
+    <message>
+        <source>Models to test</source>
+        <translation>테스트할 모델</translation>
+    </message>
+    <message>
+        <source>No models are installed yet, so there is nothing to test.</source>
+        <translation>아직 설치된 모델이 없어 테스트할 것이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Questions to ask</source>
+        <translation>물어볼 질문</translation>
+    </message>
+    <message>
+        <source>Runs per model and question:</source>
+        <translation>모델·질문별 실행 횟수:</translation>
+    </message>
+    <message>
+        <source>The model is loaded before its first run and stays loaded: only answering is measured.</source>
+        <translation>첫 실행 전에 모델을 로드해 두고 그대로 유지합니다. 답변 속도만 측정합니다.</translation>
+    </message>
+    <message>
+        <source>The model is taken out of memory before every run, so each run also measures how long loading takes. Slower.</source>
+        <translation>매번 실행 전에 모델을 메모리에서 내리므로 로드에 걸리는 시간도 함께 측정합니다. 더 느립니다.</translation>
     </message>
     <message>
         <source>Type a question to ask every model</source>
@@ -200,42 +262,6 @@
     <message>
         <source>Your own:</source>
         <translation>직접 입력:</translation>
-    </message>
-    <message>
-        <source>about the same</source>
-        <translation>비슷함</translation>
-    </message>
-    <message>
-        <source>cold</source>
-        <translation>콜드</translation>
-    </message>
-    <message>
-        <source>cold starts</source>
-        <translation>콜드 스타트</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>비교 안 함</translation>
-    </message>
-    <message>
-        <source>warm</source>
-        <translation>웜</translation>
-    </message>
-    <message>
-        <source>warm starts</source>
-        <translation>웜 스타트</translation>
-    </message>
-    <message>
-        <source>{model} is answering the question “{question}”…</source>
-        <translation>{model}이(가) “{question}” 질문에 답하는 중…</translation>
-    </message>
-    <message>
-        <source>{percent} % faster</source>
-        <translation>{percent}% 빠름</translation>
-    </message>
-    <message>
-        <source>{percent} % slower</source>
-        <translation>{percent}% 느림</translation>
     </message>
 </context>
 <context>
@@ -463,6 +489,10 @@ fastest</source>
         <translation>콜드</translation>
     </message>
     <message>
+        <source>cold starts</source>
+        <translation>콜드 스타트</translation>
+    </message>
+    <message>
         <source>finished</source>
         <translation>정상 완료</translation>
     </message>
@@ -477,6 +507,10 @@ fastest</source>
     <message>
         <source>warm</source>
         <translation>웜</translation>
+    </message>
+    <message>
+        <source>warm starts</source>
+        <translation>웜 스타트</translation>
     </message>
     <message>
         <source>{ok} of {total}</source>
@@ -1050,11 +1084,11 @@ fastest</source>
     </message>
     <message>
         <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds}초 동안 아무것도 오지 않았습니다. [중지](Esc)를 누르면 끝납니다.</translation>
     </message>
     <message>
         <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
-        <translation type="unfinished"></translation>
+        <translation>{seconds}초 동안 아무것도 오지 않았습니다. {cause} [중지](Esc)를 누르면 답변을 끝내고, 이미 받은 내용은 남겨 둡니다.</translation>
     </message>
     <message>
         <source>Ollama &amp;server…</source>
@@ -1156,11 +1190,11 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     </message>
     <message>
         <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model}에서 {seconds}초 동안 아무것도 오지 않았습니다. 큰 모델은 로드하는 데 몇 분이 걸릴 수 있습니다. [중지](Esc)를 누르면 기다리지 않고 끝냅니다.</translation>
     </message>
     <message>
         <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model}에서 {seconds}초 동안 아무것도 오지 않았습니다. [중지](Esc)를 누르면 끝납니다.</translation>
     </message>
     <message>
         <source>“{model}” is not installed on this server. Download it now?</source>

@@ -2,19 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BaselinePicker</name>
+    <message>
+        <source>cold</source>
+        <translation>冷启动</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>不对比</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>热启动</translation>
+    </message>
+    <message numerus="yes">
+        <source>{when} · %n models · {mode}</source>
+        <translation>
+            <numerusform>{when} · %n 个模型 · {mode}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BenchmarkDialog</name>
-    <message>
-        <source>%n of them failed; the table says why.</source>
-        <translation type="unfinished">其中 %n 次失败，原因见表格。</translation>
-    </message>
-    <message>
-        <source>%n runs in all.</source>
-        <translation type="unfinished">共需运行 %n 次。</translation>
-    </message>
-    <message>
-        <source>%v of %m runs done</source>
-        <translation>已完成 %v / %m 次</translation>
-    </message>
     <message>
         <source>A readable report with tables, to keep or to share.</source>
         <translation>带表格、便于阅读的报告，可留存或分享。</translation>
@@ -32,20 +41,8 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>变化</translation>
-    </message>
-    <message>
-        <source>Choose at least one model and one question.</source>
-        <translation>请至少选择一个模型和一个问题。</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>关闭</translation>
-    </message>
-    <message>
-        <source>Cold: unload before every run</source>
-        <translation>冷启动：每次运行前先卸载</translation>
     </message>
     <message>
         <source>Compare with:</source>
@@ -56,20 +53,6 @@
         <translation>无法保存 {path}：{reason}</translation>
     </message>
     <message>
-        <source>Earlier
-(tokens/s)</source>
-        <translation>之前
-(token/秒)</translation>
-    </message>
-    <message>
-        <source>Earlier ({when})</source>
-        <translation>之前（{when}）</translation>
-    </message>
-    <message>
-        <source>Every run</source>
-        <translation>每次运行</translation>
-    </message>
-    <message>
         <source>Every run with every figure, for a spreadsheet.</source>
         <translation>每次运行的全部数据，可用电子表格打开。</translation>
     </message>
@@ -78,60 +61,12 @@
         <translation>找出你的模型中哪一个在这台电脑上回答得最快。每个选中的模型会把每个选中的问题回答几次；速度由 Ollama 自己测量。测试期间如果有其他程序在运行，模型可能会变慢。</translation>
     </message>
     <message>
-        <source>Freeing the memory used by {model}…</source>
-        <translation>正在释放 {model} 占用的内存…</translation>
-    </message>
-    <message>
-        <source>Getting ready: asking Ollama for its version…</source>
-        <translation>准备中：正在获取 Ollama 的版本…</translation>
-    </message>
-    <message>
-        <source>How</source>
-        <translation>测试方式</translation>
-    </message>
-    <message>
-        <source>Loading again the models that were in memory before…</source>
-        <translation>正在重新加载之前在内存中的模型…</translation>
-    </message>
-    <message>
-        <source>Loading {model} into memory…</source>
-        <translation>正在将 {model} 加载到内存…</translation>
-    </message>
-    <message>
         <source>Markdown files (*.md)</source>
         <translation>Markdown 文件 (*.md)</translation>
     </message>
     <message>
-        <source>Model {model} of {models} · run {run} of {runs} · question {prompt} of {prompts}</source>
-        <translation>模型 {model}/{models} · 第 {run}/{runs} 次 · 问题 {prompt}/{prompts}</translation>
-    </message>
-    <message>
-        <source>Models to test</source>
-        <translation>要测试的模型</translation>
-    </message>
-    <message>
-        <source>No model fitted fully in the graphics card&apos;s memory, so all of them ran partly or only on the processor. The fastest was &lt;b&gt;{model}&lt;/b&gt; ({rate} tokens/s).</source>
-        <translation>没有模型能完全放进显存，所以全部都部分或完全在处理器上运行。最快的是 &lt;b&gt;{model}&lt;/b&gt;（{rate} token/秒）。</translation>
-    </message>
-    <message>
-        <source>No models are installed yet, so there is nothing to test.</source>
-        <translation>还没有安装任何模型，没有可以测试的。</translation>
-    </message>
-    <message>
-        <source>Per model</source>
-        <translation>按模型</translation>
-    </message>
-    <message>
-        <source>Questions to ask</source>
-        <translation>要问的问题</translation>
-    </message>
-    <message>
         <source>Run benchmark</source>
         <translation>开始测试</translation>
-    </message>
-    <message>
-        <source>Runs per model and question:</source>
-        <translation>每个模型、每个问题的运行次数：</translation>
     </message>
     <message>
         <source>Save as CSV</source>
@@ -154,32 +89,102 @@
         <translation>已保存到 {path}。</translation>
     </message>
     <message>
-        <source>Showing the benchmark of {when}.</source>
-        <translation>显示 {when} 的测试结果。</translation>
-    </message>
-    <message>
         <source>Stop now. The runs that have finished are kept.</source>
         <translation>立即停止。已完成的运行结果会保留。</translation>
     </message>
     <message>
-        <source>Suggested: &lt;b&gt;{model}&lt;/b&gt;, the fastest model that fits fully in the graphics card&apos;s memory ({rate} tokens/s).</source>
-        <translation>推荐：&lt;b&gt;{model}&lt;/b&gt;，能完全放进显存的模型中最快的一个（{rate} token/秒）。</translation>
+        <source>The results could not be kept for later comparison: {reason}</source>
+        <translation>无法保存结果供以后对比：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkProgress</name>
+    <message numerus="yes">
+        <source>%n of them failed; the table says why.</source>
+        <translation>
+            <numerusform>其中 %n 次失败，原因见表格。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%v of %m runs done</source>
+        <translation>已完成 %v / %m 次</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n runs.</source>
+        <translation>
+            <numerusform>完成：共运行 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Freeing the memory used by {model}…</source>
+        <translation>正在释放 {model} 占用的内存…</translation>
+    </message>
+    <message>
+        <source>Getting ready: asking Ollama for its version…</source>
+        <translation>准备中：正在获取 Ollama 的版本…</translation>
+    </message>
+    <message>
+        <source>Loading again the models that were in memory before…</source>
+        <translation>正在重新加载之前在内存中的模型…</translation>
+    </message>
+    <message>
+        <source>Loading {model} into memory…</source>
+        <translation>正在将 {model} 加载到内存…</translation>
+    </message>
+    <message>
+        <source>Model {model} of {models} · run {run} of {runs} · question {prompt} of {prompts}</source>
+        <translation>模型 {model}/{models} · 第 {run}/{runs} 次 · 问题 {prompt}/{prompts}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped. The %n finished runs are kept.</source>
+        <translation>
+            <numerusform>已停止。已完成的 %n 次运行结果会保留。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The benchmark stopped because of an unexpected problem. The finished runs are kept.</source>
         <translation>出现意外问题，测试已中止。已完成的运行结果会保留。</translation>
     </message>
     <message>
-        <source>The model is loaded before its first run and stays loaded: only answering is measured.</source>
-        <translation>模型会在第一次运行前加载，之后一直留在内存中：只测量回答速度。</translation>
+        <source>{model} is answering the question “{question}”…</source>
+        <translation>{model} 正在回答“{question}”…</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkResults</name>
+    <message>
+        <source>Change</source>
+        <translation>变化</translation>
     </message>
     <message>
-        <source>The model is taken out of memory before every run, so each run also measures how long loading takes. Slower.</source>
-        <translation>每次运行前都会把模型移出内存，因此每次也会测到加载所花的时间。比较慢。</translation>
+        <source>Earlier
+(tokens/s)</source>
+        <translation>之前
+(token/秒)</translation>
     </message>
     <message>
-        <source>The results could not be kept for later comparison: {reason}</source>
-        <translation>无法保存结果供以后对比：{reason}</translation>
+        <source>Earlier ({when})</source>
+        <translation>之前（{when}）</translation>
+    </message>
+    <message>
+        <source>Every run</source>
+        <translation>每次运行</translation>
+    </message>
+    <message>
+        <source>No model fitted fully in the graphics card&apos;s memory, so all of them ran partly or only on the processor. The fastest was &lt;b&gt;{model}&lt;/b&gt; ({rate} tokens/s).</source>
+        <translation>没有模型能完全放进显存，所以全部都部分或完全在处理器上运行。最快的是 &lt;b&gt;{model}&lt;/b&gt;（{rate} token/秒）。</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>按模型</translation>
+    </message>
+    <message>
+        <source>Showing the benchmark of {when}.</source>
+        <translation>显示 {when} 的测试结果。</translation>
+    </message>
+    <message>
+        <source>Suggested: &lt;b&gt;{model}&lt;/b&gt;, the fastest model that fits fully in the graphics card&apos;s memory ({rate} tokens/s).</source>
+        <translation>推荐：&lt;b&gt;{model}&lt;/b&gt;，能完全放进显存的模型中最快的一个（{rate} token/秒）。</translation>
     </message>
     <message>
         <source>This benchmark</source>
@@ -188,6 +193,63 @@
     <message>
         <source>This benchmark ({when})</source>
         <translation>本次测试（{when}）</translation>
+    </message>
+    <message>
+        <source>about the same</source>
+        <translation>差不多</translation>
+    </message>
+    <message>
+        <source>{percent} % faster</source>
+        <translation>快 {percent}%</translation>
+    </message>
+    <message>
+        <source>{percent} % slower</source>
+        <translation>慢 {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkSetup</name>
+    <message numerus="yes">
+        <source>%n runs in all.</source>
+        <translation>
+            <numerusform>共需运行 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one model and one question.</source>
+        <translation>请至少选择一个模型和一个问题。</translation>
+    </message>
+    <message>
+        <source>Cold: unload before every run</source>
+        <translation>冷启动：每次运行前先卸载</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>测试方式</translation>
+    </message>
+    <message>
+        <source>Models to test</source>
+        <translation>要测试的模型</translation>
+    </message>
+    <message>
+        <source>No models are installed yet, so there is nothing to test.</source>
+        <translation>还没有安装任何模型，没有可以测试的。</translation>
+    </message>
+    <message>
+        <source>Questions to ask</source>
+        <translation>要问的问题</translation>
+    </message>
+    <message>
+        <source>Runs per model and question:</source>
+        <translation>每个模型、每个问题的运行次数：</translation>
+    </message>
+    <message>
+        <source>The model is loaded before its first run and stays loaded: only answering is measured.</source>
+        <translation>模型会在第一次运行前加载，之后一直留在内存中：只测量回答速度。</translation>
+    </message>
+    <message>
+        <source>The model is taken out of memory before every run, so each run also measures how long loading takes. Slower.</source>
+        <translation>每次运行前都会把模型移出内存，因此每次也会测到加载所花的时间。比较慢。</translation>
     </message>
     <message>
         <source>Type a question to ask every model</source>
@@ -200,42 +262,6 @@
     <message>
         <source>Your own:</source>
         <translation>自定义问题：</translation>
-    </message>
-    <message>
-        <source>about the same</source>
-        <translation>差不多</translation>
-    </message>
-    <message>
-        <source>cold</source>
-        <translation>冷启动</translation>
-    </message>
-    <message>
-        <source>cold starts</source>
-        <translation>冷启动</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>不对比</translation>
-    </message>
-    <message>
-        <source>warm</source>
-        <translation>热启动</translation>
-    </message>
-    <message>
-        <source>warm starts</source>
-        <translation>热启动</translation>
-    </message>
-    <message>
-        <source>{model} is answering the question “{question}”…</source>
-        <translation>{model} 正在回答“{question}”…</translation>
-    </message>
-    <message>
-        <source>{percent} % faster</source>
-        <translation>快 {percent}%</translation>
-    </message>
-    <message>
-        <source>{percent} % slower</source>
-        <translation>慢 {percent}%</translation>
     </message>
 </context>
 <context>
@@ -463,6 +489,10 @@ fastest</source>
         <translation>冷启动</translation>
     </message>
     <message>
+        <source>cold starts</source>
+        <translation>冷启动</translation>
+    </message>
+    <message>
         <source>finished</source>
         <translation>正常完成</translation>
     </message>
@@ -476,6 +506,10 @@ fastest</source>
     </message>
     <message>
         <source>warm</source>
+        <translation>热启动</translation>
+    </message>
+    <message>
+        <source>warm starts</source>
         <translation>热启动</translation>
     </message>
     <message>
@@ -1050,11 +1084,11 @@ fastest</source>
     </message>
     <message>
         <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已经 {seconds} 秒没有收到任何内容。点击“停止”（Esc）即可结束。</translation>
     </message>
     <message>
         <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
-        <translation type="unfinished"></translation>
+        <translation>已经 {seconds} 秒没有收到任何内容。{cause}点击“停止”（Esc）即可结束回答，已收到的内容会保留。</translation>
     </message>
     <message>
         <source>Ollama &amp;server…</source>
@@ -1156,11 +1190,11 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     </message>
     <message>
         <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 已经 {seconds} 秒没有传来任何内容。大型模型可能要花几分钟才能加载。点击“停止”（Esc）就能不再等待。</translation>
     </message>
     <message>
         <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 已经 {seconds} 秒没有传来任何内容。点击“停止”（Esc）即可结束。</translation>
     </message>
     <message>
         <source>“{model}” is not installed on this server. Download it now?</source>

@@ -2,19 +2,28 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>BaselinePicker</name>
+    <message>
+        <source>cold</source>
+        <translation>冷啟動</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>不比較</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>暖啟動</translation>
+    </message>
+    <message numerus="yes">
+        <source>{when} · %n models · {mode}</source>
+        <translation>
+            <numerusform>{when} · %n 個模型 · {mode}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BenchmarkDialog</name>
-    <message>
-        <source>%n of them failed; the table says why.</source>
-        <translation type="unfinished">其中 %n 次失敗，原因請見表格。</translation>
-    </message>
-    <message>
-        <source>%n runs in all.</source>
-        <translation type="unfinished">總共要執行 %n 次。</translation>
-    </message>
-    <message>
-        <source>%v of %m runs done</source>
-        <translation>已完成 %v / %m 次</translation>
-    </message>
     <message>
         <source>A readable report with tables, to keep or to share.</source>
         <translation>附表格、方便閱讀的報告，可留存或分享。</translation>
@@ -32,20 +41,8 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Change</source>
-        <translation>變化</translation>
-    </message>
-    <message>
-        <source>Choose at least one model and one question.</source>
-        <translation>請至少選擇一個模型和一個問題。</translation>
-    </message>
-    <message>
         <source>Close</source>
         <translation>關閉</translation>
-    </message>
-    <message>
-        <source>Cold: unload before every run</source>
-        <translation>冷啟動：每次執行前先卸載</translation>
     </message>
     <message>
         <source>Compare with:</source>
@@ -56,20 +53,6 @@
         <translation>無法儲存 {path}：{reason}</translation>
     </message>
     <message>
-        <source>Earlier
-(tokens/s)</source>
-        <translation>先前
-(token/秒)</translation>
-    </message>
-    <message>
-        <source>Earlier ({when})</source>
-        <translation>先前（{when}）</translation>
-    </message>
-    <message>
-        <source>Every run</source>
-        <translation>每次執行</translation>
-    </message>
-    <message>
         <source>Every run with every figure, for a spreadsheet.</source>
         <translation>每次執行的所有數據，可用試算表開啟。</translation>
     </message>
@@ -78,60 +61,12 @@
         <translation>找出你的模型中哪一個在這台電腦上回答得最快。每個選取的模型會把每個選取的問題回答數次；速度是 Ollama 自己測得的數據。測試期間若有其他程式在執行，模型可能會變慢。</translation>
     </message>
     <message>
-        <source>Freeing the memory used by {model}…</source>
-        <translation>正在釋放 {model} 使用的記憶體…</translation>
-    </message>
-    <message>
-        <source>Getting ready: asking Ollama for its version…</source>
-        <translation>準備中：正在詢問 Ollama 的版本…</translation>
-    </message>
-    <message>
-        <source>How</source>
-        <translation>測試方式</translation>
-    </message>
-    <message>
-        <source>Loading again the models that were in memory before…</source>
-        <translation>正在重新載入之前在記憶體中的模型…</translation>
-    </message>
-    <message>
-        <source>Loading {model} into memory…</source>
-        <translation>正在將 {model} 載入記憶體…</translation>
-    </message>
-    <message>
         <source>Markdown files (*.md)</source>
         <translation>Markdown 檔案 (*.md)</translation>
     </message>
     <message>
-        <source>Model {model} of {models} · run {run} of {runs} · question {prompt} of {prompts}</source>
-        <translation>模型 {model}/{models} · 第 {run}/{runs} 次 · 問題 {prompt}/{prompts}</translation>
-    </message>
-    <message>
-        <source>Models to test</source>
-        <translation>要測試的模型</translation>
-    </message>
-    <message>
-        <source>No model fitted fully in the graphics card&apos;s memory, so all of them ran partly or only on the processor. The fastest was &lt;b&gt;{model}&lt;/b&gt; ({rate} tokens/s).</source>
-        <translation>沒有任何模型能完全放進顯示卡記憶體，所以全都部分或完全在處理器上執行。最快的是 &lt;b&gt;{model}&lt;/b&gt;（{rate} token/秒）。</translation>
-    </message>
-    <message>
-        <source>No models are installed yet, so there is nothing to test.</source>
-        <translation>尚未安裝任何模型，所以沒有可以測試的。</translation>
-    </message>
-    <message>
-        <source>Per model</source>
-        <translation>依模型</translation>
-    </message>
-    <message>
-        <source>Questions to ask</source>
-        <translation>要問的問題</translation>
-    </message>
-    <message>
         <source>Run benchmark</source>
         <translation>開始測試</translation>
-    </message>
-    <message>
-        <source>Runs per model and question:</source>
-        <translation>每個模型、每個問題的執行次數：</translation>
     </message>
     <message>
         <source>Save as CSV</source>
@@ -154,32 +89,102 @@
         <translation>已儲存至 {path}。</translation>
     </message>
     <message>
-        <source>Showing the benchmark of {when}.</source>
-        <translation>顯示 {when} 的測試結果。</translation>
-    </message>
-    <message>
         <source>Stop now. The runs that have finished are kept.</source>
         <translation>立即停止。已完成的執行結果會保留。</translation>
     </message>
     <message>
-        <source>Suggested: &lt;b&gt;{model}&lt;/b&gt;, the fastest model that fits fully in the graphics card&apos;s memory ({rate} tokens/s).</source>
-        <translation>建議：&lt;b&gt;{model}&lt;/b&gt;，能完全放進顯示卡記憶體的模型中最快的一個（{rate} token/秒）。</translation>
+        <source>The results could not be kept for later comparison: {reason}</source>
+        <translation>無法保存結果供日後比較：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkProgress</name>
+    <message numerus="yes">
+        <source>%n of them failed; the table says why.</source>
+        <translation>
+            <numerusform>其中 %n 次失敗，原因請見表格。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%v of %m runs done</source>
+        <translation>已完成 %v / %m 次</translation>
+    </message>
+    <message numerus="yes">
+        <source>Finished: %n runs.</source>
+        <translation>
+            <numerusform>完成：共執行 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Freeing the memory used by {model}…</source>
+        <translation>正在釋放 {model} 使用的記憶體…</translation>
+    </message>
+    <message>
+        <source>Getting ready: asking Ollama for its version…</source>
+        <translation>準備中：正在詢問 Ollama 的版本…</translation>
+    </message>
+    <message>
+        <source>Loading again the models that were in memory before…</source>
+        <translation>正在重新載入之前在記憶體中的模型…</translation>
+    </message>
+    <message>
+        <source>Loading {model} into memory…</source>
+        <translation>正在將 {model} 載入記憶體…</translation>
+    </message>
+    <message>
+        <source>Model {model} of {models} · run {run} of {runs} · question {prompt} of {prompts}</source>
+        <translation>模型 {model}/{models} · 第 {run}/{runs} 次 · 問題 {prompt}/{prompts}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped. The %n finished runs are kept.</source>
+        <translation>
+            <numerusform>已停止。已完成的 %n 次執行結果會保留。</numerusform>
+        </translation>
     </message>
     <message>
         <source>The benchmark stopped because of an unexpected problem. The finished runs are kept.</source>
         <translation>發生意外問題，測試已中止。已完成的執行結果會保留。</translation>
     </message>
     <message>
-        <source>The model is loaded before its first run and stays loaded: only answering is measured.</source>
-        <translation>模型會在第一次執行前載入，之後一直留在記憶體中：只測量回答的速度。</translation>
+        <source>{model} is answering the question “{question}”…</source>
+        <translation>{model} 正在回答「{question}」…</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkResults</name>
+    <message>
+        <source>Change</source>
+        <translation>變化</translation>
     </message>
     <message>
-        <source>The model is taken out of memory before every run, so each run also measures how long loading takes. Slower.</source>
-        <translation>每次執行前都會把模型移出記憶體，所以每次也會測到載入所花的時間。比較慢。</translation>
+        <source>Earlier
+(tokens/s)</source>
+        <translation>先前
+(token/秒)</translation>
     </message>
     <message>
-        <source>The results could not be kept for later comparison: {reason}</source>
-        <translation>無法保存結果供日後比較：{reason}</translation>
+        <source>Earlier ({when})</source>
+        <translation>先前（{when}）</translation>
+    </message>
+    <message>
+        <source>Every run</source>
+        <translation>每次執行</translation>
+    </message>
+    <message>
+        <source>No model fitted fully in the graphics card&apos;s memory, so all of them ran partly or only on the processor. The fastest was &lt;b&gt;{model}&lt;/b&gt; ({rate} tokens/s).</source>
+        <translation>沒有任何模型能完全放進顯示卡記憶體，所以全都部分或完全在處理器上執行。最快的是 &lt;b&gt;{model}&lt;/b&gt;（{rate} token/秒）。</translation>
+    </message>
+    <message>
+        <source>Per model</source>
+        <translation>依模型</translation>
+    </message>
+    <message>
+        <source>Showing the benchmark of {when}.</source>
+        <translation>顯示 {when} 的測試結果。</translation>
+    </message>
+    <message>
+        <source>Suggested: &lt;b&gt;{model}&lt;/b&gt;, the fastest model that fits fully in the graphics card&apos;s memory ({rate} tokens/s).</source>
+        <translation>建議：&lt;b&gt;{model}&lt;/b&gt;，能完全放進顯示卡記憶體的模型中最快的一個（{rate} token/秒）。</translation>
     </message>
     <message>
         <source>This benchmark</source>
@@ -188,6 +193,63 @@
     <message>
         <source>This benchmark ({when})</source>
         <translation>本次測試（{when}）</translation>
+    </message>
+    <message>
+        <source>about the same</source>
+        <translation>差不多</translation>
+    </message>
+    <message>
+        <source>{percent} % faster</source>
+        <translation>快 {percent}%</translation>
+    </message>
+    <message>
+        <source>{percent} % slower</source>
+        <translation>慢 {percent}%</translation>
+    </message>
+</context>
+<context>
+    <name>BenchmarkSetup</name>
+    <message numerus="yes">
+        <source>%n runs in all.</source>
+        <translation>
+            <numerusform>總共要執行 %n 次。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one model and one question.</source>
+        <translation>請至少選擇一個模型和一個問題。</translation>
+    </message>
+    <message>
+        <source>Cold: unload before every run</source>
+        <translation>冷啟動：每次執行前先卸載</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>測試方式</translation>
+    </message>
+    <message>
+        <source>Models to test</source>
+        <translation>要測試的模型</translation>
+    </message>
+    <message>
+        <source>No models are installed yet, so there is nothing to test.</source>
+        <translation>尚未安裝任何模型，所以沒有可以測試的。</translation>
+    </message>
+    <message>
+        <source>Questions to ask</source>
+        <translation>要問的問題</translation>
+    </message>
+    <message>
+        <source>Runs per model and question:</source>
+        <translation>每個模型、每個問題的執行次數：</translation>
+    </message>
+    <message>
+        <source>The model is loaded before its first run and stays loaded: only answering is measured.</source>
+        <translation>模型會在第一次執行前載入，之後一直留在記憶體中：只測量回答的速度。</translation>
+    </message>
+    <message>
+        <source>The model is taken out of memory before every run, so each run also measures how long loading takes. Slower.</source>
+        <translation>每次執行前都會把模型移出記憶體，所以每次也會測到載入所花的時間。比較慢。</translation>
     </message>
     <message>
         <source>Type a question to ask every model</source>
@@ -200,42 +262,6 @@
     <message>
         <source>Your own:</source>
         <translation>自訂問題：</translation>
-    </message>
-    <message>
-        <source>about the same</source>
-        <translation>差不多</translation>
-    </message>
-    <message>
-        <source>cold</source>
-        <translation>冷啟動</translation>
-    </message>
-    <message>
-        <source>cold starts</source>
-        <translation>冷啟動</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>不比較</translation>
-    </message>
-    <message>
-        <source>warm</source>
-        <translation>暖啟動</translation>
-    </message>
-    <message>
-        <source>warm starts</source>
-        <translation>暖啟動</translation>
-    </message>
-    <message>
-        <source>{model} is answering the question “{question}”…</source>
-        <translation>{model} 正在回答「{question}」…</translation>
-    </message>
-    <message>
-        <source>{percent} % faster</source>
-        <translation>快 {percent}%</translation>
-    </message>
-    <message>
-        <source>{percent} % slower</source>
-        <translation>慢 {percent}%</translation>
     </message>
 </context>
 <context>
@@ -463,6 +489,10 @@ fastest</source>
         <translation>冷啟動</translation>
     </message>
     <message>
+        <source>cold starts</source>
+        <translation>冷啟動</translation>
+    </message>
+    <message>
         <source>finished</source>
         <translation>正常完成</translation>
     </message>
@@ -476,6 +506,10 @@ fastest</source>
     </message>
     <message>
         <source>warm</source>
+        <translation>暖啟動</translation>
+    </message>
+    <message>
+        <source>warm starts</source>
         <translation>暖啟動</translation>
     </message>
     <message>
@@ -1050,11 +1084,11 @@ fastest</source>
     </message>
     <message>
         <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已經 {seconds} 秒沒有收到任何內容。按「停止」（Esc）即可結束。</translation>
     </message>
     <message>
         <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
-        <translation type="unfinished"></translation>
+        <translation>已經 {seconds} 秒沒有收到任何內容。{cause}按「停止」（Esc）即可結束回答，已收到的內容會保留。</translation>
     </message>
     <message>
         <source>Ollama &amp;server…</source>
@@ -1156,11 +1190,11 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     </message>
     <message>
         <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 已經 {seconds} 秒沒有傳來任何內容。大型模型可能要花幾分鐘才能載入。按「停止」（Esc）就能不再等待。</translation>
     </message>
     <message>
         <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
-        <translation type="unfinished"></translation>
+        <translation>{model} 已經 {seconds} 秒沒有傳來任何內容。按「停止」（Esc）即可結束。</translation>
     </message>
     <message>
         <source>“{model}” is not installed on this server. Download it now?</source>
