@@ -34,8 +34,8 @@ from ollama_desktop.core.history_store import HistoryStore
 from ollama_desktop.gc_guard import GuiThreadGarbageCollector, freeze_survivors, freeze_survivors_once
 from ollama_desktop.resources import APP_ICON, app_icon, data_folder, resource_path
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.chat_view import markdown_ready, start_loading_markdown
 from ollama_desktop.ui.main_window import MainWindow
+from ollama_desktop.ui.markdown_loader import markdown_ready, start_loading_markdown
 from ollama_desktop.ui.tray import TrayIcon
 from ollama_desktop.workers import WorkerPool
 
@@ -120,7 +120,9 @@ def build(
     )
     history = None
     if history_path is not None:
-        history = HistoryController(chat, HistoryStore(history_path), parent=app)
+        # Its own pool of one thread: the file's jobs run in order, and never wait behind a stream.
+        history_pool = WorkerPool(max_threads=1, parent=app)
+        history = HistoryController(chat, HistoryStore(history_path), history_pool, parent=app)
     window = MainWindow(
         settings,
         connection,

@@ -1,4 +1,5 @@
-"""Qt glue for threads: blocking `core` calls run as QRunnables on one app-owned QThreadPool.
+"""Qt glue for threads: blocking `core` calls run as QRunnables on the app's `WorkerPool`s (the
+general one, and the saved history's of one thread, on which its file jobs keep their order).
 
 Workers report through a separate signals QObject that lives on the GUI thread, so every signal a
 worker emits is delivered to the GUI thread as a queued call. Every worker ends by emitting `ended`,
@@ -19,6 +20,7 @@ from ollama_desktop.core.cancel import CancelToken
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.conversation import ChatRequest
 from ollama_desktop.core.errors import OllamaError, RequestCancelled
+from ollama_desktop.core.history_store import StorageError
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,10 @@ class Worker(QRunnable):
 
     Thread: constructed and cancelled on the GUI thread; `run()` runs on a pool thread.
     """
+
+    # What `work()` may raise as a plain outcome: reported through `failed` as it is, logged in one
+    # line. Anything else is a bug: logged with its traceback and reported as an internal error.
+    expected: tuple[type[Exception], ...] = (OllamaError,)
 
     def __init__(self) -> None:
         super().__init__()
@@ -62,15 +68,20 @@ class Worker(QRunnable):
             result = self.work()
         except RequestCancelled:
             return self.signals.cancelled, ()
-        except OllamaError as exc:
+        except self.expected as exc:
             log.info("%s failed: %s", type(self).__name__, exc)
             return self.signals.failed, (exc,)
         except Exception as exc:  # a bug must reach the user as a message, not kill a pool thread
             log.exception("%s crashed", type(self).__name__)
-            return self.signals.failed, (OllamaError(f"internal error: {exc!r}"),)
+            return self.signals.failed, (self.crash_error(exc),)
         if self.token.cancelled:
             return self.signals.cancelled, ()
         return self.signals.succeeded, (result,)
+
+    def crash_error(self, exc: Exception) -> Exception:
+        """What `failed` carries after an unexpected exception: an error of the kind the receiver
+        handles (an OllamaError here), so a bug reaches the user as a message."""
+        return OllamaError(f"internal error: {exc!r}")
 
     def _report(self, outcome: tuple[SignalInstance, tuple[Any, ...]]) -> None:
         signal, args = outcome
@@ -89,6 +100,28 @@ class CallWorker(Worker):
 
     def work(self) -> Any:
         return self._call(self.token)
+
+
+class HistoryWorker(CallWorker):
+    """Runs one job on the saved history (`core.history_store`, a chat file) and reports its outcome.
+
+    The file's own troubles (a `StorageError`, an `OSError`, a `ValueError` such as a file that is
+    not a chat) are plain failures; so is a bug, after its traceback is logged: the receiver tells
+    the user the history or the file cannot be used, and the chat goes on.
+
+    Thread: constructed on the GUI thread; `run()` on the history's one-thread pool, so jobs run in
+    the order they were started.
+    """
+
+    expected = (StorageError, OSError, ValueError)
+
+    def __init__(self, call: Callable[[], Any]) -> None:
+        super().__init__(lambda _token: call())
+
+    def crash_error(self, exc: Exception) -> Exception:
+        # The history's receivers explain any exception (as a file that cannot be used, read or
+        # saved); an OllamaError would wrongly blame the server.
+        return exc
 
 
 class TextBuffer:
@@ -183,7 +216,9 @@ class WorkerPool(QObject):
     """The app's QThreadPool plus a registry of the workers alive on it.
 
     The registry keeps each worker (and its signals object) alive until its last signal has been
-    delivered, and lets shutdown cancel whatever still runs.
+    delivered, and lets shutdown cancel whatever still runs. With `max_threads=1` the workers run
+    one after the other in the order they were started (the saved history's pool: its writes keep
+    their order and the file has one user at a time).
 
     Thread: GUI thread only.
     """
@@ -215,6 +250,11 @@ class WorkerPool(QObject):
 
     def active_threads(self) -> int:
         return self._pool.activeThreadCount()
+
+    def wait(self, timeout_ms: int) -> bool:
+        """Let every worker started so far run to its end (none is cancelled); True when all ended in
+        time. Their last signals are delivered on later turns of the event loop, if there are any."""
+        return self._pool.waitForDone(timeout_ms)
 
     def shutdown(self, timeout_ms: int = 1000) -> bool:
         """Cancel every worker and wait for the threads; True when all of them ended in time."""

@@ -11,7 +11,8 @@ from PySide6.QtCore import QLocale, QSettings, QStandardPaths
 from ollama_desktop.core.timeouts import Timeouts
 from ollama_desktop.gc_guard import GuiThreadGarbageCollector
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.chat_view import ChatView, markdown_ready, start_loading_markdown
+from ollama_desktop.ui.chat_view import ChatView
+from ollama_desktop.ui.markdown_loader import markdown_ready, start_loading_markdown
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeModel, FakeOllama
 
@@ -72,16 +73,26 @@ def settings(tmp_path) -> Settings:  # type: ignore[no-untyped-def]
     return Settings(store, environ={})
 
 
-@pytest.fixture
-def pool(qtbot):  # type: ignore[no-untyped-def]
-    """The app's worker pool; the test fails if a worker is still running when it ends."""
-    workers = WorkerPool()
+def _drained(qtbot, workers: WorkerPool) -> Iterator[WorkerPool]:  # type: ignore[no-untyped-def]
     yield workers
     try:
         qtbot.waitUntil(lambda: workers.active_threads() == 0 and workers.busy == 0, timeout=3000)
     except Exception:
         workers.shutdown(timeout_ms=3000)
         pytest.fail(f"a worker outlived the test ({workers.active_threads()} threads still running)")
+
+
+@pytest.fixture
+def pool(qtbot):  # type: ignore[no-untyped-def]
+    """The app's worker pool; the test fails if a worker is still running when it ends."""
+    yield from _drained(qtbot, WorkerPool())
+
+
+@pytest.fixture
+def history_pool(qtbot):  # type: ignore[no-untyped-def]
+    """The saved history's pool of one thread, as the app builds it; the test fails if a history
+    job is still queued or running when it ends (a test shuts its history down, or waits for it)."""
+    yield from _drained(qtbot, WorkerPool(max_threads=1))
 
 
 @pytest.fixture

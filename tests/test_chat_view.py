@@ -14,11 +14,11 @@ from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QPalette, Q
 from PySide6.QtWidgets import QApplication
 
 from ollama_desktop.core import markdown_blocks
-from ollama_desktop.ui import chat_view as chat_view_module
+from ollama_desktop.ui import chat_fold, markdown_loader
+from ollama_desktop.ui.chat_scroll import OLDER_AHEAD_SCREENS
 from ollama_desktop.ui.chat_theme import ChatTheme
 from ollama_desktop.ui.chat_view import (
     CHROME_PROPERTY,
-    OLDER_AHEAD_SCREENS,
     ROLE_ASSISTANT,
     ROLE_ERROR,
     ROLE_USER,
@@ -417,7 +417,7 @@ def test_a_stopped_answer_before_markdown_loaded_is_rendered_once_loaded(
             pass
 
     loader = NotYet()
-    monkeypatch.setattr(chat_view_module, "_LOADER", loader)
+    monkeypatch.setattr(markdown_loader, "LOADER", loader)
     view = ChatView()
     qtbot.addWidget(view)
     view.begin_reply("m")
@@ -743,7 +743,7 @@ def test_a_very_long_answer_folds_its_beginning_and_copies_whole(
     _stream_in_random_pieces(view, text)
     whole = signature(view)
     view.clear_chat()
-    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 6_000)
+    monkeypatch.setattr(chat_fold, "FOLD_WEIGHT", 6_000)
     _stream_in_random_pieces(view, text)
     shown = answer_shown(view)
     first_line, _, rest = shown.partition("\n")
@@ -768,7 +768,7 @@ def test_a_very_long_answer_opened_from_the_history_folds_the_same_way(
     view: ChatView,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 6_000)
+    monkeypatch.setattr(chat_fold, "FOLD_WEIGHT", 6_000)
     text = _mixed_long_answer()
     _stream_in_random_pieces(view, text)
     streamed = signature(view)
@@ -788,9 +788,7 @@ def test_an_answer_within_the_fold_limit_is_never_folded(
     blocks = len(answer_blocks(view))
     view.clear_chat()
     # Its characters and blocks as the fold counts them (see FOLD_WEIGHT), at most: within the limit.
-    monkeypatch.setattr(
-        chat_view_module, "FOLD_WEIGHT", len(text) + (chat_view_module.FOLD_BLOCK_WEIGHT + 1) * blocks
-    )
+    monkeypatch.setattr(chat_fold, "FOLD_WEIGHT", len(text) + (chat_fold.FOLD_BLOCK_WEIGHT + 1) * blocks)
     _stream_in_random_pieces(view, text)
     shown = answer_shown(view)
     assert FOLD_NOTE not in shown
@@ -801,7 +799,7 @@ def test_an_answer_within_the_fold_limit_is_never_folded(
 def test_a_folded_code_block_keeps_no_copy_of_its_code(
     view: ChatView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 6_000)
+    monkeypatch.setattr(chat_fold, "FOLD_WEIGHT", 6_000)
     code = "\n".join(f"value_{number} = compute({number})" for number in range(3000))
     text = f"```python\n{code}"  # a fence that never closes, as in a flood
     stream_into(view, [text[i : i + 300] for i in range(0, len(text), 300)])
@@ -813,7 +811,7 @@ def test_a_folded_code_block_keeps_no_copy_of_its_code(
 def test_folding_keeps_what_the_user_reads_where_it_is(
     view: ChatView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 4_000)
+    monkeypatch.setattr(chat_fold, "FOLD_WEIGHT", 4_000)
     bar = view.verticalScrollBar()
     view.begin_reply("m")
     number = 0
@@ -839,7 +837,7 @@ def test_folding_keeps_what_the_user_reads_where_it_is(
 def test_the_fold_line_of_an_answer_that_starts_with_a_list_is_no_list_item(
     view: ChatView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(chat_view_module, "FOLD_WEIGHT", 3_000)
+    monkeypatch.setattr(chat_fold, "FOLD_WEIGHT", 3_000)
     text = "".join(f"- item {number} of a long list\n" for number in range(400))
     stream_into(view, [text[i : i + 120] for i in range(0, len(text), 120)])
     QApplication.processEvents()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -64,16 +64,23 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "data" / "history.sqlite3"
 
 
-def make_history(qtbot, chat: ChatController, store: HistoryStore) -> HistoryController:  # type: ignore[no-untyped-def]
-    history = HistoryController(chat, store)
+@pytest.fixture
+def new_history(
+    chat: ChatController, history_pool: WorkerPool
+) -> Callable[[HistoryStore], HistoryController]:
+    """Builds a history of `chat` over a store, on the test's history pool (not started)."""
+    return lambda store: HistoryController(chat, store, history_pool)
+
+
+def make_history(qtbot, history: HistoryController) -> HistoryController:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(history.conversations_listed):
         history.start()
     return history
 
 
 @pytest.fixture
-def history(qtbot, chat: ChatController, db: Path) -> Iterator[HistoryController]:  # type: ignore[no-untyped-def]
-    controller = make_history(qtbot, chat, TimedStore(db, busy_timeout_s=0.2))
+def history(qtbot, new_history, chat: ChatController, db: Path) -> Iterator[HistoryController]:  # type: ignore[no-untyped-def]
+    controller = make_history(qtbot, new_history(TimedStore(db, busy_timeout_s=0.2)))
     yield controller
     chat.shutdown()
     assert controller.shutdown()
@@ -96,11 +103,27 @@ def ask(qtbot, chat: ChatController, text: str) -> None:  # type: ignore[no-unty
         assert chat.send(text)
 
 
+def test_the_file_is_used_on_the_pool_the_app_hands_in(
+    qtbot, new_history, history_pool: WorkerPool, db: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """Every job on the file is a worker of the app's history pool, so the fixture that fails a
+    test leaving a worker behind sees them too; shutting down waits for the last one (the close)."""
+    history = new_history(HistoryStore(db))
+    history.start()
+    assert history_pool.busy == 1  # opening the file
+    qtbot.waitUntil(lambda: history.available)
+    settle(qtbot, history)
+    assert history.shutdown()
+    assert history_pool.active_threads() == 0
+    qtbot.waitUntil(lambda: history_pool.busy == 0)
+    assert not history.available
+
+
 def test_the_question_is_in_the_file_before_it_is_sent(
     qtbot, chat: ChatController, history: HistoryController, fake: FakeOllama
 ) -> None:  # type: ignore[no-untyped-def]
     ask(qtbot, chat, "Is this saved first?")
-    store = history._store
+    store = history.jobs.store
     assert isinstance(store, TimedStore)
     assert store.question_saved_at["Is this saved first?"] < fake.requests_to("/api/chat")[0].started
 
@@ -423,14 +446,14 @@ def test_a_locked_file_is_reported_the_chat_goes_on_and_nothing_is_lost(
 
 
 def test_a_read_only_file_shows_its_chats_and_the_chat_goes_on(
-    qtbot, chat: ChatController, db: Path, fake: FakeOllama
+    qtbot, new_history, chat: ChatController, db: Path, fake: FakeOllama
 ) -> None:  # type: ignore[no-untyped-def]
     writable = HistoryStore(db)
     writable.open()
     question = StoredMessage("q1", None, "user", "an old question", MessageStatus.SENT)
     writable.save(ConversationRecord("c1", "Old chat", created_at=1, updated_at=1, leaf_uid="q1"), [question])
     writable.close()
-    history = HistoryController(chat, ReadOnlyStore(db))
+    history = new_history(ReadOnlyStore(db))
     with qtbot.waitSignals([history.storage_failed, history.conversations_listed]):
         history.start()
     try:
@@ -448,9 +471,9 @@ def test_a_read_only_file_shows_its_chats_and_the_chat_goes_on(
     assert rows(db, "SELECT content FROM messages") == [("an old question",)]
 
 
-def test_read_only_is_reported_as_such(qtbot, chat: ChatController, db: Path) -> None:  # type: ignore[no-untyped-def]
+def test_read_only_is_reported_as_such(qtbot, new_history, chat: ChatController, db: Path) -> None:  # type: ignore[no-untyped-def]
     HistoryStore(db).open()
-    history = HistoryController(chat, ReadOnlyStore(db))
+    history = new_history(ReadOnlyStore(db))
     with qtbot.waitSignal(history.storage_failed) as failed:
         history.start()
     assert isinstance(failed.args[0], StorageReadOnly)
@@ -470,20 +493,20 @@ class FillableStore(HistoryStore):
 
 
 def test_a_full_disk_is_reported_and_saving_resumes_after_space_is_freed(
-    qtbot, chat: ChatController, db: Path, fake: FakeOllama
+    qtbot, new_history, chat: ChatController, db: Path, fake: FakeOllama
 ) -> None:  # type: ignore[no-untyped-def]
     store = FillableStore(db)
-    history = make_history(qtbot, chat, store)
+    history = make_history(qtbot, new_history(store))
     try:
         ask(qtbot, chat, "before")
         settle(qtbot, history)
-        history._run(store.fill)
+        history.jobs.run(store.fill)
         fake.script(tokens=["x" * 50_000])
         with qtbot.waitSignal(history.storage_failed) as failed:
             ask(qtbot, chat, "a long answer please")
         assert isinstance(failed.args[0], StorageFull)
         assert chat.conversation.messages[-1].content == "x" * 50_000
-        history._run(store.free)
+        history.jobs.run(store.free)
         with qtbot.waitSignal(history.storage_recovered):
             history.retry()
     finally:
@@ -493,11 +516,11 @@ def test_a_full_disk_is_reported_and_saving_resumes_after_space_is_freed(
 
 
 def test_a_damaged_file_is_set_aside_and_saving_goes_on(
-    qtbot, chat: ChatController, db: Path, fake: FakeOllama
+    qtbot, new_history, chat: ChatController, db: Path, fake: FakeOllama
 ) -> None:  # type: ignore[no-untyped-def]
     db.parent.mkdir(parents=True)
     db.write_bytes(b"\x00garbage" * 2000)
-    history = HistoryController(chat, HistoryStore(db))
+    history = new_history(HistoryStore(db))
     with qtbot.waitSignal(history.history_reset) as reset:
         history.start()
     try:
@@ -511,11 +534,11 @@ def test_a_damaged_file_is_set_aside_and_saving_goes_on(
 
 
 def test_a_file_that_cannot_be_opened_leaves_the_chat_working(
-    qtbot, chat: ChatController, tmp_path: Path, fake: FakeOllama
+    qtbot, new_history, chat: ChatController, tmp_path: Path, fake: FakeOllama
 ) -> None:  # type: ignore[no-untyped-def]
     blocker = tmp_path / "not a folder"
     blocker.write_text("")
-    history = HistoryController(chat, HistoryStore(blocker / "history.sqlite3"))
+    history = new_history(HistoryStore(blocker / "history.sqlite3"))
     with qtbot.waitSignal(history.storage_failed) as failed:
         history.start()
     try:
@@ -555,11 +578,11 @@ def test_chats_left_while_the_file_is_locked_are_all_saved_afterwards(
 
 
 def test_a_file_that_opens_on_try_again_saves_what_was_said_meanwhile(
-    qtbot, chat: ChatController, tmp_path: Path, fake: FakeOllama
+    qtbot, new_history, chat: ChatController, tmp_path: Path, fake: FakeOllama
 ) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "later"
     folder.write_text("a file where the folder should be")
-    history = HistoryController(chat, HistoryStore(folder / "history.sqlite3"))
+    history = new_history(HistoryStore(folder / "history.sqlite3"))
     with qtbot.waitSignal(history.storage_failed):
         history.start()
     try:

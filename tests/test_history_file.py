@@ -40,13 +40,13 @@ def test_after_the_app_closes_the_history_file_alone_holds_the_chat(tmp_path: Pa
 
 
 def test_shutting_the_controller_down_leaves_one_whole_file(
-    qtbot, pool: WorkerPool, fake: FakeOllama, tmp_path: Path
+    qtbot, pool: WorkerPool, history_pool: WorkerPool, fake: FakeOllama, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     client = OllamaClient(fake.url, TEST_TIMEOUTS)
     chat = ChatController(pool, lambda: client)
     chat.set_model("llama3.1:8b")
     db = tmp_path / "data" / "history.sqlite3"
-    history = HistoryController(chat, HistoryStore(db))
+    history = HistoryController(chat, HistoryStore(db), history_pool)
     with qtbot.waitSignal(history.conversations_listed):
         history.start()
     fake.script(tokens=["Hi", " there"])
@@ -59,7 +59,7 @@ def test_shutting_the_controller_down_leaves_one_whole_file(
 
 
 def test_an_emptied_file_beside_its_log_is_kept_aside_and_the_user_told(
-    qtbot, pool: WorkerPool, fake: FakeOllama, tmp_path: Path
+    qtbot, pool: WorkerPool, history_pool: WorkerPool, fake: FakeOllama, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     db = tmp_path / "data" / "history.sqlite3"
     # A crash leaves the chats in the log; then the file itself is emptied (a bad copy, a truncation).
@@ -77,7 +77,7 @@ def test_an_emptied_file_beside_its_log_is_kept_aside_and_the_user_told(
 
     client = OllamaClient(fake.url, TEST_TIMEOUTS)
     chat = ChatController(pool, lambda: client)
-    history = HistoryController(chat, HistoryStore(db))
+    history = HistoryController(chat, HistoryStore(db), history_pool)
     with qtbot.waitSignal(history.history_reset) as reset:
         history.start()
     try:

@@ -33,13 +33,18 @@ class ReadOnlyStore(HistoryStore):
 
 
 def open_window(
-    qtbot, pool: WorkerPool, fake: FakeOllama, settings: Settings, store: HistoryStore
+    qtbot,
+    pool: WorkerPool,
+    history_pool: WorkerPool,
+    fake: FakeOllama,
+    settings: Settings,
+    store: HistoryStore,
 ) -> MainWindow:  # type: ignore[no-untyped-def]
     settings.set_host_override(fake.url)
     connection = ConnectionController(pool, settings.host(), timeouts=TEST_TIMEOUTS, retry_ms=50)
     chat = ChatController(pool, lambda: connection.client)
     residency = ResidencyController(pool, lambda: connection.client, interval_ms=100)
-    history = HistoryController(chat, store)
+    history = HistoryController(chat, store, history_pool)
     main = MainWindow(settings, connection, chat, residency, history=history)
     qtbot.addWidget(main)
     main.show()
@@ -56,8 +61,10 @@ def db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot, pool: WorkerPool, fake: FakeOllama, settings: Settings, db: Path) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    main = open_window(qtbot, pool, fake, settings, HistoryStore(db))
+def window(  # type: ignore[no-untyped-def]
+    qtbot, pool: WorkerPool, history_pool: WorkerPool, fake: FakeOllama, settings: Settings, db: Path
+) -> Iterator[MainWindow]:
+    main = open_window(qtbot, pool, history_pool, fake, settings, HistoryStore(db))
     yield main
     main.close()
 
@@ -321,10 +328,10 @@ def test_a_question_that_got_no_answer_comes_back_when_the_chat_is_reopened(
 
 
 def test_a_read_only_history_says_so_and_the_chat_goes_on(
-    qtbot, pool: WorkerPool, fake: FakeOllama, settings: Settings, db: Path
+    qtbot, pool: WorkerPool, history_pool: WorkerPool, fake: FakeOllama, settings: Settings, db: Path
 ) -> None:  # type: ignore[no-untyped-def]
     HistoryStore(db).open()
-    window = open_window(qtbot, pool, fake, settings, ReadOnlyStore(db))
+    window = open_window(qtbot, pool, history_pool, fake, settings, ReadOnlyStore(db))
     try:
         qtbot.waitUntil(window.storage_banner.isVisible)
         assert "can only be read" in window.storage_banner.label.text()
@@ -340,7 +347,7 @@ def test_a_locked_history_says_so_and_try_again_saves_the_chat(
     qtbot, window: MainWindow, fake: FakeOllama, db: Path
 ) -> None:  # type: ignore[no-untyped-def]
     history = history_of(window)
-    history._store._busy_timeout_s = 0.1
+    history.jobs.store._busy_timeout_s = 0.1
     ask(qtbot, window, "before")
     other = sqlite3.connect(db, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")

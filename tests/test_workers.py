@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 
+import pytest
+
+from ollama_desktop.core.chat_export import NotAChatFile
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.conversation import ChatMessage, ChatRequest
-from ollama_desktop.core.errors import ModelNotFound
-from ollama_desktop.workers import CallWorker, ChatStreamWorker, TextBuffer, WorkerPool
+from ollama_desktop.core.errors import ModelNotFound, OllamaError
+from ollama_desktop.core.history_store import StorageLocked
+from ollama_desktop.workers import CallWorker, ChatStreamWorker, HistoryWorker, TextBuffer, WorkerPool
 from tests.conftest import TEST_TIMEOUTS
 from tests.fake_ollama import FakeOllama
 
@@ -107,3 +112,61 @@ def test_shutdown_cancels_a_stalled_stream(qtbot, fake: FakeOllama) -> None:  # 
         pool.start(worker)
     assert pool.shutdown(timeout_ms=2000)
     assert fake.requests_to("/api/chat")[-1].client_hung_up.wait(5)
+
+
+def test_a_one_thread_pool_runs_jobs_in_order_and_wait_lets_them_all_finish(
+    qtbot, history_pool: WorkerPool
+) -> None:  # type: ignore[no-untyped-def]
+    """The saved history's pool: writes keep their order, and shutdown waits for the last of them."""
+    gate = threading.Event()
+    ran: list[int] = []
+    reported: list[int] = []
+
+    def job(number: int) -> int:
+        if number == 0:
+            gate.wait(5)  # holds the thread until every job is queued behind it
+        ran.append(number)
+        return number
+
+    for number in range(20):
+        worker = HistoryWorker(lambda number=number: job(number))  # type: ignore[misc]
+        worker.signals.succeeded.connect(reported.append)
+        history_pool.start(worker)
+    assert history_pool.busy == 20
+    gate.set()
+    assert history_pool.wait(5000)  # nothing cancelled, nothing dropped from the queue
+    assert ran == list(range(20))
+    qtbot.waitUntil(lambda: history_pool.busy == 0)
+    assert reported == list(range(20))
+
+
+def test_history_jobs_report_file_troubles_and_bugs_as_they_are(
+    qtbot, history_pool: WorkerPool, caplog: pytest.LogCaptureFixture
+) -> None:  # type: ignore[no-untyped-def]
+    """A file's troubles reach the history controllers as failures they can explain; so does a bug,
+    whose traceback is logged. Other workers still turn a bug into an OllamaError."""
+    troubles: list[Exception] = [
+        StorageLocked("locked"),
+        PermissionError("denied"),
+        NotAChatFile("not a chat"),
+        TypeError("a bug"),
+    ]
+    failures: list[Exception] = []
+
+    def raising(error: Exception) -> None:
+        raise error
+
+    for error in troubles:
+        worker = HistoryWorker(lambda error=error: raising(error))  # type: ignore[misc]
+        worker.signals.failed.connect(failures.append)
+        history_pool.start(worker)
+    qtbot.waitUntil(lambda: len(failures) == len(troubles))
+    assert all(got is sent for got, sent in zip(failures, troubles, strict=True))
+    crashes = [record for record in caplog.records if record.levelno >= logging.ERROR]
+    assert [record.exc_info[1] for record in crashes if record.exc_info] == [troubles[-1]]
+
+    plain = CallWorker(lambda _token: raising(TypeError("another bug")))
+    with qtbot.waitSignal(plain.signals.failed) as failed:
+        history_pool.start(plain)
+    assert isinstance(failed.args[0], OllamaError)
+    assert "another bug" in str(failed.args[0])

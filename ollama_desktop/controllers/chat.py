@@ -65,7 +65,7 @@ class ChatController(QObject):
     prompt_restored = Signal(str)
     busy_changed = Signal(bool)
     chat_cleared = Signal()
-    # For the saved history (controllers/history.py) and for regenerate / edit-and-resend:
+    # For the saved history (controllers/history_recorder.py) and for regenerate / edit-and-resend:
     conversation_loaded = Signal()  # a saved conversation took the place of the current one
     conversation_truncated = Signal(int)  # cut back to its first n messages, before asking again
     conversation_restored = Signal()  # what was cut got nothing in its place: it is back as it was

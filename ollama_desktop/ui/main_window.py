@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QSizePolicy,
     QStackedWidget,
     QSystemTrayIcon,
     QToolBar,
@@ -78,12 +77,12 @@ from ollama_desktop.ui.history_texts import (
 )
 from ollama_desktop.ui.messages import ErrorText, explain_error
 from ollama_desktop.ui.model_picker import ModelComboBox
-from ollama_desktop.ui.plain_text import notification_text, plain_label, plain_tooltip
+from ollama_desktop.ui.plain_text import notification_text, plain_label
 from ollama_desktop.ui.prompt_edit import PromptEdit
 from ollama_desktop.ui.reply_speeds import describe_live_speed, describe_reply_speeds
-from ollama_desktop.ui.residency_indicator import ResidencyIndicator
 from ollama_desktop.ui.residency_text import diagnosis_text, placement_text, verdict_text
 from ollama_desktop.ui.server_picker import ServerPicker
+from ollama_desktop.ui.status_bar import WindowStatusBar
 from ollama_desktop.ui.storage_banner import StorageBanner
 from ollama_desktop.ui.tray import TrayIcon
 from ollama_desktop.ui.unload_summary import unload_summary
@@ -169,18 +168,10 @@ class MainWindow(QMainWindow):
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setEnabled(False)
         self.stop_button.setToolTip(self.tr("Stop the answer (Esc)"))
-        # Every status line can name a model, a version or an error from the server: plain text only.
-        self.connection_label = plain_label()
-        # Short-lived notices ("Freed 6.4 GB of memory") take the connection label's place for a
-        # while. QStatusBar.showMessage is not used: on X11 a status tip could show the label again
-        # underneath, drawing text over text.
-        self.notice_label = plain_label()
-        self.notice_label.hide()
-        self._notice_timer = QTimer(self)
-        self._notice_timer.setSingleShot(True)
-        self._notice_timer.timeout.connect(self.clear_notice)
-        self.reply_label = plain_label()
-        self.residency_indicator = ResidencyIndicator()
+        self.status_line = WindowStatusBar()
+        self.connection_label = self.status_line.connection_label
+        self.reply_label = self.status_line.reply_label
+        self.residency_indicator = self.status_line.residency_indicator
         self.verdict_label = plain_label()
         self.verdict_label.setWordWrap(True)
         self.welcome = WelcomePanel()
@@ -294,16 +285,7 @@ class MainWindow(QMainWindow):
         self.close_to_tray_action.setVisible(self.tray is not None)
 
     def _build_status_bar(self) -> None:
-        # The memory chips keep their full size; the longer texts give way (their tooltips hold all).
-        for label in (self.connection_label, self.reply_label):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            label.setMinimumWidth(120)
-        self.notice_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.notice_label.setMinimumWidth(120)
-        self.statusBar().addWidget(self.notice_label, 1)
-        self.statusBar().addWidget(self.connection_label, 1)
-        self.statusBar().addPermanentWidget(self.reply_label, 1)
-        self.statusBar().addPermanentWidget(self.residency_indicator)
+        self.setStatusBar(self.status_line)
 
     def _build_layout(self) -> None:
         self.toolbar = QToolBar(self.tr("Main toolbar"))
@@ -698,31 +680,18 @@ class MainWindow(QMainWindow):
         self._show_problem(explain_error(error, self._connection.client.host, ""))
 
     def _show_problem(self, text: ErrorText) -> None:
-        """A problem in the status bar; Ollama's own words in its tooltip while it shows."""
-        self.show_notice(text.message, 15000, tooltip=text.tooltip)
+        self.status_line.show_problem(text)
 
     def show_notice(self, text: str, timeout_ms: int = 0, *, tooltip: str = "") -> None:
-        """Show `text` in the status bar instead of the connection status, for `timeout_ms` (0: until
-        the next notice or `clear_notice`)."""
-        self.notice_label.setText(text)
-        self.notice_label.setToolTip(plain_tooltip(tooltip or text))
-        self.connection_label.hide()
-        self.notice_label.show()
-        if timeout_ms > 0:
-            self._notice_timer.start(timeout_ms)
-        else:
-            self._notice_timer.stop()
+        """A notice in the status bar for `timeout_ms` (see `WindowStatusBar.show_notice`)."""
+        self.status_line.show_notice(text, timeout_ms, tooltip=tooltip)
 
-    @Slot()
     def clear_notice(self) -> None:
-        self._notice_timer.stop()
-        self.notice_label.clear()
-        self.notice_label.hide()
-        self.connection_label.show()
+        self.status_line.clear_notice()
 
     def notice_text(self) -> str:
         """The notice showing now, or ""."""
-        return self.notice_label.text() if self.notice_label.isVisibleTo(self) else ""
+        return self.status_line.notice_text()
 
     @Slot(object)
     def _on_diagnosis_ready(self, diagnosis: Diagnosis) -> None:
@@ -744,25 +713,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_status_changed(self, status: ConnectionStatus) -> None:
-        tooltip = ""
-        if status.state is State.CONNECTED:
-            text = self.tr("● Connected: Ollama {version} at {host}").format(
-                version=status.version, host=status.host
-            )
-        elif status.state is State.UNREACHABLE:
-            text = self.tr("○ Ollama is not reachable at {host}. Retrying every few seconds…").format(
-                host=status.host
-            )
-            if status.error is not None:
-                tooltip = explain_error(status.error, status.host, "").tooltip
-        elif status.state is State.NOT_OLLAMA and status.error is not None:
-            problem = explain_error(status.error, status.host, "")
-            text = self.tr("○ {problem} Retrying every few seconds…").format(problem=problem.message)
-            tooltip = problem.tooltip
-        else:
-            text = self.tr("Connecting to {host}…").format(host=status.host)
-        self.connection_label.setText(text)
-        self.connection_label.setToolTip(plain_tooltip(tooltip or text))
+        self.status_line.show_connection(status)
         self._update_welcome()
         if status.state is State.CONNECTED and not self._residency.known:
             self._residency.refresh_now()

@@ -991,10 +991,6 @@ fastest</source>
         <translation>먼저 모델을 선택하세요.</translation>
     </message>
     <message>
-        <source>Connecting to {host}…</source>
-        <translation>{host}에 연결하는 중…</translation>
-    </message>
-    <message>
         <source>Could not import {path}: {reason}</source>
         <translation>{path}을(를) 가져오지 못했습니다: {reason}</translation>
     </message>
@@ -1199,18 +1195,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>“{model}” is not installed on this server. Download it now?</source>
         <translation>이 서버에는 “{model}”이(가) 설치되어 있지 않습니다. 지금 다운로드할까요?</translation>
-    </message>
-    <message>
-        <source>○ Ollama is not reachable at {host}. Retrying every few seconds…</source>
-        <translation>○ {host}의 Ollama에 연결할 수 없습니다. 몇 초마다 다시 시도합니다…</translation>
-    </message>
-    <message>
-        <source>○ {problem} Retrying every few seconds…</source>
-        <translation>○ {problem} 몇 초마다 다시 시도합니다…</translation>
-    </message>
-    <message>
-        <source>● Connected: Ollama {version} at {host}</source>
-        <translation>● 연결됨: Ollama {version} ({host})</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2019,25 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>This app needs Ollama, a free program that runs the AI models on your computer. If you do not have it yet, download it from &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; and install it.</source>
         <translation>이 앱을 쓰려면 내 컴퓨터에서 AI 모델을 실행하는 무료 프로그램 Ollama가 필요합니다. 아직 없다면 &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;에서 다운로드해 설치하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatusBar</name>
+    <message>
+        <source>Connecting to {host}…</source>
+        <translation>{host}에 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>○ Ollama is not reachable at {host}. Retrying every few seconds…</source>
+        <translation>○ {host}의 Ollama에 연결할 수 없습니다. 몇 초마다 다시 시도합니다…</translation>
+    </message>
+    <message>
+        <source>○ {problem} Retrying every few seconds…</source>
+        <translation>○ {problem} 몇 초마다 다시 시도합니다…</translation>
+    </message>
+    <message>
+        <source>● Connected: Ollama {version} at {host}</source>
+        <translation>● 연결됨: Ollama {version} ({host})</translation>
     </message>
 </context>
 </TS>

@@ -991,10 +991,6 @@ fastest</source>
         <translation>请先选择模型。</translation>
     </message>
     <message>
-        <source>Connecting to {host}…</source>
-        <translation>正在连接 {host}…</translation>
-    </message>
-    <message>
         <source>Could not import {path}: {reason}</source>
         <translation>无法导入 {path}：{reason}</translation>
     </message>
@@ -1199,18 +1195,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>“{model}” is not installed on this server. Download it now?</source>
         <translation>这台服务器没有安装“{model}”。现在下载吗？</translation>
-    </message>
-    <message>
-        <source>○ Ollama is not reachable at {host}. Retrying every few seconds…</source>
-        <translation>○ 无法连接 {host} 上的 Ollama。每隔几秒重试一次…</translation>
-    </message>
-    <message>
-        <source>○ {problem} Retrying every few seconds…</source>
-        <translation>○ {problem} 每隔几秒重试一次…</translation>
-    </message>
-    <message>
-        <source>● Connected: Ollama {version} at {host}</source>
-        <translation>● 已连接：Ollama {version}（{host}）</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2019,25 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>This app needs Ollama, a free program that runs the AI models on your computer. If you do not have it yet, download it from &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; and install it.</source>
         <translation>这个应用需要 Ollama——一个在你的电脑上运行 AI 模型的免费程序。如果还没有，请从 &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; 下载并安装。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatusBar</name>
+    <message>
+        <source>Connecting to {host}…</source>
+        <translation>正在连接 {host}…</translation>
+    </message>
+    <message>
+        <source>○ Ollama is not reachable at {host}. Retrying every few seconds…</source>
+        <translation>○ 无法连接 {host} 上的 Ollama。每隔几秒重试一次…</translation>
+    </message>
+    <message>
+        <source>○ {problem} Retrying every few seconds…</source>
+        <translation>○ {problem} 每隔几秒重试一次…</translation>
+    </message>
+    <message>
+        <source>● Connected: Ollama {version} at {host}</source>
+        <translation>● 已连接：Ollama {version}（{host}）</translation>
     </message>
 </context>
 </TS>

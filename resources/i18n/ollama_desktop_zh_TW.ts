@@ -991,10 +991,6 @@ fastest</source>
         <translation>請先選擇模型。</translation>
     </message>
     <message>
-        <source>Connecting to {host}…</source>
-        <translation>正在連線到 {host}…</translation>
-    </message>
-    <message>
         <source>Could not import {path}: {reason}</source>
         <translation>無法匯入 {path}：{reason}</translation>
     </message>
@@ -1199,18 +1195,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>“{model}” is not installed on this server. Download it now?</source>
         <translation>這個伺服器沒有安裝「{model}」。要現在下載嗎？</translation>
-    </message>
-    <message>
-        <source>○ Ollama is not reachable at {host}. Retrying every few seconds…</source>
-        <translation>○ 連不上 {host} 的 Ollama。每隔幾秒會重試一次…</translation>
-    </message>
-    <message>
-        <source>○ {problem} Retrying every few seconds…</source>
-        <translation>○ {problem} 每隔幾秒會重試一次…</translation>
-    </message>
-    <message>
-        <source>● Connected: Ollama {version} at {host}</source>
-        <translation>● 已連線：Ollama {version}（{host}）</translation>
     </message>
 </context>
 <context>
@@ -2035,6 +2019,25 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>This app needs Ollama, a free program that runs the AI models on your computer. If you do not have it yet, download it from &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; and install it.</source>
         <translation>這個應用程式需要 Ollama——一個在你的電腦上執行 AI 模型的免費程式。如果還沒有，請從 &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; 下載並安裝。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowStatusBar</name>
+    <message>
+        <source>Connecting to {host}…</source>
+        <translation>正在連線到 {host}…</translation>
+    </message>
+    <message>
+        <source>○ Ollama is not reachable at {host}. Retrying every few seconds…</source>
+        <translation>○ 連不上 {host} 的 Ollama。每隔幾秒會重試一次…</translation>
+    </message>
+    <message>
+        <source>○ {problem} Retrying every few seconds…</source>
+        <translation>○ {problem} 每隔幾秒會重試一次…</translation>
+    </message>
+    <message>
+        <source>● Connected: Ollama {version} at {host}</source>
+        <translation>● 已連線：Ollama {version}（{host}）</translation>
     </message>
 </context>
 </TS>

@@ -316,7 +316,8 @@ def test_the_main_window_shows_server_text_as_text(
     # Loading fails with the server's words: a notice, with the words in its tooltip.
     fake.route_override["/api/chat"] = (500, go_json({"error": f"load {html}"}), "application/json")
     window.warm_up_action.trigger()
-    qtbot.waitUntil(lambda: f"load {html}" in tooltip_shows(window.notice_label.toolTip()), timeout=5000)
+    notice = window.status_line.notice_label
+    qtbot.waitUntil(lambda: f"load {html}" in tooltip_shows(notice.toolTip()), timeout=5000)
     del fake.route_override["/api/chat"]
 
     # An answer: "Waiting for <name>…", then the model in memory (chips and their tooltips).
@@ -348,7 +349,7 @@ def test_the_main_window_shows_server_text_as_text(
     assert any(html in unload.models.item(row).text() for row in range(unload.models.count()))
     unload.unload_all_button.click()
     qtbot.waitUntil(lambda: shows_as_text(unload.result_label, name), timeout=5000)
-    assert shows_as_text(window.notice_label, name)
+    assert shows_as_text(window.status_line.notice_label, name)
 
     # The server dialog's check names the version.
     dialog = ServerDialog(fake.url, settings.default_host(), app.connection.probe, window)

@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QTextCursor
 from ollama_desktop.controllers.history import HistoryController
 from ollama_desktop.core.history_store import HistoryStore
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui import chat_view
+from ollama_desktop.ui import chat_fold
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeOllama
 from tests.faults import conftest
@@ -73,7 +73,7 @@ def test_one_enormous_word(
     fold_line, _, rest = answer_shown(app).partition("\n")
     assert fold_line.startswith("The beginning of this long answer")
     shown = "".join(rest.split())
-    assert len(shown) > chat_view.FOLD_WEIGHT // 2
+    assert len(shown) > chat_fold.FOLD_WEIGHT // 2
     assert f"Start{word}end.".endswith(shown)
     app.window.prompt.clear()
     fake.script(tokens=["Fine", " now", "."])
@@ -109,6 +109,7 @@ def test_a_stall_shows_every_word_that_came_and_their_count(
 def test_a_flood_past_the_fold_limit_folds_the_display_and_keeps_the_text_whole(
     qtbot,
     pool: WorkerPool,
+    history_pool: WorkerPool,
     settings: Settings,
     fake: FakeOllama,
     stall: StallMeter,
@@ -118,9 +119,9 @@ def test_a_flood_past_the_fold_limit_folds_the_display_and_keeps_the_text_whole(
     """Item 4's memory: past the fold limit (a small one here; FOLD_WEIGHT in the app) the oldest
     blocks leave the document and one line says so; the conversation, Copy and the saved history
     keep all of it, as one string (not one copy each)."""
-    monkeypatch.setattr(chat_view, "FOLD_WEIGHT", 20_000)
+    monkeypatch.setattr(chat_fold, "FOLD_WEIGHT", 20_000)
     app = open_app(qtbot, pool, settings, fake.url)
-    history = HistoryController(app.chat, HistoryStore(tmp_path / "history.sqlite3"))
+    history = HistoryController(app.chat, HistoryStore(tmp_path / "history.sqlite3"), history_pool)
     with qtbot.waitSignal(history.conversations_listed):
         history.start()
     tokens = ["a", " b", "c", " d", "e", "\n", "f", " g", "\n\n"]
@@ -145,7 +146,7 @@ def test_a_flood_past_the_fold_limit_folds_the_display_and_keeps_the_text_whole(
     assert saved == [(sent,)]
     # One string for the conversation, the history and Copy.
     assert view._messages[number].source is content
-    assert history._records[-1].content is content
+    assert history.recorder.path[-1].content is content
     app.chat.shutdown()
     assert history.shutdown()
 

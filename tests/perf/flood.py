@@ -44,8 +44,9 @@ from ollama_desktop.core.errors import RequestCancelled
 from ollama_desktop.core.history_store import HistoryStore
 from ollama_desktop.core.responses import ChatChunk, ModelShow, ReplyStats
 from ollama_desktop.gc_guard import GuiThreadGarbageCollector, freeze_survivors
-from ollama_desktop.ui.chat_view import ChatView, markdown_ready
-from ollama_desktop.ui.chat_view import start_loading_markdown as load_markdown
+from ollama_desktop.ui.chat_view import ChatView
+from ollama_desktop.ui.markdown_loader import markdown_ready
+from ollama_desktop.ui.markdown_loader import start_loading_markdown as load_markdown
 from ollama_desktop.workers import WorkerPool
 from tests.perf.stream_view import rss_mb, settle, synthetic_markdown, wait_until
 
@@ -193,7 +194,8 @@ def flood(shape: str, count: int, rate: float | None, *, history_dir: Path) -> R
     client = FloodClient(shape, count, rate)
     chat = ChatController(pool, lambda: client)
     chat.set_model("perf")
-    history = HistoryController(chat, HistoryStore(history_dir / f"{count}-{time.monotonic_ns()}.sqlite3"))
+    store = HistoryStore(history_dir / f"{count}-{time.monotonic_ns()}.sqlite3")
+    history = HistoryController(chat, store, WorkerPool(max_threads=1))
     history.start()
     wait_until(lambda: history.available, timeout=10)
     chat.reply_started.connect(view.begin_reply)

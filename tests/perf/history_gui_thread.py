@@ -2,7 +2,7 @@
 
 Run: `python -m tests.perf.history_gui_thread` (offscreen). Streams ROUNDS long answers from the fake
 server through the real ChatController and HistoryController into a file in a temporary folder, and
-times (1) every HistoryController slot that runs on the GUI thread, (2) every job on the history
+times (1) every history slot that runs on the GUI thread, (2) every job on the history
 thread, (3) the wait between Send and the request leaving (the question is saved first).
 """
 
@@ -24,12 +24,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication
 
-from ollama_desktop.controllers import history as history_module
+from ollama_desktop.controllers import history_recorder as history_module
 from ollama_desktop.controllers.chat import ChatController
-from ollama_desktop.controllers.history import HistoryController, HistoryWorker
+from ollama_desktop.controllers.history import HistoryController
+from ollama_desktop.controllers.history_jobs import HistoryJobs
+from ollama_desktop.controllers.history_recorder import HistoryRecorder
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.history_store import HistoryStore
-from ollama_desktop.workers import WorkerPool
+from ollama_desktop.workers import HistoryWorker, WorkerPool
 from tests.conftest import sample_models
 from tests.fake_ollama import FakeOllama
 
@@ -82,7 +84,8 @@ def line(name: str, values: list[float]) -> str:
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     for name in GUI_SLOTS:
-        setattr(HistoryController, name, timing(name, getattr(HistoryController, name)))
+        owner = HistoryJobs if name == "_on_job_ended" else HistoryRecorder
+        setattr(owner, name, timing(name, getattr(owner, name)))
     run = HistoryWorker.run
 
     def timed_run(self: HistoryWorker) -> None:
@@ -106,7 +109,8 @@ def main() -> int:
     chat = ChatController(pool, lambda: client)
     chat.set_model("llama3.1:8b")
     with tempfile.TemporaryDirectory() as folder:
-        history = HistoryController(chat, HistoryStore(Path(folder) / "history.sqlite3"))
+        history_pool = WorkerPool(max_threads=1)
+        history = HistoryController(chat, HistoryStore(Path(folder) / "history.sqlite3"), history_pool)
         history.start()
         wait_until(lambda: history.available)
         streaming_s = 0.0
@@ -129,7 +133,7 @@ def main() -> int:
         f"{ROUNDS} answers of {TOKENS} tokens, {streaming_s:.1f} s of streaming, "
         f"saved every {history_module.FLUSH_MS} ms while streaming"
     )
-    print("GUI thread, per HistoryController slot:")
+    print("GUI thread, per history slot (the recorder's, and the job queue's):")
     for name in GUI_SLOTS:
         if gui[name]:
             print(line(name, gui[name]))
