@@ -30,8 +30,12 @@ def main(argv: list[str]) -> int:
         asked = [False]
 
         def step() -> None:
-            if not asked[0] and window.storage_banner.isVisible() and window.model_picker.count():
-                print(f"banner: {window.storage_banner.label.text()}", flush=True)
+            if (
+                not asked[0]
+                and window.history_pane.storage_banner.isVisible()
+                and window.model_picker.count()
+            ):
+                print(f"banner: {window.history_pane.storage_banner.label.text()}", flush=True)
                 window.prompt.setPlainText(question)
                 window.send_button.click()
                 asked[0] = True

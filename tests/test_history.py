@@ -16,7 +16,7 @@ from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.history import HistoryController
 from ollama_desktop.core.chat_export import NotAChatFile
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.conversation import ChatOptions
+from ollama_desktop.core.conversation import ChatOptions, MessageState
 from ollama_desktop.core.history_store import (
     ConversationRecord,
     HistoryStore,
@@ -595,3 +595,32 @@ def test_a_file_that_opens_on_try_again_saves_what_was_said_meanwhile(
         chat.shutdown()
         assert history.shutdown()
     assert rows(folder / "history.sqlite3")[0] == ("user", "said while nothing could be saved", "sent")
+
+
+def test_the_history_names_each_message_as_the_chat_does(
+    qtbot, chat: ChatController, history: HistoryController, fake: FakeOllama, db: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """One id per message, in the chat and in the file: the path is the chat's list, not a copy
+    matched by text (two answers with the same words stay two messages)."""
+    fake.script(tokens=["Same"])
+    ask(qtbot, chat, "Say it")
+    fake.script(tokens=["Same"])
+    with qtbot.waitSignal(chat.busy_changed, check_params_cb=lambda busy: not busy):
+        assert chat.regenerate()
+    settle(qtbot, history)
+    question, answer = chat.conversation.messages
+    assert [m.uid for m in history.path] == [question.id, answer.id]
+    assert [v.content for v in answer.versions] == ["Same"]
+    saved = rows(db, "SELECT uid, role, status FROM messages ORDER BY seq")
+    assert saved == [
+        (question.id, "user", "sent"),
+        (answer.versions[0].id, "assistant", "done"),
+        (answer.id, "assistant", "done"),
+    ]
+    # Reopened, the chat gets the saved ids (and the saved state) back.
+    uid = history.current_uid
+    chat.new_chat()
+    with qtbot.waitSignal(history.conversation_opened):
+        history.open(uid)
+    assert [m.id for m in chat.conversation.messages] == [question.id, answer.id]
+    assert chat.conversation.messages[1].state is MessageState.DONE

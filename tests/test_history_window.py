@@ -20,6 +20,7 @@ from ollama_desktop.core.conversation import ChatOptions
 from ollama_desktop.core.history_store import HistoryStore
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.edit_question_dialog import EditQuestionDialog
+from ollama_desktop.ui.history_pane import HistoryPane
 from ollama_desktop.ui.history_sidebar import HistorySidebar
 from ollama_desktop.ui.main_window import MainWindow
 from ollama_desktop.workers import WorkerPool
@@ -83,7 +84,7 @@ def ask(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untype
 
 
 def new_chat(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
-    qtbot.mouseClick(window.history_sidebar.new_chat_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.history_pane.history_sidebar.new_chat_button, Qt.MouseButton.LeftButton)
 
 
 def click_row(qtbot, sidebar: HistorySidebar, row: int) -> None:  # type: ignore[no-untyped-def]
@@ -94,7 +95,7 @@ def click_row(qtbot, sidebar: HistorySidebar, row: int) -> None:  # type: ignore
 def test_the_list_shows_chats_newest_first_and_click_reopens_one(
     qtbot, window: MainWindow, fake: FakeOllama
 ) -> None:  # type: ignore[no-untyped-def]
-    sidebar = window.history_sidebar
+    sidebar = window.history_pane.history_sidebar
     assert not sidebar.list.isVisible()
     assert "Ask a question to start one" in sidebar.empty_label.text()
     fake.script(tokens=["Paris", "."])
@@ -132,7 +133,7 @@ def test_reopening_restores_the_model_and_the_chat_settings(
     window.model_picker.setCurrentIndex(0)
     window._chat.set_options(ChatOptions())
     with qtbot.waitSignal(history_of(window).conversation_opened):
-        click_row(qtbot, window.history_sidebar, 0)
+        click_row(qtbot, window.history_pane.history_sidebar, 0)
     assert window.model_picker.current_model() == "gemma3:270m"
     assert window._chat.conversation.options == ChatOptions("Answer like a pirate.", temperature=1.2)
 
@@ -145,7 +146,7 @@ def test_search_finds_words_inside_answers_and_clearing_shows_all(
     new_chat(qtbot, window)
     fake.script(tokens=["Boil the pasta."])
     ask(qtbot, window, "Dinner idea?")
-    sidebar = window.history_sidebar
+    sidebar = window.history_pane.history_sidebar
     with qtbot.waitSignal(history_of(window).search_finished):
         qtbot.keyClicks(sidebar.search_box, "scattering")
     assert sidebar.titles() == ["Why is the sky blue?"]
@@ -161,7 +162,7 @@ def test_search_finds_words_inside_answers_and_clearing_shows_all(
 
 def test_rename_in_place(qtbot, window: MainWindow, db: Path) -> None:  # type: ignore[no-untyped-def]
     ask(qtbot, window, "a long question that makes a poor title")
-    sidebar = window.history_sidebar
+    sidebar = window.history_pane.history_sidebar
     sidebar.list.setCurrentRow(0)
     sidebar.list.setFocus()
     qtbot.keyClick(sidebar.list, Qt.Key.Key_F2)
@@ -182,7 +183,7 @@ def test_delete_with_undo_and_for_good(qtbot, window: MainWindow, db: Path) -> N
     ask(qtbot, window, "keep me")
     new_chat(qtbot, window)
     ask(qtbot, window, "delete me")
-    sidebar = window.history_sidebar
+    sidebar = window.history_pane.history_sidebar
     sidebar.list.setCurrentRow(0)
     sidebar.list.setFocus()
     with qtbot.waitSignal(history_of(window).conversations_listed):
@@ -206,34 +207,34 @@ def test_delete_with_undo_and_for_good(qtbot, window: MainWindow, db: Path) -> N
 
 
 def test_the_list_can_be_hidden_and_shown_again(qtbot, window: MainWindow, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    assert window.history_dock.isVisible()
-    window.show_history_action.trigger()
-    assert not window.history_dock.isVisible()
-    window.show_history_action.trigger()
-    assert window.history_dock.isVisible()
-    window.show_history_action.trigger()
+    assert window.history_pane.history_dock.isVisible()
+    window.history_pane.show_history_action.trigger()
+    assert not window.history_pane.history_dock.isVisible()
+    window.history_pane.show_history_action.trigger()
+    assert window.history_pane.history_dock.isVisible()
+    window.history_pane.show_history_action.trigger()
     window.close()
     assert settings.window_state is not None
     assert window.restoreState(settings.window_state)
-    assert window.history_dock.isHidden()
+    assert window.history_pane.history_dock.isHidden()
 
 
 def test_regenerate_and_flip_between_versions(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     fake.script(tokens=["First", " answer."])
     ask(qtbot, window, "Tell me a fact")
-    assert window.regenerate_action.isEnabled()
-    assert window.version_bar.labels == []
+    assert window.history_pane.regenerate_action.isEnabled()
+    assert window.history_pane.version_bar.labels == []
     fake.script(tokens=["Second", " answer."])
     with qtbot.waitSignal(history_of(window).forks_changed, check_params_cb=bool):
-        window.regenerate_action.trigger()
+        window.history_pane.regenerate_action.trigger()
     qtbot.waitUntil(window.send_button.isEnabled)
     assert "Second answer." in window.chat_view.toPlainText()
     assert "First answer." not in window.chat_view.toPlainText()
-    assert [label.text() for label in window.version_bar.labels] == ["Answer 1: version 2 of 2"]
+    assert [label.text() for label in window.history_pane.version_bar.labels] == ["Answer 1: version 2 of 2"]
     with qtbot.waitSignal(history_of(window).conversation_opened):
-        window.version_bar.version_requested.emit(history_of(window).forks[0].previous_uid)
+        window.history_pane.version_bar.version_requested.emit(history_of(window).forks[0].previous_uid)
     assert "First answer." in window.chat_view.toPlainText()
-    assert [label.text() for label in window.version_bar.labels] == ["Answer 1: version 1 of 2"]
+    assert [label.text() for label in window.history_pane.version_bar.labels] == ["Answer 1: version 1 of 2"]
 
 
 def test_edit_a_question_replaces_what_followed(
@@ -252,14 +253,16 @@ def test_edit_a_question_replaces_what_followed(
     monkeypatch.setattr(EditQuestionDialog, "ask", classmethod(answer_dialog))
     fake.script(tokens=["a better answer"])
     with qtbot.waitSignal(history_of(window).forks_changed, check_params_cb=bool):
-        window.edit_question_action.trigger()
+        window.history_pane.edit_question_action.trigger()
     qtbot.waitUntil(window.send_button.isEnabled)
     assert asked == [["first", "second"]]
     transcript = window.chat_view.toPlainText()
     assert "first, but better" in transcript
     assert "a better answer" in transcript
     assert "second" not in transcript
-    assert [label.text() for label in window.version_bar.labels] == ["Question 1: version 2 of 2"]
+    assert [label.text() for label in window.history_pane.version_bar.labels] == [
+        "Question 1: version 2 of 2"
+    ]
 
 
 def test_edit_dialog_starts_at_the_last_question(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -280,33 +283,33 @@ def test_export_and_import_from_the_menu(
     ask(qtbot, window, "Format this")
     target = tmp_path / "exported"
     monkeypatch.setattr(
-        MainWindow,
+        HistoryPane,
         "ask_export_path",
         staticmethod(lambda parent, kind, name: target.with_suffix(".md" if kind == "markdown" else ".json")),
     )
     with qtbot.waitSignal(history_of(window).exported):
-        window.export_markdown_action.trigger()
+        window.history_pane.export_markdown_action.trigger()
     assert "## You\n\nFormat this\n" in target.with_suffix(".md").read_text(encoding="utf-8")
     with qtbot.waitSignal(history_of(window).exported):
-        window.export_json_action.trigger()
+        window.history_pane.export_json_action.trigger()
     assert "Saved the chat as" in window.notice_text()
     data = json.loads(target.with_suffix(".json").read_text(encoding="utf-8"))
     assert [m["content"] for m in data["messages"]] == ["Format this", "**Bold** answer."]
 
     new_chat(qtbot, window)
     monkeypatch.setattr(
-        MainWindow, "ask_import_path", staticmethod(lambda parent: target.with_suffix(".json"))
+        HistoryPane, "ask_import_path", staticmethod(lambda parent: target.with_suffix(".json"))
     )
     with qtbot.waitSignal(history_of(window).conversation_opened):
-        window.import_action.trigger()
-    assert window.history_sidebar.titles() == ["Format this", "Format this"]
+        window.history_pane.import_action.trigger()
+    assert window.history_pane.history_sidebar.titles() == ["Format this", "Format this"]
     assert "Bold" in window.chat_view.toPlainText()
 
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
-    monkeypatch.setattr(MainWindow, "ask_import_path", staticmethod(lambda parent: broken))
+    monkeypatch.setattr(HistoryPane, "ask_import_path", staticmethod(lambda parent: broken))
     with qtbot.waitSignal(history_of(window).import_failed):
-        window.import_action.trigger()
+        window.history_pane.import_action.trigger()
     assert "not a chat saved by Ollama Desktop" in window.notice_text()
 
 
@@ -323,7 +326,7 @@ def test_a_question_that_got_no_answer_comes_back_when_the_chat_is_reopened(
     window.prompt.clear()
     new_chat(qtbot, window)
     with qtbot.waitSignal(history_of(window).conversation_opened):
-        click_row(qtbot, window.history_sidebar, 0)
+        click_row(qtbot, window.history_pane.history_sidebar, 0)
     assert window.prompt.toPlainText() == "never answered"
 
 
@@ -333,8 +336,8 @@ def test_a_read_only_history_says_so_and_the_chat_goes_on(
     HistoryStore(db).open()
     window = open_window(qtbot, pool, history_pool, fake, settings, ReadOnlyStore(db))
     try:
-        qtbot.waitUntil(window.storage_banner.isVisible)
-        assert "can only be read" in window.storage_banner.label.text()
+        qtbot.waitUntil(window.history_pane.storage_banner.isVisible)
+        assert "can only be read" in window.history_pane.storage_banner.label.text()
         fake.script(tokens=["Still", " here."])
         qtbot.keyClicks(window.prompt, "Are you there?")
         qtbot.keyClick(window.prompt, Qt.Key.Key_Return)
@@ -355,16 +358,16 @@ def test_a_locked_history_says_so_and_try_again_saves_the_chat(
         fake.script(tokens=["during"])
         qtbot.keyClicks(window.prompt, "while locked")
         qtbot.keyClick(window.prompt, Qt.Key.Key_Return)
-        qtbot.waitUntil(window.storage_banner.isVisible, timeout=5000)
-        assert "in use by another program" in window.storage_banner.label.text()
+        qtbot.waitUntil(window.history_pane.storage_banner.isVisible, timeout=5000)
+        assert "in use by another program" in window.history_pane.storage_banner.label.text()
         qtbot.waitUntil(lambda: "during" in window.chat_view.toPlainText())
     finally:
         other.execute("ROLLBACK")
         other.close()
     qtbot.waitUntil(window.send_button.isEnabled)
     with qtbot.waitSignal(history.storage_recovered):
-        qtbot.mouseClick(window.storage_banner.retry_button, Qt.MouseButton.LeftButton)
-    assert not window.storage_banner.isVisible()
+        qtbot.mouseClick(window.history_pane.storage_banner.retry_button, Qt.MouseButton.LeftButton)
+    assert not window.history_pane.storage_banner.isVisible()
     qtbot.waitUntil(lambda: history.pending_jobs == 0)
     with sqlite3.connect(db) as conn:
         saved = [row[0] for row in conn.execute("SELECT content FROM messages ORDER BY seq")]
@@ -387,10 +390,10 @@ def test_a_window_without_history_still_regenerates(
         fake.script(tokens=["one"])
         qtbot.keyClicks(window.prompt, "q")
         qtbot.keyClick(window.prompt, Qt.Key.Key_Return)
-        qtbot.waitUntil(window.regenerate_action.isEnabled)
+        qtbot.waitUntil(window.history_pane.regenerate_action.isEnabled)
         fake.script(tokens=["two"])
-        window.regenerate_action.trigger()
-        qtbot.waitUntil(window.regenerate_action.isEnabled)
+        window.history_pane.regenerate_action.trigger()
+        qtbot.waitUntil(window.history_pane.regenerate_action.isEnabled)
         assert [m.content for m in chat.conversation.messages] == ["q", "two"]
         assert "one" not in window.chat_view.toPlainText().split()
     finally:

@@ -25,6 +25,7 @@ from ollama_desktop.ui.locale_format import count_text, number_text, size_text
 from ollama_desktop.ui.main_window import MainWindow
 from ollama_desktop.ui.messages import explain_error, explain_pull_error
 from ollama_desktop.ui.reply_speeds import ReplySpeeds, describe_live_speed
+from ollama_desktop.ui.window_actions import WindowActions
 from ollama_desktop.workers import WorkerPool
 from tests.conftest import TEST_TIMEOUTS
 from tools import i18n as tool
@@ -136,7 +137,7 @@ def test_main_window_speaks_the_language(
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus[0] == CHAT_MENU[language]
     assert window.send_button.text() == SEND[language]
-    assert window.language_actions[language].text() == i18n.LANGUAGES[language]
+    assert window.window_actions.language_actions[language].text() == i18n.LANGUAGES[language]
     if language != "en":
         assert not any(text.isascii() for text in menus[:1] + menus[2:])
     # Qt's own buttons come from its qtbase catalogue.
@@ -209,20 +210,20 @@ def test_language_choice_is_stored_and_applies_at_the_next_start(
 ) -> None:  # type: ignore[no-untyped-def]
     told: list[str] = []
     monkeypatch.setattr(
-        MainWindow, "tell_restart_needed", staticmethod(lambda parent, text: told.append(text))
+        WindowActions, "tell_restart_needed", staticmethod(lambda parent, text: told.append(text))
     )
     connection = ConnectionController(pool, "http://127.0.0.1:1", timeouts=TEST_TIMEOUTS)
     residency = ResidencyController(pool, lambda: connection.client)
     window = MainWindow(settings, connection, ChatController(pool, lambda: connection.client), residency)
     qtbot.addWidget(window)
-    assert window.language_actions[i18n.SYSTEM].isChecked()
-    window.language_actions["ko"].trigger()
+    assert window.window_actions.language_actions[i18n.SYSTEM].isChecked()
+    window.window_actions.language_actions["ko"].trigger()
     assert settings.language == "ko"
     assert told == [
         "Ollama Desktop will use the new language the next time it starts.\n\n"
         "Ollama Desktop을 다음에 시작할 때 새 언어로 바뀝니다."
     ]
-    window.language_actions[i18n.SYSTEM].trigger()
+    window.window_actions.language_actions[i18n.SYSTEM].trigger()
     assert settings.language == ""
 
 

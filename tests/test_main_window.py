@@ -125,7 +125,7 @@ def test_stopping_a_regenerate_before_its_first_word_keeps_the_old_answer(
     type_and_enter(qtbot, window, "Tell me")
     qtbot.waitUntil(lambda: "tokens/s" in window.reply_label.text())
     fake.script(tokens=["late"], first_byte_delay=30)
-    window.regenerate_action.trigger()
+    window.history_pane.regenerate_action.trigger()
     qtbot.waitUntil(lambda: len(fake.requests_to("/api/chat")) == 2)
     qtbot.keyClick(window.prompt, Qt.Key.Key_Escape)
     assert window.reply_label.text() == "Stopped."  # nothing went back to the prompt box
@@ -136,7 +136,7 @@ def test_stopping_a_regenerate_before_its_first_word_keeps_the_old_answer(
 def test_new_chat_starts_over(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     type_and_enter(qtbot, window, "first question")
     qtbot.waitUntil(lambda: window.send_button.isEnabled() and "tokens/s" in window.reply_label.text())
-    window.new_chat_action.trigger()
+    window.window_actions.new_chat_action.trigger()
     assert window.chat_view.toPlainText() == ""
     type_and_enter(qtbot, window, "second question")
     qtbot.waitUntil(lambda: len(fake.requests_to("/api/chat")) == 2)
@@ -169,7 +169,7 @@ def test_chat_settings_dialog_sets_options(qtbot, window: MainWindow, fake: Fake
         "ask",
         classmethod(lambda cls, options, parent=None, **kw: ChatOptions("Be brief.", seed=42)),
     )
-    window.options_action.trigger()
+    window.window_actions.options_action.trigger()
     type_and_enter(qtbot, window, "hi")
     qtbot.waitUntil(lambda: len(fake.requests_to("/api/chat")) == 1)
     body = fake.requests_to("/api/chat")[0].json
@@ -192,7 +192,7 @@ def test_server_dialog_switches_host(qtbot, window: MainWindow, settings: Settin
     other = FakeOllama(sample_models()[1:], version="0.30.0").start()
     try:
         monkeypatch.setattr(ServerDialog, "ask", classmethod(lambda cls, *args, **kw: ("Other", other.url)))
-        window.server_action.trigger()
+        window.window_actions.server_action.trigger()
         qtbot.waitUntil(lambda: "0.30.0" in window.connection_label.text())
         qtbot.waitUntil(lambda: window.model_picker.count() == 1)
         assert settings.host() == other.url

@@ -111,17 +111,17 @@ def test_verdict_for_the_selected_model(
         fake.load(model.name)
     parts.window.model_picker.setCurrentIndex(index)
     parts.residency.refresh_now()
-    qtbot.waitUntil(lambda: verdict in parts.window.verdict_label.text())
+    qtbot.waitUntil(lambda: verdict in parts.window.memory_pane.verdict_label.text())
 
 
 def test_verdict_when_not_loaded(qtbot, parts: Parts) -> None:  # type: ignore[no-untyped-def]
-    qtbot.waitUntil(lambda: "Not in memory" in parts.window.verdict_label.text())
+    qtbot.waitUntil(lambda: "Not in memory" in parts.window.memory_pane.verdict_label.text())
 
 
 def test_free_memory_in_one_click(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     fake.load("llama3.1:8b")
     fake.load("gemma3:270m")
-    parts.window.free_memory_action.trigger()
+    parts.window.window_actions.free_memory_action.trigger()
     qtbot.waitUntil(lambda: "Freed 6.5 GB of memory (6.0 GB of it GPU memory)." in parts.window.notice_text())
     assert fake.loaded == {}
     # The message replaces the connection status while it shows (no text drawn over text).
@@ -133,8 +133,8 @@ def test_free_memory_in_one_click(qtbot, parts: Parts, fake: FakeOllama) -> None
 
 
 def open_dialog(qtbot, parts: Parts) -> UnloadDialog:  # type: ignore[no-untyped-def]
-    parts.window.unload_dialog_action.trigger()
-    dialog = parts.window._unload_dialog
+    parts.window.window_actions.unload_dialog_action.trigger()
+    dialog = parts.window.memory_pane._unload_dialog
     assert dialog is not None
     return dialog
 
@@ -267,6 +267,19 @@ def test_tray_quit_quits_even_when_closing_keeps_it_in_the_tray(
     assert not built.tray.isVisible()
 
 
+def test_quit_in_the_menu_quits_without_asking_about_the_tray(
+    qtbot, pool: WorkerPool, fake: FakeOllama, settings: Settings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    asked: list[bool] = []
+    monkeypatch.setattr(
+        MainWindow, "ask_close_to_tray", staticmethod(lambda parent: asked.append(True) or True)
+    )
+    built = build(qtbot, pool, settings, fake.url)
+    built.window.window_actions.quit_action.trigger()
+    assert asked == []
+    assert built.window.closed
+
+
 @pytest.mark.parametrize(
     ("choice", "sent"),
     [
@@ -279,7 +292,7 @@ def test_tray_quit_quits_even_when_closing_keeps_it_in_the_tray(
 def test_keep_alive_is_sent_as_chosen(
     qtbot, parts: Parts, fake: FakeOllama, settings: Settings, choice: KeepAlive, sent: object
 ) -> None:  # type: ignore[no-untyped-def]
-    parts.window.keep_alive_actions[choice].trigger()
+    parts.window.window_actions.keep_alive_actions[choice].trigger()
     assert settings.keep_alive is choice
     parts.window.prompt.setPlainText("hi")
     parts.window.send_button.click()
@@ -290,13 +303,13 @@ def test_keep_alive_is_sent_as_chosen(
 def test_warm_up_loads_without_unloading(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     fake.load_delay = 0.3
     qtbot.waitUntil(lambda: parts.residency.known)  # the verdict is shown once /api/ps has answered
-    parts.window.warm_up_action.trigger()
+    parts.window.window_actions.warm_up_action.trigger()
     qtbot.waitUntil(lambda: "Loading llama3.1:8b" in parts.window.residency_indicator._empty.text())
-    assert "Loading the model" in parts.window.verdict_label.text()
+    assert "Loading the model" in parts.window.memory_pane.verdict_label.text()
     qtbot.waitUntil(lambda: chips(parts) == ["llama3.1:8b · GPU 6.0 GB"])
     request = fake.requests_to("/api/chat")[0].json
     assert request == {"model": "llama3.1:8b", "messages": []}
-    assert "Runs fully on the GPU." in parts.window.verdict_label.text()
+    assert "Runs fully on the GPU." in parts.window.memory_pane.verdict_label.text()
 
 
 @pytest.mark.parametrize(
@@ -307,8 +320,8 @@ def test_load_model_now_loads_whatever_the_keep_alive_choice(
     qtbot, parts: Parts, fake: FakeOllama, choice: KeepAlive, sent: object
 ) -> None:  # type: ignore[no-untyped-def]
     # "Free memory right after each answer" is about answers: a load with keep_alive 0 would unload.
-    parts.window.keep_alive_actions[choice].trigger()
-    parts.window.warm_up_action.trigger()
+    parts.window.window_actions.keep_alive_actions[choice].trigger()
+    parts.window.window_actions.warm_up_action.trigger()
     qtbot.waitUntil(lambda: chips(parts) == ["llama3.1:8b · GPU 6.0 GB"])
     assert fake.requests_to("/api/chat")[0].json.get("keep_alive") == sent
     assert "llama3.1:8b" in fake.loaded
@@ -316,9 +329,9 @@ def test_load_model_now_loads_whatever_the_keep_alive_choice(
 
 def test_free_memory_during_a_warm_up_cancels_it(qtbot, parts: Parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     fake.load_delay = 1.0
-    parts.window.warm_up_action.trigger()
+    parts.window.window_actions.warm_up_action.trigger()
     qtbot.waitUntil(lambda: len(fake.requests_to("/api/chat")) == 1)
-    parts.window.free_memory_action.trigger()
+    parts.window.window_actions.free_memory_action.trigger()
     assert not parts.residency.loading
     # The load is called off (its connection closed) and what it had taken is freed.
     assert fake.requests_to("/api/chat")[0].client_hung_up.wait(5)

@@ -48,8 +48,8 @@ def window(qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama) -> Ite
 
 
 def open_models(qtbot, window: MainWindow) -> ModelsDialog:  # type: ignore[no-untyped-def]
-    window.models_action.trigger()
-    dialog = window._models_dialog
+    window.window_actions.models_action.trigger()
+    dialog = window.models_pane._models_dialog
     assert dialog is not None
     return dialog
 
@@ -224,10 +224,10 @@ def test_missing_model_offers_to_download_it(qtbot, window: MainWindow, fake: Fa
     fake.registry["llama3.1:8b"] = fake.models.pop("llama3.1:8b")  # deleted elsewhere; still in the library
     window.prompt.setPlainText("hello")
     window.send_button.click()
-    qtbot.waitUntil(window.offer_bar.isVisible)
-    assert "“llama3.1:8b” is not installed" in window.offer_label.text()
-    window.offer_button.click()
-    dialog = window._models_dialog
+    qtbot.waitUntil(window.models_pane.offer_bar.isVisible)
+    assert "“llama3.1:8b” is not installed" in window.models_pane.offer_label.text()
+    window.models_pane.offer_button.click()
+    dialog = window.models_pane._models_dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: "ready to chat" in dialog.pull_label.text(), timeout=5000)
     assert "llama3.1:8b" in fake.models
@@ -304,9 +304,9 @@ def test_benchmark_opens_from_the_main_window(
     window.show()
     with qtbot.waitSignal(connection.models_loaded):
         connection.start()
-    assert window.benchmark_action.isVisible()
-    dialog = window.open_benchmark()
+    assert window.window_actions.benchmark_action.isVisible()
+    dialog = window.models_pane.open_benchmark()
     assert dialog is not None
     assert dialog.isVisible()
-    assert window.open_benchmark() is dialog  # one dialog, kept with its results
+    assert window.models_pane.open_benchmark() is dialog  # one dialog, kept with its results
     window.close()

@@ -61,7 +61,7 @@ def test_two_servers_one_stalled(
     gc.freeze()  # as the app does after start
     meter = StallMeter()  # from here on: the window must never freeze
     meter.start()
-    picker = window.server_picker
+    picker = window.server_choice.picker
     assert picker.isVisible()
     assert picker.count() == 3  # this computer, the stuck one, the fast one
     qtbot.waitUntil(lambda: picker.itemText(2) == "● Fast box — Ollama 0.24.0", timeout=3000)
@@ -89,17 +89,17 @@ def test_add_name_switch_and_remove(
     qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     window, _servers = make_window(qtbot, pool, settings)
-    assert not window.server_picker.isVisible()  # only this computer: nothing to pick
+    assert not window.server_choice.picker.isVisible()  # only this computer: nothing to pick
     monkeypatch.setattr(ServerDialog, "ask", classmethod(lambda cls, *a, **kw: ("Office GPU", fake.url)))
-    window.server_action.trigger()
-    assert window.server_picker.isVisible()
+    window.window_actions.server_action.trigger()
+    assert window.server_choice.picker.isVisible()
     assert [s.name for s in settings.servers] == ["", "Office GPU"]
     qtbot.waitUntil(lambda: window.model_picker.count() == 2)
-    qtbot.waitUntil(lambda: "Office GPU — Ollama 0.24.0" in window.server_picker.currentText())
-    window.remove_server_action.trigger()
+    qtbot.waitUntil(lambda: "Office GPU — Ollama 0.24.0" in window.server_choice.picker.currentText())
+    window.window_actions.remove_server_action.trigger()
     assert [s.url for s in settings.servers] == [settings.default_host()]
     assert settings.host() == settings.default_host()
-    assert not window.server_picker.isVisible()
+    assert not window.server_choice.picker.isVisible()
     window.close()
 
 

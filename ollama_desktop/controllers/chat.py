@@ -14,8 +14,16 @@ from ollama_desktop.core.conversation import (
     ChatMessage,
     ChatOptions,
     Conversation,
+    MessageState,
+    new_message_id,
 )
-from ollama_desktop.core.errors import OllamaError
+from ollama_desktop.core.errors import (
+    ModelNotFound,
+    OllamaError,
+    RequestTimedOut,
+    ServerUnreachable,
+    StreamIncomplete,
+)
 from ollama_desktop.core.responses import ModelShow, ReplyStats
 from ollama_desktop.workers import CallWorker, ChatStreamWorker, WorkerPool
 
@@ -41,6 +49,10 @@ QUIET_AFTER_S = 30.0
 
 class ChatController(QObject):
     """Holds the conversation and the one answer in flight.
+
+    The conversation's messages are the chat's one list: each answer is added when it ends, with
+    its state (done, stopped, failed), stats and reasoning, under the id announced as `reply_id`
+    when it started; a regenerated answer or an edited question keeps what it replaced as versions.
 
     Stop makes the controller idle at once and keeps what had arrived; whatever the stopped worker
     still sends is ignored. A question that got no answer at all (stopped, or failed) is taken out
@@ -70,6 +82,12 @@ class ChatController(QObject):
     conversation_truncated = Signal(int)  # cut back to its first n messages, before asking again
     conversation_restored = Signal()  # what was cut got nothing in its place: it is back as it was
     options_changed = Signal(object)  # ChatOptions
+    # What a failed answer calls for (the app wires them to the connection and the residency): the
+    # server may be gone, check it now; the model is not installed (its name): reload the list and
+    # offer the download; and, always, find out whether memory or a stalled load was the cause.
+    server_doubted = Signal()
+    model_missing = Signal(str)
+    diagnosis_wanted = Signal(object, str)  # OllamaError, model
 
     def __init__(
         self,
@@ -87,6 +105,11 @@ class ChatController(QObject):
         self.keep_alive: int | str | None = None
         self._worker: ChatStreamWorker | None = None
         self._reply: list[str] = []
+        self._thinking: list[str] = []
+        self._reply_model = ""
+        # The id the answer in flight will have in the conversation (the history saves it under
+        # the same id while it streams).
+        self.reply_id = ""
         self._question = ""
         self._sent_at = 0.0
         self._progress_at = 0.0
@@ -195,8 +218,9 @@ class ChatController(QObject):
             return False
         if not 0 <= index < len(messages) or messages[index].role != ROLE_USER:
             return False
+        old = messages[index]
         self._truncate(index)
-        self.conversation.add(ROLE_USER, text)
+        self.conversation.append(ChatMessage(ROLE_USER, text).replacing(old))
         self._start_answer(text, new_question=True)
         return True
 
@@ -222,6 +246,9 @@ class ChatController(QObject):
         worker.signals.failed.connect(self._on_reply_failed)
         self._worker = worker
         self._reply = []
+        self._thinking = []
+        self._reply_model = self.model
+        self.reply_id = new_message_id()
         self.answer_text = ""
         self._question = text
         self._sent_at = time.monotonic()
@@ -248,7 +275,7 @@ class ChatController(QObject):
             return
         worker.cancel()
         self._deliver_text()
-        self.reply_stopped.emit(not self._finish())
+        self.reply_stopped.emit(not self._finish(MessageState.STOPPED))
 
     def new_chat(self) -> None:
         self.stop()
@@ -293,6 +320,7 @@ class ChatController(QObject):
             return
         thinking = worker.thinking.take()
         if thinking:
+            self._thinking.append(thinking)
             self.reply_thinking_arrived.emit(thinking)
         text = worker.buffer.take()
         if text or thinking:
@@ -321,7 +349,7 @@ class ChatController(QObject):
         if not self._from_current():
             return
         self._deliver_text()
-        self._finish()
+        self._finish(MessageState.DONE, stats)
         self.reply_finished.emit(stats or ReplyStats())
 
     @Slot(object)
@@ -329,8 +357,19 @@ class ChatController(QObject):
         if not self._from_current():
             return
         self._deliver_text()
-        self._finish()
+        model = self._reply_model
+        self._finish(MessageState.FAILED)
         self.reply_failed.emit(error)
+        self._after_failure(error, model)
+
+    def _after_failure(self, error: OllamaError, model: str) -> None:
+        """What a failed answer calls for, told once the failure itself is shown."""
+        if isinstance(error, ServerUnreachable | StreamIncomplete | RequestTimedOut):
+            # The server may be gone: find out now rather than at the next scheduled check.
+            self.server_doubted.emit()
+        elif isinstance(error, ModelNotFound):
+            self.model_missing.emit(model)
+        self.diagnosis_wanted.emit(error, model)
 
     @Slot()
     def _on_quiet_watch(self) -> None:
@@ -342,19 +381,24 @@ class ChatController(QObject):
         if quiet >= self._quiet_after_s:
             self.reply_quiet.emit(int(quiet), worker.last_token_at is not None)
 
-    def _finish(self) -> bool:
-        """End the answer in flight; True when its question went back to the prompt box."""
+    def _finish(self, state: MessageState, stats: ReplyStats | None = None) -> bool:
+        """End the answer in flight as `state`; True when its question went back to the prompt box."""
         self._worker = None
         self._flush.stop()
         self._progress_due.stop()
         self._quiet_watch.stop()
         reply = "".join(self._reply)
+        thinking = "".join(self._thinking)
         self._reply = []
+        self._thinking = []
         self.answer_text = reply
         replaced, self._replaced = self._replaced, None
         restored = False
         if reply:
-            self.conversation.add(ROLE_ASSISTANT, reply)
+            answer = ChatMessage(ROLE_ASSISTANT, reply, thinking, state, stats, id=self.reply_id)
+            if replaced and replaced[0].role == ROLE_ASSISTANT:
+                answer = answer.replacing(replaced[0])  # regenerated: the old answer is a version
+            self.conversation.append(answer)
         elif replaced is not None:
             # A regenerated answer or an edited question brought nothing: the chat goes back to how
             # it was, and an edited question's new text to the prompt box.

@@ -251,7 +251,9 @@ class HistoryRecorder(QObject):
         if self._conv is None:
             self._conv = ConversationRecord(new_uid(), title_from(text), created_at=now, updated_at=now)
         parent = self._records[-1].uid if self._records else None
-        question = StoredMessage(new_uid(), parent, ROLE_USER, text, MessageStatus.SENT, created_at=now)
+        # Saved under the chat's own id for it, so the path and the chat name each message alike.
+        asked = self._chat.conversation.messages[-1]
+        question = StoredMessage(asked.id, parent, ROLE_USER, text, MessageStatus.SENT, created_at=now)
         self._records.append(question)
         self._fresh_question = True
         self._conv = replace(
@@ -270,7 +272,7 @@ class HistoryRecorder(QObject):
     def _on_reply_started(self, model: str) -> None:
         parent = self._records[-1].uid if self._records else None
         self._answer = StoredMessage(
-            new_uid(), parent, ROLE_ASSISTANT, "", MessageStatus.STREAMING, model, time.time()
+            self._chat.reply_id, parent, ROLE_ASSISTANT, "", MessageStatus.STREAMING, model, time.time()
         )
         self._parts = []
         self._thinking = []

@@ -30,6 +30,7 @@ from ollama_desktop.core.history_store import (
     stats_to_json,
     title_from,
 )
+from ollama_desktop.core.markdown_blocks import split_think
 
 FORMAT = "ollama-desktop-chat"
 FORMAT_VERSION = 1
@@ -51,6 +52,7 @@ class MarkdownLabels:
     date: str = "Date"
     system_prompt: str = "System prompt"
     options: str = "Options"
+    reasoning: str = "Reasoning"
     stopped: str = "Stopped before the end."
     failed: str = "The answer failed before the end."
     interrupted: str = "The app was closed before this answer was finished."
@@ -76,6 +78,10 @@ def _seconds(value: Any) -> float | None:
 
 def to_markdown(conversation: StoredConversation, labels: MarkdownLabels | None = None) -> str:
     """The path shown, as Markdown: a heading per message, the text as it was written.
+
+    A reasoning model's reasoning (its `thinking`, and a `<think>` block at the start of its text)
+    comes before the answer as a quoted section headed "Reasoning", never as raw tags: a quote reads
+    as an aside in every Markdown viewer and as plain text, where an HTML `<details>` would not.
 
     >>> from ollama_desktop.core.history_store import ConversationRecord, StoredMessage, MessageStatus
     >>> q = StoredMessage("q", None, "user", "Hi?", MessageStatus.SENT, created_at=0)
@@ -125,7 +131,14 @@ def to_markdown(conversation: StoredConversation, labels: MarkdownLabels | None 
         else:
             who = f"{labels.assistant} ({message.model})" if message.model else labels.assistant
             lines.append(f"## {who}")
-        lines += ["", message.content.rstrip(), ""]
+        thinking, answer = split_think(message.content) if message.role == ROLE_ASSISTANT else ("", "")
+        reasoning = "\n\n".join(part.strip() for part in (message.thinking, thinking) if part.strip())
+        if reasoning:
+            lines += ["", f"> **{labels.reasoning}**", ">"]
+            lines += [f"> {line}".rstrip() for line in reasoning.splitlines()]
+            lines += ["", answer.rstrip(), ""]
+        else:
+            lines += ["", message.content.rstrip(), ""]
         note = notes.get(message.status)
         if note:
             lines += [f"*{note}*", ""]

@@ -3,22 +3,57 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import Any
+
+from ollama_desktop.core.responses import ReplyStats
 
 ROLE_SYSTEM = "system"
 ROLE_USER = "user"
 ROLE_ASSISTANT = "assistant"
 
 
+def new_message_id() -> str:
+    """A fresh message id, unique across runs: the saved history keeps a message under the same id
+    (`StoredMessage.uid`), so the chat and its history name each message alike."""
+    import uuid  # noqa: PLC0415 - with the `platform` module it brings, ~3 ms before the first frame
+
+    return uuid.uuid4().hex
+
+
+class MessageState(StrEnum):
+    """Where a message stands: an answer streams, then ends done, stopped or failed."""
+
+    STREAMING = "streaming"
+    DONE = "done"
+    STOPPED = "stopped"
+    FAILED = "failed"
+
+
 @dataclass(frozen=True)
 class ChatMessage:
-    """One message of the history sent to /api/chat."""
+    """One message of the conversation; only `role` and `content` are sent to /api/chat.
+
+    `thinking` is a reasoning model's reasoning, kept apart from the answer (both Ollama's
+    `message.thinking` and a `<think>` block at the start of the text end up here). `versions` are
+    the earlier messages this one replaced (a regenerated answer, an edited question), oldest first.
+    The id takes no part in equality: two messages with the same text are the same message to Ollama.
+    """
 
     role: str
     content: str
+    thinking: str = ""
+    state: MessageState = MessageState.DONE
+    stats: ReplyStats | None = None
+    versions: tuple[ChatMessage, ...] = ()
+    id: str = field(default_factory=new_message_id, compare=False)
 
     def to_json(self) -> dict[str, str]:
         return {"role": self.role, "content": self.content}
+
+    def replacing(self, old: ChatMessage) -> ChatMessage:
+        """This message as the newest version of `old`: it inherits `old`'s versions, and `old`."""
+        return replace(self, versions=(*old.versions, replace(old, versions=())))
 
 
 @dataclass(frozen=True)
@@ -86,6 +121,13 @@ class Conversation:
 
     def add(self, role: str, content: str) -> None:
         self.messages.append(ChatMessage(role, content))
+
+    def append(self, message: ChatMessage) -> None:
+        self.messages.append(message)
+
+    def find(self, message_id: str) -> ChatMessage | None:
+        """The message with this id, None if it is no longer in the conversation."""
+        return next((message for message in self.messages if message.id == message_id), None)
 
     def drop_last(self, role: str) -> ChatMessage | None:
         """Remove and return the last message if it has this role (a question that got no answer)."""

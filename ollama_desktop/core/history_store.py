@@ -31,7 +31,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ollama_desktop.core.conversation import ROLE_ASSISTANT, ROLE_USER, ChatMessage, ChatOptions
+from ollama_desktop.core.conversation import (
+    ROLE_ASSISTANT,
+    ROLE_USER,
+    ChatMessage,
+    ChatOptions,
+    MessageState,
+)
 from ollama_desktop.core.responses import ReplyStats
 
 log = logging.getLogger(__name__)
@@ -182,7 +188,18 @@ class StoredMessage:
     thinking: str = ""
 
     def as_chat_message(self) -> ChatMessage:
-        return ChatMessage(self.role, self.content)
+        """The message in the chat, under the same id."""
+        state = _CHAT_STATES.get(self.status, MessageState.DONE)
+        return ChatMessage(self.role, self.content, self.thinking, state, self.stats, id=self.uid)
+
+
+# An answer the app was closed on (or that was still arriving) ended early, like a stopped one.
+_CHAT_STATES = {
+    MessageStatus.STOPPED: MessageState.STOPPED,
+    MessageStatus.FAILED: MessageState.FAILED,
+    MessageStatus.STREAMING: MessageState.STOPPED,
+    MessageStatus.INTERRUPTED: MessageState.STOPPED,
+}
 
 
 @dataclass(frozen=True)

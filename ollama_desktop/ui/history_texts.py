@@ -133,6 +133,7 @@ def markdown_labels() -> MarkdownLabels:
         date=QCoreApplication.translate("History", "Date"),
         system_prompt=QCoreApplication.translate("History", "System prompt"),
         options=QCoreApplication.translate("History", "Options"),
+        reasoning=QCoreApplication.translate("History", "Reasoning"),
         stopped=QCoreApplication.translate("History", "Stopped before the end."),
         failed=QCoreApplication.translate("History", "The answer failed before the end."),
         interrupted=QCoreApplication.translate(

@@ -685,6 +685,10 @@ fastest</source>
         <translation>옵션</translation>
     </message>
     <message>
+        <source>Reasoning</source>
+        <translation>추론 과정</translation>
+    </message>
+    <message>
         <source>Stopped before the end.</source>
         <translation>끝나기 전에 중지했습니다.</translation>
     </message>
@@ -790,6 +794,101 @@ fastest</source>
     </message>
 </context>
 <context>
+    <name>HistoryPane</name>
+    <message>
+        <source>&amp;Edit a question…</source>
+        <translation>질문 수정(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import chat…</source>
+        <translation>대화 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate answer</source>
+        <translation>답변 다시 생성(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Added “{title}” to your chats.</source>
+        <translation>“{title}”을(를) 대화 목록에 추가했습니다.</translation>
+    </message>
+    <message>
+        <source>Ask the last question again for a new answer (Ctrl+Shift+R)</source>
+        <translation>마지막 질문을 다시 해서 새 답변 받기(Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <source>Change one of your questions and ask it again (Ctrl+E)</source>
+        <translation>질문 하나를 고쳐서 다시 묻기(Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <source>Chat &amp;list</source>
+        <translation>대화 목록(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Chat file (*.json)</source>
+        <translation>대화 파일 (*.json)</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>대화</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>먼저 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Could not import {path}: {reason}</source>
+        <translation>{path}을(를) 가져오지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>{path}을(를) 저장하지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>대화 내보내기</translation>
+    </message>
+    <message>
+        <source>Export chat as &amp;JSON…</source>
+        <translation>대화를 JSON으로 내보내기(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export chat as &amp;Markdown…</source>
+        <translation>대화를 Markdown으로 내보내기(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import chat</source>
+        <translation>대화 가져오기</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Saved the chat as {path}</source>
+        <translation>대화를 {path}(으)로 저장했습니다</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of your saved chats (Ctrl+B)</source>
+        <translation>저장된 대화 목록 보기/숨기기(Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation>아직 내보낼 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Your chats are being saved again.</source>
+        <translation>대화를 다시 저장하고 있습니다.</translation>
+    </message>
+    <message>
+        <source>Your saved chats cannot be shown right now.</source>
+        <translation>지금은 저장된 대화를 표시할 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>HistorySidebar</name>
     <message>
         <source>Delete</source>
@@ -855,274 +954,28 @@ fastest</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;About Ollama Desktop</source>
-        <translation>Ollama Desktop 정보(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Benchmark models…</source>
-        <translation>모델 벤치마크(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>&amp;Chat</source>
-        <translation>대화(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit a question…</source>
-        <translation>질문 수정(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Free memory</source>
-        <translation>메모리 비우기(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>도움말(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Import chat…</source>
-        <translation>대화 가져오기(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Keep models in memory</source>
-        <translation>모델을 메모리에 유지(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>언어 Language(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Load model now</source>
-        <translation>지금 모델 로드(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Memory</source>
-        <translation>메모리(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;Memory and unloading…</source>
-        <translation>메모리 및 언로드(&amp;M)…</translation>
-    </message>
-    <message>
         <source>&amp;Model:</source>
         <translation>모델(&amp;M):</translation>
-    </message>
-    <message>
-        <source>&amp;Models…</source>
-        <translation>모델 관리(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>&amp;New chat</source>
-        <translation>새 대화(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Ollama</source>
-        <translation>Ollama(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>종료(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh models</source>
-        <translation>모델 목록 새로 고침(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Regenerate answer</source>
-        <translation>답변 다시 생성(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Stop answer</source>
-        <translation>답변 중지(&amp;S)</translation>
-    </message>
-    <message>
-        <source>About Ollama Desktop</source>
-        <translation>Ollama Desktop 정보</translation>
-    </message>
-    <message>
-        <source>Added “{title}” to your chats.</source>
-        <translation>“{title}”을(를) 대화 목록에 추가했습니다.</translation>
-    </message>
-    <message>
-        <source>Answering…</source>
-        <translation>답변하는 중…</translation>
-    </message>
-    <message>
-        <source>Answering… runs on: {where}</source>
-        <translation>답변하는 중… 실행 위치: {where}</translation>
-    </message>
-    <message>
-        <source>Answering… {speed}</source>
-        <translation>답변하는 중… {speed}</translation>
-    </message>
-    <message>
-        <source>Answering… {speed} · runs on: {where}</source>
-        <translation>답변하는 중… {speed} · 실행 위치: {where}</translation>
-    </message>
-    <message>
-        <source>Ask the last question again for a new answer (Ctrl+Shift+R)</source>
-        <translation>마지막 질문을 다시 해서 새 답변 받기(Ctrl+Shift+R)</translation>
-    </message>
-    <message>
-        <source>Change one of your questions and ask it again (Ctrl+E)</source>
-        <translation>질문 하나를 고쳐서 다시 묻기(Ctrl+E)</translation>
-    </message>
-    <message>
-        <source>Chat</source>
-        <translation>대화</translation>
-    </message>
-    <message>
-        <source>Chat &amp;list</source>
-        <translation>대화 목록(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Chat &amp;settings…</source>
-        <translation>대화 설정(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Chat file (*.json)</source>
-        <translation>대화 파일 (*.json)</translation>
-    </message>
-    <message>
-        <source>Chats</source>
-        <translation>대화</translation>
     </message>
     <message>
         <source>Choose a model first.</source>
         <translation>먼저 모델을 선택하세요.</translation>
     </message>
     <message>
-        <source>Could not import {path}: {reason}</source>
-        <translation>{path}을(를) 가져오지 못했습니다: {reason}</translation>
-    </message>
-    <message>
-        <source>Could not save {path}: {reason}</source>
-        <translation>{path}을(를) 저장하지 못했습니다: {reason}</translation>
-    </message>
-    <message>
-        <source>Download it</source>
-        <translation>다운로드</translation>
-    </message>
-    <message>
-        <source>Export chat</source>
-        <translation>대화 내보내기</translation>
-    </message>
-    <message>
-        <source>Export chat as &amp;JSON…</source>
-        <translation>대화를 JSON으로 내보내기(&amp;J)…</translation>
-    </message>
-    <message>
-        <source>Export chat as &amp;Markdown…</source>
-        <translation>대화를 Markdown으로 내보내기(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Find out which of your models answers fastest on this computer</source>
-        <translation>이 컴퓨터에서 가장 빠르게 답하는 모델 찾기</translation>
-    </message>
-    <message>
-        <source>Free memory right after each answer</source>
-        <translation>답변이 끝나면 바로 메모리 비우기</translation>
-    </message>
-    <message>
-        <source>Freeing memory…</source>
-        <translation>메모리를 비우는 중…</translation>
-    </message>
-    <message>
-        <source>Import chat</source>
-        <translation>대화 가져오기</translation>
-    </message>
-    <message>
-        <source>Installed models: details, delete, download new ones</source>
-        <translation>설치된 모델: 자세히 보기, 삭제, 새 모델 다운로드</translation>
-    </message>
-    <message>
         <source>Keep Ollama Desktop running?</source>
         <translation>Ollama Desktop을 계속 실행할까요?</translation>
-    </message>
-    <message>
-        <source>Keep for 1 hour</source>
-        <translation>1시간 유지</translation>
-    </message>
-    <message>
-        <source>Keep for 5 minutes (Ollama&apos;s default)</source>
-        <translation>5분 유지(Ollama 기본값)</translation>
-    </message>
-    <message>
-        <source>Keep loaded until I unload it</source>
-        <translation>직접 언로드할 때까지 유지</translation>
-    </message>
-    <message>
-        <source>Keep running in the tray when the window is closed</source>
-        <translation>창을 닫아도 트레이에서 계속 실행</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>언어</translation>
-    </message>
-    <message>
-        <source>Load the selected model into memory so the first answer starts at once</source>
-        <translation>선택한 모델을 메모리에 로드해 두어 첫 답변이 바로 시작되게 합니다</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>기본 도구 모음</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>No models installed</source>
         <translation>설치된 모델 없음</translation>
     </message>
     <message>
-        <source>Not now</source>
-        <translation>나중에</translation>
-    </message>
-    <message>
-        <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
-        <translation>{seconds}초 동안 아무것도 오지 않았습니다. [중지](Esc)를 누르면 끝납니다.</translation>
-    </message>
-    <message>
-        <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
-        <translation>{seconds}초 동안 아무것도 오지 않았습니다. {cause} [중지](Esc)를 누르면 답변을 끝내고, 이미 받은 내용은 남겨 둡니다.</translation>
-    </message>
-    <message>
-        <source>Ollama &amp;server…</source>
-        <translation>Ollama 서버(&amp;S)…</translation>
-    </message>
-    <message>
         <source>Ollama Desktop</source>
         <translation>Ollama Desktop</translation>
     </message>
     <message>
-        <source>Ollama Desktop will use the new language the next time it starts.</source>
-        <translation>Ollama Desktop을 다음에 시작할 때 새 언어로 바뀝니다.</translation>
-    </message>
-    <message>
-        <source>Ollama Desktop {version}
-A desktop chat app for the Ollama server.</source>
-        <translation>Ollama Desktop {version}
-Ollama 서버와 대화하는 데스크톱 앱입니다.</translation>
-    </message>
-    <message>
-        <source>Remove this server</source>
-        <translation>이 서버 제거</translation>
-    </message>
-    <message>
-        <source>Saved the chat as {path}</source>
-        <translation>대화를 {path}(으)로 저장했습니다</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>보내기</translation>
-    </message>
-    <message>
-        <source>Ser&amp;ver:</source>
-        <translation>서버(&amp;V):</translation>
-    </message>
-    <message>
-        <source>Show or hide the list of your saved chats (Ctrl+B)</source>
-        <translation>저장된 대화 목록 보기/숨기기(Ctrl+B)</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1133,36 +986,12 @@ Ollama 서버와 대화하는 데스크톱 앱입니다.</translation>
         <translation>답변 중지(Esc)</translation>
     </message>
     <message>
-        <source>Stopped before the answer began. Your question is back in the box below.</source>
-        <translation>답변이 시작되기 전에 중지했습니다. 질문은 아래 입력란에 다시 넣어 두었습니다.</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>중지했습니다.</translation>
-    </message>
-    <message>
-        <source>System language ({language})</source>
-        <translation>시스템 언어({language})</translation>
-    </message>
-    <message>
         <source>The answer failed.</source>
         <translation>답변에 실패했습니다.</translation>
     </message>
     <message>
-        <source>There is nothing to export yet.</source>
-        <translation>아직 내보낼 내용이 없습니다.</translation>
-    </message>
-    <message>
         <source>This chat used {model}, which is not installed here. Choose a model to go on.</source>
         <translation>이 대화는 {model}을(를) 썼지만 여기에는 설치되어 있지 않습니다. 계속하려면 모델을 선택하세요.</translation>
-    </message>
-    <message>
-        <source>Unload every model now, freeing its GPU and system memory</source>
-        <translation>지금 모든 모델을 언로드해 GPU 메모리와 시스템 메모리를 비웁니다</translation>
-    </message>
-    <message>
-        <source>Waiting for {model}…</source>
-        <translation>{model}을(를) 기다리는 중…</translation>
     </message>
     <message>
         <source>When you close the window, Ollama Desktop can keep running as an icon in the tray, so you can free memory from there (for example before starting a game).
@@ -1171,30 +1000,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>창을 닫아도 Ollama Desktop이 트레이 아이콘으로 계속 실행되어, 거기서 메모리를 비울 수 있습니다(예: 게임을 시작하기 전에).
 
 트레이에서 계속 실행할까요? 나중에 [메모리] 메뉴에서 바꿀 수 있습니다.</translation>
-    </message>
-    <message>
-        <source>Your chats are being saved again.</source>
-        <translation>대화를 다시 저장하고 있습니다.</translation>
-    </message>
-    <message>
-        <source>Your saved chats cannot be shown right now.</source>
-        <translation>지금은 저장된 대화를 표시할 수 없습니다.</translation>
-    </message>
-    <message>
-        <source>ran on: {where}</source>
-        <translation>실행 위치: {where}</translation>
-    </message>
-    <message>
-        <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
-        <translation>{model}에서 {seconds}초 동안 아무것도 오지 않았습니다. 큰 모델은 로드하는 데 몇 분이 걸릴 수 있습니다. [중지](Esc)를 누르면 기다리지 않고 끝냅니다.</translation>
-    </message>
-    <message>
-        <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
-        <translation>{model}에서 {seconds}초 동안 아무것도 오지 않았습니다. [중지](Esc)를 누르면 끝납니다.</translation>
-    </message>
-    <message>
-        <source>“{model}” is not installed on this server. Download it now?</source>
-        <translation>이 서버에는 “{model}”이(가) 설치되어 있지 않습니다. 지금 다운로드할까요?</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1015,21 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>code</source>
         <translation>코드</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryPane</name>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>먼저 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Freeing memory…</source>
+        <translation>메모리를 비우는 중…</translation>
+    </message>
+    <message>
+        <source>Ollama Desktop</source>
+        <translation>Ollama Desktop</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +1412,21 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     </message>
 </context>
 <context>
+    <name>ModelsPane</name>
+    <message>
+        <source>Download it</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <source>“{model}” is not installed on this server. Download it now?</source>
+        <translation>이 서버에는 “{model}”이(가) 설치되어 있지 않습니다. 지금 다운로드할까요?</translation>
+    </message>
+</context>
+<context>
     <name>PromptEdit</name>
     <message>
         <source>Ask anything… (Enter to send, Shift+Enter for a new line)</source>
@@ -1629,6 +1464,57 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>≈ {rate} tokens/s</source>
         <translation>≈ {rate} 토큰/초</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyStatus</name>
+    <message>
+        <source>Answering…</source>
+        <translation>답변하는 중…</translation>
+    </message>
+    <message>
+        <source>Answering… runs on: {where}</source>
+        <translation>답변하는 중… 실행 위치: {where}</translation>
+    </message>
+    <message>
+        <source>Answering… {speed}</source>
+        <translation>답변하는 중… {speed}</translation>
+    </message>
+    <message>
+        <source>Answering… {speed} · runs on: {where}</source>
+        <translation>답변하는 중… {speed} · 실행 위치: {where}</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
+        <translation>{seconds}초 동안 아무것도 오지 않았습니다. [중지](Esc)를 누르면 끝납니다.</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
+        <translation>{seconds}초 동안 아무것도 오지 않았습니다. {cause} [중지](Esc)를 누르면 답변을 끝내고, 이미 받은 내용은 남겨 둡니다.</translation>
+    </message>
+    <message>
+        <source>Stopped before the answer began. Your question is back in the box below.</source>
+        <translation>답변이 시작되기 전에 중지했습니다. 질문은 아래 입력란에 다시 넣어 두었습니다.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>중지했습니다.</translation>
+    </message>
+    <message>
+        <source>Waiting for {model}…</source>
+        <translation>{model}을(를) 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>ran on: {where}</source>
+        <translation>실행 위치: {where}</translation>
+    </message>
+    <message>
+        <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
+        <translation>{model}에서 {seconds}초 동안 아무것도 오지 않았습니다. 큰 모델은 로드하는 데 몇 분이 걸릴 수 있습니다. [중지](Esc)를 누르면 기다리지 않고 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
+        <translation>{model}에서 {seconds}초 동안 아무것도 오지 않았습니다. [중지](Esc)를 누르면 끝납니다.</translation>
     </message>
 </context>
 <context>
@@ -1756,6 +1642,13 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>
             <numerusform>컨텍스트: %Ln 토큰</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServerChoice</name>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>서버(&amp;V):</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +1912,147 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>This app needs Ollama, a free program that runs the AI models on your computer. If you do not have it yet, download it from &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; and install it.</source>
         <translation>이 앱을 쓰려면 내 컴퓨터에서 AI 모델을 실행하는 무료 프로그램 Ollama가 필요합니다. 아직 없다면 &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt;에서 다운로드해 설치하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;About Ollama Desktop</source>
+        <translation>Ollama Desktop 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Benchmark models…</source>
+        <translation>모델 벤치마크(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>대화(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Free memory</source>
+        <translation>메모리 비우기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep models in memory</source>
+        <translation>모델을 메모리에 유지(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>언어 Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Load model now</source>
+        <translation>지금 모델 로드(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Memory</source>
+        <translation>메모리(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Memory and unloading…</source>
+        <translation>메모리 및 언로드(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>모델 관리(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;New chat</source>
+        <translation>새 대화(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Ollama</source>
+        <translation>Ollama(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh models</source>
+        <translation>모델 목록 새로 고침(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop answer</source>
+        <translation>답변 중지(&amp;S)</translation>
+    </message>
+    <message>
+        <source>About Ollama Desktop</source>
+        <translation>Ollama Desktop 정보</translation>
+    </message>
+    <message>
+        <source>Chat &amp;settings…</source>
+        <translation>대화 설정(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Find out which of your models answers fastest on this computer</source>
+        <translation>이 컴퓨터에서 가장 빠르게 답하는 모델 찾기</translation>
+    </message>
+    <message>
+        <source>Free memory right after each answer</source>
+        <translation>답변이 끝나면 바로 메모리 비우기</translation>
+    </message>
+    <message>
+        <source>Installed models: details, delete, download new ones</source>
+        <translation>설치된 모델: 자세히 보기, 삭제, 새 모델 다운로드</translation>
+    </message>
+    <message>
+        <source>Keep for 1 hour</source>
+        <translation>1시간 유지</translation>
+    </message>
+    <message>
+        <source>Keep for 5 minutes (Ollama&apos;s default)</source>
+        <translation>5분 유지(Ollama 기본값)</translation>
+    </message>
+    <message>
+        <source>Keep loaded until I unload it</source>
+        <translation>직접 언로드할 때까지 유지</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>창을 닫아도 트레이에서 계속 실행</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <source>Load the selected model into memory so the first answer starts at once</source>
+        <translation>선택한 모델을 메모리에 로드해 두어 첫 답변이 바로 시작되게 합니다</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <source>Ollama &amp;server…</source>
+        <translation>Ollama 서버(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ollama Desktop will use the new language the next time it starts.</source>
+        <translation>Ollama Desktop을 다음에 시작할 때 새 언어로 바뀝니다.</translation>
+    </message>
+    <message>
+        <source>Ollama Desktop {version}
+A desktop chat app for the Ollama server.</source>
+        <translation>Ollama Desktop {version}
+Ollama 서버와 대화하는 데스크톱 앱입니다.</translation>
+    </message>
+    <message>
+        <source>Remove this server</source>
+        <translation>이 서버 제거</translation>
+    </message>
+    <message>
+        <source>System language ({language})</source>
+        <translation>시스템 언어({language})</translation>
+    </message>
+    <message>
+        <source>Unload every model now, freeing its GPU and system memory</source>
+        <translation>지금 모든 모델을 언로드해 GPU 메모리와 시스템 메모리를 비웁니다</translation>
     </message>
 </context>
 <context>

@@ -685,6 +685,10 @@ fastest</source>
         <translation>选项</translation>
     </message>
     <message>
+        <source>Reasoning</source>
+        <translation>推理过程</translation>
+    </message>
+    <message>
         <source>Stopped before the end.</source>
         <translation>在结束前停止。</translation>
     </message>
@@ -790,6 +794,101 @@ fastest</source>
     </message>
 </context>
 <context>
+    <name>HistoryPane</name>
+    <message>
+        <source>&amp;Edit a question…</source>
+        <translation>编辑问题(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import chat…</source>
+        <translation>导入对话(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate answer</source>
+        <translation>重新生成回答(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Added “{title}” to your chats.</source>
+        <translation>已将“{title}”添加到你的对话。</translation>
+    </message>
+    <message>
+        <source>Ask the last question again for a new answer (Ctrl+Shift+R)</source>
+        <translation>重新提出最后一个问题，获得新的回答（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>Change one of your questions and ask it again (Ctrl+E)</source>
+        <translation>修改其中一个问题并重新提问（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Chat &amp;list</source>
+        <translation>对话列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Chat file (*.json)</source>
+        <translation>对话文件 (*.json)</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>对话</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>请先选择模型。</translation>
+    </message>
+    <message>
+        <source>Could not import {path}: {reason}</source>
+        <translation>无法导入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>无法保存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>导出对话</translation>
+    </message>
+    <message>
+        <source>Export chat as &amp;JSON…</source>
+        <translation>将对话导出为 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export chat as &amp;Markdown…</source>
+        <translation>将对话导出为 Markdown(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import chat</source>
+        <translation>导入对话</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Saved the chat as {path}</source>
+        <translation>已将对话保存为 {path}</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of your saved chats (Ctrl+B)</source>
+        <translation>显示或隐藏已保存的对话列表（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation>还没有可以导出的内容。</translation>
+    </message>
+    <message>
+        <source>Your chats are being saved again.</source>
+        <translation>对话已恢复保存。</translation>
+    </message>
+    <message>
+        <source>Your saved chats cannot be shown right now.</source>
+        <translation>暂时无法显示已保存的对话。</translation>
+    </message>
+</context>
+<context>
     <name>HistorySidebar</name>
     <message>
         <source>Delete</source>
@@ -855,274 +954,28 @@ fastest</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;About Ollama Desktop</source>
-        <translation>关于 Ollama Desktop(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Benchmark models…</source>
-        <translation>模型性能测试(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>&amp;Chat</source>
-        <translation>对话(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit a question…</source>
-        <translation>编辑问题(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Free memory</source>
-        <translation>释放内存(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Import chat…</source>
-        <translation>导入对话(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Keep models in memory</source>
-        <translation>模型保留在内存中(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>语言 Language(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Load model now</source>
-        <translation>立即加载模型(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Memory</source>
-        <translation>内存(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;Memory and unloading…</source>
-        <translation>内存与卸载(&amp;M)…</translation>
-    </message>
-    <message>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>&amp;Models…</source>
-        <translation>模型管理(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>&amp;New chat</source>
-        <translation>新对话(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Ollama</source>
-        <translation>Ollama(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh models</source>
-        <translation>刷新模型列表(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Regenerate answer</source>
-        <translation>重新生成回答(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Stop answer</source>
-        <translation>停止回答(&amp;S)</translation>
-    </message>
-    <message>
-        <source>About Ollama Desktop</source>
-        <translation>关于 Ollama Desktop</translation>
-    </message>
-    <message>
-        <source>Added “{title}” to your chats.</source>
-        <translation>已将“{title}”添加到你的对话。</translation>
-    </message>
-    <message>
-        <source>Answering…</source>
-        <translation>回答中…</translation>
-    </message>
-    <message>
-        <source>Answering… runs on: {where}</source>
-        <translation>回答中… 运行位置：{where}</translation>
-    </message>
-    <message>
-        <source>Answering… {speed}</source>
-        <translation>回答中… {speed}</translation>
-    </message>
-    <message>
-        <source>Answering… {speed} · runs on: {where}</source>
-        <translation>回答中… {speed} · 运行位置：{where}</translation>
-    </message>
-    <message>
-        <source>Ask the last question again for a new answer (Ctrl+Shift+R)</source>
-        <translation>重新提出最后一个问题，获得新的回答（Ctrl+Shift+R）</translation>
-    </message>
-    <message>
-        <source>Change one of your questions and ask it again (Ctrl+E)</source>
-        <translation>修改其中一个问题并重新提问（Ctrl+E）</translation>
-    </message>
-    <message>
-        <source>Chat</source>
-        <translation>对话</translation>
-    </message>
-    <message>
-        <source>Chat &amp;list</source>
-        <translation>对话列表(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Chat &amp;settings…</source>
-        <translation>对话设置(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Chat file (*.json)</source>
-        <translation>对话文件 (*.json)</translation>
-    </message>
-    <message>
-        <source>Chats</source>
-        <translation>对话</translation>
     </message>
     <message>
         <source>Choose a model first.</source>
         <translation>请先选择模型。</translation>
     </message>
     <message>
-        <source>Could not import {path}: {reason}</source>
-        <translation>无法导入 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Could not save {path}: {reason}</source>
-        <translation>无法保存 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Download it</source>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <source>Export chat</source>
-        <translation>导出对话</translation>
-    </message>
-    <message>
-        <source>Export chat as &amp;JSON…</source>
-        <translation>将对话导出为 JSON(&amp;J)…</translation>
-    </message>
-    <message>
-        <source>Export chat as &amp;Markdown…</source>
-        <translation>将对话导出为 Markdown(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Find out which of your models answers fastest on this computer</source>
-        <translation>找出你的模型中哪一个在这台电脑上回答最快</translation>
-    </message>
-    <message>
-        <source>Free memory right after each answer</source>
-        <translation>每次回答完立即释放内存</translation>
-    </message>
-    <message>
-        <source>Freeing memory…</source>
-        <translation>正在释放内存…</translation>
-    </message>
-    <message>
-        <source>Import chat</source>
-        <translation>导入对话</translation>
-    </message>
-    <message>
-        <source>Installed models: details, delete, download new ones</source>
-        <translation>已安装的模型：查看详情、删除、下载新模型</translation>
-    </message>
-    <message>
         <source>Keep Ollama Desktop running?</source>
         <translation>让 Ollama Desktop 继续运行吗？</translation>
-    </message>
-    <message>
-        <source>Keep for 1 hour</source>
-        <translation>保留 1 小时</translation>
-    </message>
-    <message>
-        <source>Keep for 5 minutes (Ollama&apos;s default)</source>
-        <translation>保留 5 分钟（Ollama 默认）</translation>
-    </message>
-    <message>
-        <source>Keep loaded until I unload it</source>
-        <translation>一直保留，直到我手动卸载</translation>
-    </message>
-    <message>
-        <source>Keep running in the tray when the window is closed</source>
-        <translation>关闭窗口后在系统托盘中继续运行</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Load the selected model into memory so the first answer starts at once</source>
-        <translation>将选中的模型加载到内存，让第一个回答马上开始</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>No models installed</source>
         <translation>还没有安装模型</translation>
     </message>
     <message>
-        <source>Not now</source>
-        <translation>暂不</translation>
-    </message>
-    <message>
-        <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
-        <translation>已经 {seconds} 秒没有收到任何内容。点击“停止”（Esc）即可结束。</translation>
-    </message>
-    <message>
-        <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
-        <translation>已经 {seconds} 秒没有收到任何内容。{cause}点击“停止”（Esc）即可结束回答，已收到的内容会保留。</translation>
-    </message>
-    <message>
-        <source>Ollama &amp;server…</source>
-        <translation>Ollama 服务器(&amp;S)…</translation>
-    </message>
-    <message>
         <source>Ollama Desktop</source>
         <translation>Ollama Desktop</translation>
     </message>
     <message>
-        <source>Ollama Desktop will use the new language the next time it starts.</source>
-        <translation>Ollama Desktop 下次启动时会改用新的语言。</translation>
-    </message>
-    <message>
-        <source>Ollama Desktop {version}
-A desktop chat app for the Ollama server.</source>
-        <translation>Ollama Desktop {version}
-与 Ollama 服务器对话的桌面应用。</translation>
-    </message>
-    <message>
-        <source>Remove this server</source>
-        <translation>移除此服务器</translation>
-    </message>
-    <message>
-        <source>Saved the chat as {path}</source>
-        <translation>已将对话保存为 {path}</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>发送</translation>
-    </message>
-    <message>
-        <source>Ser&amp;ver:</source>
-        <translation>服务器(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>Show or hide the list of your saved chats (Ctrl+B)</source>
-        <translation>显示或隐藏已保存的对话列表（Ctrl+B）</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1133,36 +986,12 @@ A desktop chat app for the Ollama server.</source>
         <translation>停止回答（Esc）</translation>
     </message>
     <message>
-        <source>Stopped before the answer began. Your question is back in the box below.</source>
-        <translation>回答开始前就停止了。你的问题已放回下方的输入框。</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>已停止。</translation>
-    </message>
-    <message>
-        <source>System language ({language})</source>
-        <translation>系统语言（{language}）</translation>
-    </message>
-    <message>
         <source>The answer failed.</source>
         <translation>回答失败。</translation>
     </message>
     <message>
-        <source>There is nothing to export yet.</source>
-        <translation>还没有可以导出的内容。</translation>
-    </message>
-    <message>
         <source>This chat used {model}, which is not installed here. Choose a model to go on.</source>
         <translation>这段对话用的是 {model}，但这里没有安装。请选择一个模型继续。</translation>
-    </message>
-    <message>
-        <source>Unload every model now, freeing its GPU and system memory</source>
-        <translation>立即卸载所有模型，释放显存和系统内存</translation>
-    </message>
-    <message>
-        <source>Waiting for {model}…</source>
-        <translation>正在等待 {model}…</translation>
     </message>
     <message>
         <source>When you close the window, Ollama Desktop can keep running as an icon in the tray, so you can free memory from there (for example before starting a game).
@@ -1171,30 +1000,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>关闭窗口后，Ollama Desktop 可以以图标形式在系统托盘中继续运行，方便你从那里释放内存（比如在开始玩游戏之前）。
 
 要在系统托盘中继续运行吗？以后可以在“内存”菜单中更改。</translation>
-    </message>
-    <message>
-        <source>Your chats are being saved again.</source>
-        <translation>对话已恢复保存。</translation>
-    </message>
-    <message>
-        <source>Your saved chats cannot be shown right now.</source>
-        <translation>暂时无法显示已保存的对话。</translation>
-    </message>
-    <message>
-        <source>ran on: {where}</source>
-        <translation>运行位置：{where}</translation>
-    </message>
-    <message>
-        <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
-        <translation>{model} 已经 {seconds} 秒没有传来任何内容。大型模型可能要花几分钟才能加载。点击“停止”（Esc）就能不再等待。</translation>
-    </message>
-    <message>
-        <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
-        <translation>{model} 已经 {seconds} 秒没有传来任何内容。点击“停止”（Esc）即可结束。</translation>
-    </message>
-    <message>
-        <source>“{model}” is not installed on this server. Download it now?</source>
-        <translation>这台服务器没有安装“{model}”。现在下载吗？</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1015,21 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>code</source>
         <translation>代码</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryPane</name>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>请先选择模型。</translation>
+    </message>
+    <message>
+        <source>Freeing memory…</source>
+        <translation>正在释放内存…</translation>
+    </message>
+    <message>
+        <source>Ollama Desktop</source>
+        <translation>Ollama Desktop</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +1412,21 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     </message>
 </context>
 <context>
+    <name>ModelsPane</name>
+    <message>
+        <source>Download it</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暂不</translation>
+    </message>
+    <message>
+        <source>“{model}” is not installed on this server. Download it now?</source>
+        <translation>这台服务器没有安装“{model}”。现在下载吗？</translation>
+    </message>
+</context>
+<context>
     <name>PromptEdit</name>
     <message>
         <source>Ask anything… (Enter to send, Shift+Enter for a new line)</source>
@@ -1629,6 +1464,57 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>≈ {rate} tokens/s</source>
         <translation>≈ {rate} token/秒</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyStatus</name>
+    <message>
+        <source>Answering…</source>
+        <translation>回答中…</translation>
+    </message>
+    <message>
+        <source>Answering… runs on: {where}</source>
+        <translation>回答中… 运行位置：{where}</translation>
+    </message>
+    <message>
+        <source>Answering… {speed}</source>
+        <translation>回答中… {speed}</translation>
+    </message>
+    <message>
+        <source>Answering… {speed} · runs on: {where}</source>
+        <translation>回答中… {speed} · 运行位置：{where}</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
+        <translation>已经 {seconds} 秒没有收到任何内容。点击“停止”（Esc）即可结束。</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
+        <translation>已经 {seconds} 秒没有收到任何内容。{cause}点击“停止”（Esc）即可结束回答，已收到的内容会保留。</translation>
+    </message>
+    <message>
+        <source>Stopped before the answer began. Your question is back in the box below.</source>
+        <translation>回答开始前就停止了。你的问题已放回下方的输入框。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Waiting for {model}…</source>
+        <translation>正在等待 {model}…</translation>
+    </message>
+    <message>
+        <source>ran on: {where}</source>
+        <translation>运行位置：{where}</translation>
+    </message>
+    <message>
+        <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
+        <translation>{model} 已经 {seconds} 秒没有传来任何内容。大型模型可能要花几分钟才能加载。点击“停止”（Esc）就能不再等待。</translation>
+    </message>
+    <message>
+        <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
+        <translation>{model} 已经 {seconds} 秒没有传来任何内容。点击“停止”（Esc）即可结束。</translation>
     </message>
 </context>
 <context>
@@ -1756,6 +1642,13 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>
             <numerusform>上下文：%Ln 个 token</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServerChoice</name>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>服务器(&amp;V)：</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +1912,147 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>This app needs Ollama, a free program that runs the AI models on your computer. If you do not have it yet, download it from &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; and install it.</source>
         <translation>这个应用需要 Ollama——一个在你的电脑上运行 AI 模型的免费程序。如果还没有，请从 &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; 下载并安装。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;About Ollama Desktop</source>
+        <translation>关于 Ollama Desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Benchmark models…</source>
+        <translation>模型性能测试(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>对话(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Free memory</source>
+        <translation>释放内存(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep models in memory</source>
+        <translation>模型保留在内存中(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言 Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Load model now</source>
+        <translation>立即加载模型(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Memory</source>
+        <translation>内存(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Memory and unloading…</source>
+        <translation>内存与卸载(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>模型管理(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;New chat</source>
+        <translation>新对话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Ollama</source>
+        <translation>Ollama(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh models</source>
+        <translation>刷新模型列表(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop answer</source>
+        <translation>停止回答(&amp;S)</translation>
+    </message>
+    <message>
+        <source>About Ollama Desktop</source>
+        <translation>关于 Ollama Desktop</translation>
+    </message>
+    <message>
+        <source>Chat &amp;settings…</source>
+        <translation>对话设置(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Find out which of your models answers fastest on this computer</source>
+        <translation>找出你的模型中哪一个在这台电脑上回答最快</translation>
+    </message>
+    <message>
+        <source>Free memory right after each answer</source>
+        <translation>每次回答完立即释放内存</translation>
+    </message>
+    <message>
+        <source>Installed models: details, delete, download new ones</source>
+        <translation>已安装的模型：查看详情、删除、下载新模型</translation>
+    </message>
+    <message>
+        <source>Keep for 1 hour</source>
+        <translation>保留 1 小时</translation>
+    </message>
+    <message>
+        <source>Keep for 5 minutes (Ollama&apos;s default)</source>
+        <translation>保留 5 分钟（Ollama 默认）</translation>
+    </message>
+    <message>
+        <source>Keep loaded until I unload it</source>
+        <translation>一直保留，直到我手动卸载</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>关闭窗口后在系统托盘中继续运行</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Load the selected model into memory so the first answer starts at once</source>
+        <translation>将选中的模型加载到内存，让第一个回答马上开始</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Ollama &amp;server…</source>
+        <translation>Ollama 服务器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ollama Desktop will use the new language the next time it starts.</source>
+        <translation>Ollama Desktop 下次启动时会改用新的语言。</translation>
+    </message>
+    <message>
+        <source>Ollama Desktop {version}
+A desktop chat app for the Ollama server.</source>
+        <translation>Ollama Desktop {version}
+与 Ollama 服务器对话的桌面应用。</translation>
+    </message>
+    <message>
+        <source>Remove this server</source>
+        <translation>移除此服务器</translation>
+    </message>
+    <message>
+        <source>System language ({language})</source>
+        <translation>系统语言（{language}）</translation>
+    </message>
+    <message>
+        <source>Unload every model now, freeing its GPU and system memory</source>
+        <translation>立即卸载所有模型，释放显存和系统内存</translation>
     </message>
 </context>
 <context>

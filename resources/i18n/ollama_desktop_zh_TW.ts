@@ -685,6 +685,10 @@ fastest</source>
         <translation>選項</translation>
     </message>
     <message>
+        <source>Reasoning</source>
+        <translation>推理過程</translation>
+    </message>
+    <message>
         <source>Stopped before the end.</source>
         <translation>在結束前停止。</translation>
     </message>
@@ -790,6 +794,101 @@ fastest</source>
     </message>
 </context>
 <context>
+    <name>HistoryPane</name>
+    <message>
+        <source>&amp;Edit a question…</source>
+        <translation>編輯問題(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import chat…</source>
+        <translation>匯入對話(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>&amp;Regenerate answer</source>
+        <translation>重新產生回答(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Added “{title}” to your chats.</source>
+        <translation>已將「{title}」加入你的對話。</translation>
+    </message>
+    <message>
+        <source>Ask the last question again for a new answer (Ctrl+Shift+R)</source>
+        <translation>重新提出最後一個問題，取得新的回答（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>Change one of your questions and ask it again (Ctrl+E)</source>
+        <translation>修改其中一個問題並重新提問（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>對話</translation>
+    </message>
+    <message>
+        <source>Chat &amp;list</source>
+        <translation>對話列表(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Chat file (*.json)</source>
+        <translation>對話檔 (*.json)</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>對話</translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>請先選擇模型。</translation>
+    </message>
+    <message>
+        <source>Could not import {path}: {reason}</source>
+        <translation>無法匯入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {reason}</source>
+        <translation>無法儲存 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Export chat</source>
+        <translation>匯出對話</translation>
+    </message>
+    <message>
+        <source>Export chat as &amp;JSON…</source>
+        <translation>將對話匯出為 JSON(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Export chat as &amp;Markdown…</source>
+        <translation>將對話匯出為 Markdown(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Import chat</source>
+        <translation>匯入對話</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Saved the chat as {path}</source>
+        <translation>已將對話儲存為 {path}</translation>
+    </message>
+    <message>
+        <source>Show or hide the list of your saved chats (Ctrl+B)</source>
+        <translation>顯示或隱藏已儲存的對話列表（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>There is nothing to export yet.</source>
+        <translation>目前還沒有可以匯出的內容。</translation>
+    </message>
+    <message>
+        <source>Your chats are being saved again.</source>
+        <translation>對話已恢復儲存。</translation>
+    </message>
+    <message>
+        <source>Your saved chats cannot be shown right now.</source>
+        <translation>目前無法顯示已儲存的對話。</translation>
+    </message>
+</context>
+<context>
     <name>HistorySidebar</name>
     <message>
         <source>Delete</source>
@@ -855,274 +954,28 @@ fastest</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;About Ollama Desktop</source>
-        <translation>關於 Ollama Desktop(&amp;A)</translation>
-    </message>
-    <message>
-        <source>&amp;Benchmark models…</source>
-        <translation>模型效能測試(&amp;B)…</translation>
-    </message>
-    <message>
-        <source>&amp;Chat</source>
-        <translation>對話(&amp;C)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit a question…</source>
-        <translation>編輯問題(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Free memory</source>
-        <translation>釋放記憶體(&amp;F)</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>說明(&amp;H)</translation>
-    </message>
-    <message>
-        <source>&amp;Import chat…</source>
-        <translation>匯入對話(&amp;I)…</translation>
-    </message>
-    <message>
-        <source>&amp;Keep models in memory</source>
-        <translation>模型保留在記憶體中(&amp;K)</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>語言 Language(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Load model now</source>
-        <translation>立即載入模型(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Memory</source>
-        <translation>記憶體(&amp;M)</translation>
-    </message>
-    <message>
-        <source>&amp;Memory and unloading…</source>
-        <translation>記憶體與卸載(&amp;M)…</translation>
-    </message>
-    <message>
         <source>&amp;Model:</source>
         <translation>模型(&amp;M)：</translation>
-    </message>
-    <message>
-        <source>&amp;Models…</source>
-        <translation>模型管理(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>&amp;New chat</source>
-        <translation>新對話(&amp;N)</translation>
-    </message>
-    <message>
-        <source>&amp;Ollama</source>
-        <translation>Ollama(&amp;O)</translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation>結束(&amp;Q)</translation>
-    </message>
-    <message>
-        <source>&amp;Refresh models</source>
-        <translation>重新整理模型清單(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Regenerate answer</source>
-        <translation>重新產生回答(&amp;R)</translation>
-    </message>
-    <message>
-        <source>&amp;Stop answer</source>
-        <translation>停止回答(&amp;S)</translation>
-    </message>
-    <message>
-        <source>About Ollama Desktop</source>
-        <translation>關於 Ollama Desktop</translation>
-    </message>
-    <message>
-        <source>Added “{title}” to your chats.</source>
-        <translation>已將「{title}」加入你的對話。</translation>
-    </message>
-    <message>
-        <source>Answering…</source>
-        <translation>回答中…</translation>
-    </message>
-    <message>
-        <source>Answering… runs on: {where}</source>
-        <translation>回答中… 執行位置：{where}</translation>
-    </message>
-    <message>
-        <source>Answering… {speed}</source>
-        <translation>回答中… {speed}</translation>
-    </message>
-    <message>
-        <source>Answering… {speed} · runs on: {where}</source>
-        <translation>回答中… {speed} · 執行位置：{where}</translation>
-    </message>
-    <message>
-        <source>Ask the last question again for a new answer (Ctrl+Shift+R)</source>
-        <translation>重新提出最後一個問題，取得新的回答（Ctrl+Shift+R）</translation>
-    </message>
-    <message>
-        <source>Change one of your questions and ask it again (Ctrl+E)</source>
-        <translation>修改其中一個問題並重新提問（Ctrl+E）</translation>
-    </message>
-    <message>
-        <source>Chat</source>
-        <translation>對話</translation>
-    </message>
-    <message>
-        <source>Chat &amp;list</source>
-        <translation>對話列表(&amp;L)</translation>
-    </message>
-    <message>
-        <source>Chat &amp;settings…</source>
-        <translation>對話設定(&amp;S)…</translation>
-    </message>
-    <message>
-        <source>Chat file (*.json)</source>
-        <translation>對話檔 (*.json)</translation>
-    </message>
-    <message>
-        <source>Chats</source>
-        <translation>對話</translation>
     </message>
     <message>
         <source>Choose a model first.</source>
         <translation>請先選擇模型。</translation>
     </message>
     <message>
-        <source>Could not import {path}: {reason}</source>
-        <translation>無法匯入 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Could not save {path}: {reason}</source>
-        <translation>無法儲存 {path}：{reason}</translation>
-    </message>
-    <message>
-        <source>Download it</source>
-        <translation>下載</translation>
-    </message>
-    <message>
-        <source>Export chat</source>
-        <translation>匯出對話</translation>
-    </message>
-    <message>
-        <source>Export chat as &amp;JSON…</source>
-        <translation>將對話匯出為 JSON(&amp;J)…</translation>
-    </message>
-    <message>
-        <source>Export chat as &amp;Markdown…</source>
-        <translation>將對話匯出為 Markdown(&amp;M)…</translation>
-    </message>
-    <message>
-        <source>Find out which of your models answers fastest on this computer</source>
-        <translation>找出你的模型中哪一個在這台電腦上回答最快</translation>
-    </message>
-    <message>
-        <source>Free memory right after each answer</source>
-        <translation>每次回答完立即釋放記憶體</translation>
-    </message>
-    <message>
-        <source>Freeing memory…</source>
-        <translation>正在釋放記憶體…</translation>
-    </message>
-    <message>
-        <source>Import chat</source>
-        <translation>匯入對話</translation>
-    </message>
-    <message>
-        <source>Installed models: details, delete, download new ones</source>
-        <translation>已安裝的模型：查看詳細資訊、刪除、下載新模型</translation>
-    </message>
-    <message>
         <source>Keep Ollama Desktop running?</source>
         <translation>要讓 Ollama Desktop 繼續執行嗎？</translation>
-    </message>
-    <message>
-        <source>Keep for 1 hour</source>
-        <translation>保留 1 小時</translation>
-    </message>
-    <message>
-        <source>Keep for 5 minutes (Ollama&apos;s default)</source>
-        <translation>保留 5 分鐘（Ollama 預設）</translation>
-    </message>
-    <message>
-        <source>Keep loaded until I unload it</source>
-        <translation>一直保留，直到我手動卸載</translation>
-    </message>
-    <message>
-        <source>Keep running in the tray when the window is closed</source>
-        <translation>關閉視窗後在系統匣中繼續執行</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>語言</translation>
-    </message>
-    <message>
-        <source>Load the selected model into memory so the first answer starts at once</source>
-        <translation>將選取的模型載入記憶體，讓第一個回答馬上開始</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具列</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>No models installed</source>
         <translation>尚未安裝任何模型</translation>
     </message>
     <message>
-        <source>Not now</source>
-        <translation>暫時不要</translation>
-    </message>
-    <message>
-        <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
-        <translation>已經 {seconds} 秒沒有收到任何內容。按「停止」（Esc）即可結束。</translation>
-    </message>
-    <message>
-        <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
-        <translation>已經 {seconds} 秒沒有收到任何內容。{cause}按「停止」（Esc）即可結束回答，已收到的內容會保留。</translation>
-    </message>
-    <message>
-        <source>Ollama &amp;server…</source>
-        <translation>Ollama 伺服器(&amp;S)…</translation>
-    </message>
-    <message>
         <source>Ollama Desktop</source>
         <translation>Ollama Desktop</translation>
     </message>
     <message>
-        <source>Ollama Desktop will use the new language the next time it starts.</source>
-        <translation>Ollama Desktop 下次啟動時會改用新的語言。</translation>
-    </message>
-    <message>
-        <source>Ollama Desktop {version}
-A desktop chat app for the Ollama server.</source>
-        <translation>Ollama Desktop {version}
-與 Ollama 伺服器對話的桌面應用程式。</translation>
-    </message>
-    <message>
-        <source>Remove this server</source>
-        <translation>移除這個伺服器</translation>
-    </message>
-    <message>
-        <source>Saved the chat as {path}</source>
-        <translation>已將對話儲存為 {path}</translation>
-    </message>
-    <message>
         <source>Send</source>
         <translation>傳送</translation>
-    </message>
-    <message>
-        <source>Ser&amp;ver:</source>
-        <translation>伺服器(&amp;V)：</translation>
-    </message>
-    <message>
-        <source>Show or hide the list of your saved chats (Ctrl+B)</source>
-        <translation>顯示或隱藏已儲存的對話列表（Ctrl+B）</translation>
     </message>
     <message>
         <source>Stop</source>
@@ -1133,36 +986,12 @@ A desktop chat app for the Ollama server.</source>
         <translation>停止回答（Esc）</translation>
     </message>
     <message>
-        <source>Stopped before the answer began. Your question is back in the box below.</source>
-        <translation>回答開始前就停止了。你的問題已放回下方的輸入框。</translation>
-    </message>
-    <message>
-        <source>Stopped.</source>
-        <translation>已停止。</translation>
-    </message>
-    <message>
-        <source>System language ({language})</source>
-        <translation>系統語言（{language}）</translation>
-    </message>
-    <message>
         <source>The answer failed.</source>
         <translation>回答失敗。</translation>
     </message>
     <message>
-        <source>There is nothing to export yet.</source>
-        <translation>目前還沒有可以匯出的內容。</translation>
-    </message>
-    <message>
         <source>This chat used {model}, which is not installed here. Choose a model to go on.</source>
         <translation>這段對話用的是 {model}，但這裡沒有安裝。請選擇一個模型繼續。</translation>
-    </message>
-    <message>
-        <source>Unload every model now, freeing its GPU and system memory</source>
-        <translation>立即卸載所有模型，釋放 GPU 記憶體與系統記憶體</translation>
-    </message>
-    <message>
-        <source>Waiting for {model}…</source>
-        <translation>正在等待 {model}…</translation>
     </message>
     <message>
         <source>When you close the window, Ollama Desktop can keep running as an icon in the tray, so you can free memory from there (for example before starting a game).
@@ -1171,30 +1000,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>關閉視窗後，Ollama Desktop 可以用圖示的形式在系統匣中繼續執行，方便你從那裡釋放記憶體（例如在開始玩遊戲之前）。
 
 要在系統匣中繼續執行嗎？之後可以在「記憶體」選單中更改。</translation>
-    </message>
-    <message>
-        <source>Your chats are being saved again.</source>
-        <translation>對話已恢復儲存。</translation>
-    </message>
-    <message>
-        <source>Your saved chats cannot be shown right now.</source>
-        <translation>目前無法顯示已儲存的對話。</translation>
-    </message>
-    <message>
-        <source>ran on: {where}</source>
-        <translation>執行位置：{where}</translation>
-    </message>
-    <message>
-        <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
-        <translation>{model} 已經 {seconds} 秒沒有傳來任何內容。大型模型可能要花幾分鐘才能載入。按「停止」（Esc）就能不再等待。</translation>
-    </message>
-    <message>
-        <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
-        <translation>{model} 已經 {seconds} 秒沒有傳來任何內容。按「停止」（Esc）即可結束。</translation>
-    </message>
-    <message>
-        <source>“{model}” is not installed on this server. Download it now?</source>
-        <translation>這個伺服器沒有安裝「{model}」。要現在下載嗎？</translation>
     </message>
 </context>
 <context>
@@ -1210,6 +1015,21 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>code</source>
         <translation>程式碼</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryPane</name>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>請先選擇模型。</translation>
+    </message>
+    <message>
+        <source>Freeing memory…</source>
+        <translation>正在釋放記憶體…</translation>
+    </message>
+    <message>
+        <source>Ollama Desktop</source>
+        <translation>Ollama Desktop</translation>
     </message>
 </context>
 <context>
@@ -1592,6 +1412,21 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     </message>
 </context>
 <context>
+    <name>ModelsPane</name>
+    <message>
+        <source>Download it</source>
+        <translation>下載</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>暫時不要</translation>
+    </message>
+    <message>
+        <source>“{model}” is not installed on this server. Download it now?</source>
+        <translation>這個伺服器沒有安裝「{model}」。要現在下載嗎？</translation>
+    </message>
+</context>
+<context>
     <name>PromptEdit</name>
     <message>
         <source>Ask anything… (Enter to send, Shift+Enter for a new line)</source>
@@ -1629,6 +1464,57 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>≈ {rate} tokens/s</source>
         <translation>≈ {rate} token/秒</translation>
+    </message>
+</context>
+<context>
+    <name>ReplyStatus</name>
+    <message>
+        <source>Answering…</source>
+        <translation>回答中…</translation>
+    </message>
+    <message>
+        <source>Answering… runs on: {where}</source>
+        <translation>回答中… 執行位置：{where}</translation>
+    </message>
+    <message>
+        <source>Answering… {speed}</source>
+        <translation>回答中… {speed}</translation>
+    </message>
+    <message>
+        <source>Answering… {speed} · runs on: {where}</source>
+        <translation>回答中… {speed} · 執行位置：{where}</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s. Stop (Esc) ends it.</source>
+        <translation>已經 {seconds} 秒沒有收到任何內容。按「停止」（Esc）即可結束。</translation>
+    </message>
+    <message>
+        <source>Nothing has arrived for {seconds} s. {cause} Stop (Esc) ends the answer and keeps what came.</source>
+        <translation>已經 {seconds} 秒沒有收到任何內容。{cause}按「停止」（Esc）即可結束回答，已收到的內容會保留。</translation>
+    </message>
+    <message>
+        <source>Stopped before the answer began. Your question is back in the box below.</source>
+        <translation>回答開始前就停止了。你的問題已放回下方的輸入框。</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Waiting for {model}…</source>
+        <translation>正在等待 {model}…</translation>
+    </message>
+    <message>
+        <source>ran on: {where}</source>
+        <translation>執行位置：{where}</translation>
+    </message>
+    <message>
+        <source>{model} has sent nothing for {seconds} s. A large model can take minutes to load. Stop (Esc) ends the wait.</source>
+        <translation>{model} 已經 {seconds} 秒沒有傳來任何內容。大型模型可能要花幾分鐘才能載入。按「停止」（Esc）就能不再等待。</translation>
+    </message>
+    <message>
+        <source>{model} has sent nothing for {seconds} s. Stop (Esc) ends it.</source>
+        <translation>{model} 已經 {seconds} 秒沒有傳來任何內容。按「停止」（Esc）即可結束。</translation>
     </message>
 </context>
 <context>
@@ -1756,6 +1642,13 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>
             <numerusform>上下文：%Ln 個 token</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>ServerChoice</name>
+    <message>
+        <source>Ser&amp;ver:</source>
+        <translation>伺服器(&amp;V)：</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +1912,147 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>This app needs Ollama, a free program that runs the AI models on your computer. If you do not have it yet, download it from &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; and install it.</source>
         <translation>這個應用程式需要 Ollama——一個在你的電腦上執行 AI 模型的免費程式。如果還沒有，請從 &lt;a href=&quot;{url}&quot;&gt;{url}&lt;/a&gt; 下載並安裝。</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <source>&amp;About Ollama Desktop</source>
+        <translation>關於 Ollama Desktop(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Benchmark models…</source>
+        <translation>模型效能測試(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Chat</source>
+        <translation>對話(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Free memory</source>
+        <translation>釋放記憶體(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep models in memory</source>
+        <translation>模型保留在記憶體中(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>語言 Language(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Load model now</source>
+        <translation>立即載入模型(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Memory</source>
+        <translation>記憶體(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Memory and unloading…</source>
+        <translation>記憶體與卸載(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>模型管理(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;New chat</source>
+        <translation>新對話(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Ollama</source>
+        <translation>Ollama(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>結束(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh models</source>
+        <translation>重新整理模型清單(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stop answer</source>
+        <translation>停止回答(&amp;S)</translation>
+    </message>
+    <message>
+        <source>About Ollama Desktop</source>
+        <translation>關於 Ollama Desktop</translation>
+    </message>
+    <message>
+        <source>Chat &amp;settings…</source>
+        <translation>對話設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Find out which of your models answers fastest on this computer</source>
+        <translation>找出你的模型中哪一個在這台電腦上回答最快</translation>
+    </message>
+    <message>
+        <source>Free memory right after each answer</source>
+        <translation>每次回答完立即釋放記憶體</translation>
+    </message>
+    <message>
+        <source>Installed models: details, delete, download new ones</source>
+        <translation>已安裝的模型：查看詳細資訊、刪除、下載新模型</translation>
+    </message>
+    <message>
+        <source>Keep for 1 hour</source>
+        <translation>保留 1 小時</translation>
+    </message>
+    <message>
+        <source>Keep for 5 minutes (Ollama&apos;s default)</source>
+        <translation>保留 5 分鐘（Ollama 預設）</translation>
+    </message>
+    <message>
+        <source>Keep loaded until I unload it</source>
+        <translation>一直保留，直到我手動卸載</translation>
+    </message>
+    <message>
+        <source>Keep running in the tray when the window is closed</source>
+        <translation>關閉視窗後在系統匣中繼續執行</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <source>Load the selected model into memory so the first answer starts at once</source>
+        <translation>將選取的模型載入記憶體，讓第一個回答馬上開始</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具列</translation>
+    </message>
+    <message>
+        <source>Ollama &amp;server…</source>
+        <translation>Ollama 伺服器(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Ollama Desktop will use the new language the next time it starts.</source>
+        <translation>Ollama Desktop 下次啟動時會改用新的語言。</translation>
+    </message>
+    <message>
+        <source>Ollama Desktop {version}
+A desktop chat app for the Ollama server.</source>
+        <translation>Ollama Desktop {version}
+與 Ollama 伺服器對話的桌面應用程式。</translation>
+    </message>
+    <message>
+        <source>Remove this server</source>
+        <translation>移除這個伺服器</translation>
+    </message>
+    <message>
+        <source>System language ({language})</source>
+        <translation>系統語言（{language}）</translation>
+    </message>
+    <message>
+        <source>Unload every model now, freeing its GPU and system memory</source>
+        <translation>立即卸載所有模型，釋放 GPU 記憶體與系統記憶體</translation>
     </message>
 </context>
 <context>

@@ -94,7 +94,8 @@ def test_stop_twice_and_send_again_while_stopping(
     app.ask("one")
     qtbot.waitUntil(lambda: "word5" in app.transcript())
     app.window.stop_button.click()
-    app.window.stop_action.trigger()  # a second Stop while the first is still closing the connection
+    # A second Stop while the first is still closing the connection.
+    app.window.window_actions.stop_action.trigger()
     fake.script(tokens=["two", " done"])
     app.ask("two")
     qtbot.waitUntil(lambda: "two done" in app.transcript())

@@ -66,7 +66,7 @@ def test_models_window_asks_only_about_the_rows_in_view(
     assert app.window.model_picker.count() == MANY
     qtbot.waitUntil(lambda: app.chat.capabilities(_name(0)) is not None)  # the chat asks about its model
     before = len(crowded.requests_to("/api/show"))
-    dialog = app.window.open_models()
+    dialog = app.window.models_pane.open_models()
     assert dialog is not None
     qtbot.waitExposed(dialog)
     in_view = [model.name for model in dialog.rows_in_view()]
@@ -96,7 +96,7 @@ def test_rows_scrolled_away_are_not_asked_about(
     qtbot.waitUntil(lambda: app.chat.capabilities(_name(0)) is not None)
     before = len(crowded.requests_to("/api/show"))
     crowded.route_delay["/api/show"] = 30.0  # the first rows' details never come before the scroll
-    dialog = app.window.open_models()
+    dialog = app.window.models_pane.open_models()
     assert dialog is not None
     qtbot.waitExposed(dialog)
     top = [model.name for model in dialog.rows_in_view()]
@@ -122,10 +122,10 @@ def test_benchmark_and_refreshes_with_five_thousand_models(
     importlib.import_module("ollama_desktop.ui.benchmark_dialog")
     app_version()
     app = open_app(qtbot, pool, settings, crowded.url, with_models=True)
-    models_dialog = app.window.open_models()
+    models_dialog = app.window.models_pane.open_models()
     assert models_dialog is not None
     stall.next_tick(qtbot)  # two clicks, not one: the window is drawn in between
-    benchmark = app.window.open_benchmark()
+    benchmark = app.window.models_pane.open_benchmark()
     assert benchmark is not None
     stall.next_tick(qtbot)
     assert benchmark.setup.model_ticks.rowCount() == MANY

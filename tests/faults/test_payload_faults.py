@@ -113,7 +113,7 @@ def test_odd_expiry_dates_are_unknown_or_kept_loaded(
         assert tips[name].startswith(name + "\nRuns on the CPU only")
         assert "nloads" not in tips[name]
         assert "Kept" not in tips[name]
-    app.window.free_memory_action.trigger()
+    app.window.window_actions.free_memory_action.trigger()
     # The fake's /api/ps keeps listing them (it is overridden): the unload is reported as not done.
     qtbot.waitUntil(lambda: "year-one" in app.window.notice_text(), timeout=5000)
     assert "unexpected" not in app.window.notice_text()

@@ -309,13 +309,13 @@ def test_the_main_window_shows_server_text_as_text(
     # The model picker, the server picker and the status bar.
     assert html in window.model_picker.currentText()
     assert f"{html}B · Q4 {html}" in window.model_picker.currentText()
-    picker = window.server_picker
+    picker = window.server_choice.picker
     qtbot.waitUntil(lambda: picker.itemText(1) == f"● box {html} — Ollama 0.24 {html}", timeout=5000)
     assert shows_as_text(window.connection_label, f"Ollama 0.24 {html}")
 
     # Loading fails with the server's words: a notice, with the words in its tooltip.
     fake.route_override["/api/chat"] = (500, go_json({"error": f"load {html}"}), "application/json")
-    window.warm_up_action.trigger()
+    window.window_actions.warm_up_action.trigger()
     notice = window.status_line.notice_label
     qtbot.waitUntil(lambda: f"load {html}" in tooltip_shows(notice.toolTip()), timeout=5000)
     del fake.route_override["/api/chat"]
@@ -338,11 +338,11 @@ def test_the_main_window_shows_server_text_as_text(
     select(window, second)
     fake.remove_model(second)
     app.ask("and you?")
-    qtbot.waitUntil(lambda: shows_as_text(window.offer_label, second), timeout=5000)
+    qtbot.waitUntil(lambda: shows_as_text(window.models_pane.offer_label, second), timeout=5000)
 
     # Free memory: Ollama keeps the model, and the dialog and the status bar say which.
     fake.ignore_unload = True
-    window.unload_dialog_action.trigger()
+    window.window_actions.unload_dialog_action.trigger()
     unload = window.findChild(UnloadDialog)
     assert unload is not None
     qtbot.waitUntil(unload.unload_all_button.isEnabled, timeout=5000)
@@ -366,7 +366,7 @@ def test_the_models_window_shows_server_text_as_text(
     fake, html = hostile, probe.html
     name = f"{html}:7b"
     app = open_app(qtbot, pool, settings, fake.url, with_models=True)
-    dialog = app.window.open_models()
+    dialog = app.window.models_pane.open_models()
     assert dialog is not None
     dialog.select_model(name)
     qtbot.waitUntil(lambda: f"Family: fam {html}" in dialog.details.toPlainText(), timeout=5000)
@@ -406,7 +406,7 @@ def test_the_benchmark_shows_server_text_as_text(
     app = open_app(
         qtbot, pool, settings, fake.url, with_models=True, benchmarks=tmp_path / "benchmarks.jsonl"
     )
-    dialog = app.window.open_benchmark()
+    dialog = app.window.models_pane.open_benchmark()
     assert dialog is not None
     for model in dialog.setup.model_ticks.models:
         dialog.set_model_checked(model.name, model.name == name)

@@ -65,11 +65,11 @@ def test_only_the_configured_host_is_contacted(
         fake.script(tokens=["Hi", " there", " — see https://example.com"])
         app.ask("hello")
         qtbot.waitUntil(lambda: "tokens/s" in app.window.reply_label.text())
-        app.window.warm_up_action.trigger()
+        app.window.window_actions.warm_up_action.trigger()
         # The chat loaded the model already: wait for the warm-up's own answer, or its request could
         # reach the server after the unload and load the model again.
         qtbot.waitUntil(lambda: not app.residency.loading and bool(app.window.residency_indicator.chips))
-        app.window.free_memory_action.trigger()
+        app.window.window_actions.free_memory_action.trigger()
         qtbot.waitUntil(lambda: "Freed" in app.window.notice_text())
         contacted = {args for args in _recording[1:]}
     finally:

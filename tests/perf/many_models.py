@@ -173,8 +173,8 @@ def main() -> int:
     server.ask("add", "added1:1b")
     run.refresh_tags("tags refresh, one model added")
 
-    run.measure("open the Models window", window.open_models, lambda: True, 3.0)
-    dialog = window._models_dialog
+    run.measure("open the Models window", window.models_pane.open_models, lambda: True, 3.0)
+    dialog = window.models_pane._models_dialog
     assert dialog is not None
     print(f"  /api/show requests after opening: {run.shows()} ({len(dialog.rows_in_view())} rows in view)")
     dialog.table.scrollToBottom()
@@ -196,7 +196,9 @@ def main() -> int:
 
     from ollama_desktop.ui import benchmark_dialog  # noqa: F401, PLC0415 - its import is not the list's cost
 
-    run.measure("open the Benchmark dialog (module imported)", window.open_benchmark, lambda: True, 1.0)
+    run.measure(
+        "open the Benchmark dialog (module imported)", window.models_pane.open_benchmark, lambda: True, 1.0
+    )
     server.ask("add", "added3:1b")
     run.refresh_tags("tags refresh, both dialogs open")
     print(f"worst of all: {max(run.figures):.1f} ms (goal ≤ 50 ms) with {count} models")
