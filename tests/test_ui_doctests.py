@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["plain_text"]
+MODULES = ["markdown_inline", "plain_text"]
 
 
 @pytest.mark.parametrize("name", MODULES)

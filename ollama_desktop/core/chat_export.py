@@ -30,7 +30,7 @@ from ollama_desktop.core.history_store import (
     stats_to_json,
     title_from,
 )
-from ollama_desktop.core.markdown_blocks import split_think
+from ollama_desktop.core.think_split import split_think
 
 FORMAT = "ollama-desktop-chat"
 FORMAT_VERSION = 1

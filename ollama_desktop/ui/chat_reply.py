@@ -20,7 +20,8 @@ from ollama_desktop.ui.chat_regions import Region, body_region
 from ollama_desktop.ui.chat_theme import ChatTheme
 
 if TYPE_CHECKING:
-    from ollama_desktop.core.markdown_blocks import BlockStream, ThinkSplitter
+    from ollama_desktop.core.markdown_blocks import BlockStream
+    from ollama_desktop.core.think_split import ThinkSplitter
     from ollama_desktop.ui.chat_messages import Message, MessageBlocks
     from ollama_desktop.ui.chat_thinking import ThinkingSections
     from ollama_desktop.ui.code_blocks import CodeStore
@@ -122,10 +123,9 @@ class ReplyRenderer:
         opening it never freezes."""
         from ollama_desktop.core.markdown_blocks import (  # noqa: PLC0415 - see ChatView.begin_reply
             BlockStream,
-            ThinkSplitter,
             pieces_of,
-            split_think,
         )
+        from ollama_desktop.core.think_split import ThinkSplitter, split_think  # noqa: PLC0415
 
         more_thinking, answer = split_think(text)
         thinking += more_thinking
@@ -165,7 +165,8 @@ class ReplyRenderer:
         """Bring an answer up to date: one render for what arrived since the last, up to RENDER_CHARS
         of it. True when all of it is rendered; else the rest waits for the next pass."""
         # Imported by the loader's thread already (see markdown_loader): no wait here.
-        from ollama_desktop.core.markdown_blocks import BlockStream, ThinkSplitter  # noqa: PLC0415
+        from ollama_desktop.core.markdown_blocks import BlockStream  # noqa: PLC0415
+        from ollama_desktop.core.think_split import ThinkSplitter  # noqa: PLC0415
 
         if reply.streams is None:
             reply.streams = Streams(ThinkSplitter(), BlockStream(), BlockStream())

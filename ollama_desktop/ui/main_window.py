@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QHideEvent, QPaintEvent, QShowEvent
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from ollama_desktop.core.host import is_local
 from ollama_desktop.core.responses import InstalledModel, RunningModel
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.chat_view import ChatEntry, ChatView
+from ollama_desktop.ui.close_to_tray import ask_close_to_tray
 from ollama_desktop.ui.history_pane import HistoryPane
 from ollama_desktop.ui.history_texts import message_note
 from ollama_desktop.ui.memory_pane import MemoryPane
@@ -46,6 +46,7 @@ from ollama_desktop.ui.status_bar import WindowStatusBar
 from ollama_desktop.ui.tray import TrayIcon
 from ollama_desktop.ui.welcome_panel import Screen, WelcomePanel
 from ollama_desktop.ui.window_actions import WindowActions
+from ollama_desktop.ui.window_polling import PollWhileShown
 
 
 class MainWindow(QMainWindow):
@@ -75,7 +76,6 @@ class MainWindow(QMainWindow):
         self._benchmark = benchmark
         self._quitting = False
         self._closed = False
-        self._resume_when_painted = False
         chat.keep_alive = settings.keep_alive.request_value
         self.setWindowTitle(self.tr("Ollama Desktop"))
 
@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
             benchmark=benchmark,
         )
         self.server_choice = ServerChoice(self, self._current_server, connection, actions, servers)
+        self.polling = PollWhileShown(self, connection, residency, servers)
         self._build_layout()
         self._connect()
         self.history = history
@@ -391,53 +392,6 @@ class MainWindow(QMainWindow):
 
     # -- window life ---------------------------------------------------------------------------
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        # Requests start once the window is on screen, not before: a worker's first call imports
-        # the HTTP stack (~100 ms of Python), and on the GUI thread's way to its first frame every
-        # Python call would wait for that thread to let go of the interpreter.
-        self._resume_when_painted = True
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self._resume_when_painted:
-            self._resume_when_painted = False
-            QTimer.singleShot(0, self, self._resume_if_shown)
-
-    def _resume_if_shown(self) -> None:
-        if self.isVisible() and not self.isMinimized():
-            self._resume_polling()
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        super().hideEvent(event)
-        self._resume_when_painted = False
-        self._pause_polling()
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            # Back from another program (a terminal that pulled a model?): read the list again.
-            # Cheap when nothing changed: nothing is redrawn.
-            self._connection.recheck_models()
-        if event.type() == QEvent.Type.WindowStateChange:
-            if self.isMinimized():
-                self._pause_polling()
-            elif self.isVisible() and not self._resume_when_painted:  # not before the first paint
-                self._resume_polling()
-
-    def _pause_polling(self) -> None:
-        """Nobody is looking: no requests at all until the window shows again."""
-        self._residency.pause()
-        self._connection.pause()
-        if self._servers is not None:
-            self._servers.pause()
-
-    def _resume_polling(self) -> None:
-        self._connection.resume()
-        self._residency.resume()
-        if self._servers is not None:
-            self._servers.resume()
-
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._quitting and self.tray is not None and self._keep_in_tray():
             event.ignore()
@@ -476,17 +430,5 @@ class MainWindow(QMainWindow):
             self.window_actions.close_to_tray_action.setChecked(choice)
         return choice
 
-    @staticmethod
-    def ask_close_to_tray(parent: QWidget) -> bool:
-        """Asked once, on the first close; tests replace this."""
-        answer = QMessageBox.question(
-            parent,
-            QApplication.translate("MainWindow", "Keep Ollama Desktop running?"),
-            QApplication.translate(
-                "MainWindow",
-                "When you close the window, Ollama Desktop can keep running as an icon in the tray, so "
-                "you can free memory from there (for example before starting a game).\n\n"
-                "Keep it running in the tray? You can change this later in the Memory menu.",
-            ),
-        )
-        return answer == QMessageBox.StandardButton.Yes
+    # Tests replace it (the question is asked once, on the first close).
+    ask_close_to_tray = staticmethod(ask_close_to_tray)

@@ -18,10 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from markdown_it.token import Token
-from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -29,21 +27,19 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
-    QTextFrameFormat,
     QTextLength,
     QTextList,
     QTextListFormat,
     QTextTable,
-    QTextTableCellFormat,
     QTextTableFormat,
 )
 
 from ollama_desktop.core.markdown_blocks import make_parser
 from ollama_desktop.ui.chat_theme import CHROME_PROPERTY, ChatTheme, spacer_formats
 from ollama_desktop.ui.code_highlight import CodeHighlighter
+from ollama_desktop.ui.markdown_boxes import BLOCK_SPACING, write_code_box, write_table
+from ollama_desktop.ui.markdown_inline import LINE_SEPARATOR, InlineWriter
 from ollama_desktop.ui.plain_text import plain_tooltip
-
-LINE_SEPARATOR = "\u2028"  # a line break inside a paragraph (markdown's soft and hard breaks)
 
 _HEADING_SIZE = {1: 3, 2: 2, 3: 1, 4: 0, 5: 0, 6: 0}  # QTextCharFormat.FontSizeAdjustment
 _BULLETS = (
@@ -51,26 +47,7 @@ _BULLETS = (
     QTextListFormat.Style.ListCircle,
     QTextListFormat.Style.ListSquare,
 )
-_SAFE_SCHEMES = {"http", "https"}
 _QUOTE_MARGIN = 14.0
-_BLOCK_SPACING = 6.0
-# Code blocks: the space before each line's text on its background.
-_CODE_PADDING = 8.0
-
-
-def is_web_link(href: str) -> bool:
-    """Whether a link may be opened in the browser: http(s) with a host, nothing else.
-
-    >>> is_web_link("https://ollama.com/library"), is_web_link("javascript:alert(1)")
-    (True, False)
-    >>> is_web_link("file:///etc/passwd"), is_web_link("/relative/page")
-    (False, False)
-    """
-    try:
-        parts = urlsplit(href)
-    except ValueError:
-        return False
-    return parts.scheme.lower() in _SAFE_SCHEMES and bool(parts.netloc)
 
 
 @dataclass
@@ -259,7 +236,7 @@ class _Run:
 
     def on_inline(self, token: Token) -> None:
         base = self.block_char_format()
-        _Inline(self.w, self.cursor, base).write(token.children or [])
+        InlineWriter(self.w, self.cursor, base).write(token.children or [])
         if self.index == self.last_opening and not self.final:
             if self.trailing and not (self.heading and self.trailing == LINE_SEPARATOR):
                 self.cursor.insertText(self.trailing, base)  # (a heading ends at its line break)
@@ -290,7 +267,9 @@ class _Run:
         language = token.info.strip().split(" ", 1)[0] if token.type == "fence" else ""
         joiner = self.continues_code if self.index == 0 else None
         closed = self.final or self.index != self.last_opening
-        self.code_box(token.content, language, closed=closed, continues=joiner)
+        write_code_box(self, token.content, language, closed=closed, continues=joiner)
+        if not closed:
+            self.w.append_point = AppendPoint(QTextCursor(self.cursor), self.w.code_format, code=True)
 
     def on_rule(self, _token: Token) -> None:
         self.rule()
@@ -299,7 +278,7 @@ class _Run:
         end = self.index
         while self.tokens[end].type != "table_close":
             end += 1
-        self.table(self.tokens[self.index : end + 1])
+        write_table(self, self.tokens[self.index : end + 1])
         self.index = end
 
     def left_margin(self) -> float:
@@ -307,12 +286,12 @@ class _Run:
 
     def paragraph_format(self) -> QTextBlockFormat:
         fmt = QTextBlockFormat()
-        fmt.setBottomMargin(_BLOCK_SPACING)
+        fmt.setBottomMargin(BLOCK_SPACING)
         fmt.setLeftMargin(self.left_margin())
         fmt.setRightMargin(self.w.margins[1])
         if self.heading:
             fmt.setHeadingLevel(self.heading)
-            fmt.setTopMargin(_BLOCK_SPACING)
+            fmt.setTopMargin(BLOCK_SPACING)
         if self.lists:
             level = self.lists[-1]
             fmt.setBottomMargin(2.0)
@@ -362,7 +341,7 @@ class _Run:
             QTextFormat.Property.BlockTrailingHorizontalRulerWidth,
             QTextLength(QTextLength.Type.PercentageLength, 100),
         )
-        fmt.setBottomMargin(_BLOCK_SPACING)
+        fmt.setBottomMargin(BLOCK_SPACING)
         fmt.setLeftMargin(self.left_margin())
         fmt.setRightMargin(self.w.margins[1])
         self.new_block(fmt, QTextCharFormat(self.w.base))
@@ -387,108 +366,6 @@ class _Run:
             self.lists[-1].item_started = True
         return table
 
-    def code_box(self, code: str, language: str, *, closed: bool, continues: str | None = None) -> None:
-        """A code block: a header line (the language and a Copy link), then the code, each line a
-        block on the code background. With `continues`, the code goes on with the code block
-        written last, cut before it (see `markdown_blocks.Piece`): no header, no gap, and its code
-        is copied with that block's.
-
-        Plain blocks, not a table: Qt looks at every table in the document on every change (its
-        frames are walked for each edit), so a chat with hundreds of code blocks made every streamed
-        word ~40 % dearer (measured with 200 earlier messages); blocks cost nothing there.
-        """
-        code = code.removesuffix("\n")
-        theme = self.w.theme
-        indent = self.lists[-1].depth if self.lists else 0
-        left = self.left_margin() + indent * self.cursor.document().indentWidth()
-        header = QTextBlockFormat()
-        header.setBackground(theme.code_header_background)
-        header.setLeftMargin(left)
-        header.setRightMargin(self.w.margins[1])
-        header.setTextIndent(_CODE_PADDING)
-        line = QTextBlockFormat(header)
-        line.setBackground(self.w.highlighter.background)
-        code_format = self.w.code_format
-        cursor = self.cursor
-        if continues is not None:
-            self.w.code_more(code, continues)
-            if not self.reuse and cursor.blockFormat().background() == line.background():
-                above = cursor.blockFormat()  # the last line of the block this one goes on with
-                above.setBottomMargin(0)
-                cursor.setBlockFormat(above)
-            self.new_block(line, code_format)
-        else:
-            chrome = self.w.chrome_format()
-            self.new_block(header, chrome)
-            label = language or QCoreApplication.translate("MarkdownWriter", "code")
-            cursor.insertText(label + "\u2003", chrome)
-            cursor.insertText(
-                QCoreApplication.translate("MarkdownWriter", "Copy"),
-                self.w.link_format(self.w.code_link(code), chrome=True),
-            )
-            cursor.insertBlock(line, code_format)
-        runs = self.w.highlighter.runs(code, language) if closed else None
-        if runs is None:
-            runs = [(code, code_format)]
-        for text, run_format in runs:
-            for number, part in enumerate(text.split("\n")):
-                if number:
-                    cursor.insertBlock(line, code_format)
-                if part:
-                    cursor.insertText(part, run_format)
-        last = QTextBlockFormat(line)
-        last.setBottomMargin(_BLOCK_SPACING)
-        cursor.setBlockFormat(last)
-        if self.lists:
-            self.lists[-1].item_started = True
-        if not closed:
-            self.w.append_point = AppendPoint(QTextCursor(cursor), code_format, code=True)
-
-    def table(self, tokens: list[Token]) -> None:
-        """A markdown table: a Qt table with a bold header row and each column's alignment."""
-        rows: list[list[tuple[Qt.AlignmentFlag, list[Token], bool]]] = []
-        for token in tokens:
-            if token.type == "tr_open":
-                rows.append([])
-            elif token.type in ("th_open", "td_open"):
-                style = str(token.attrs.get("style", ""))
-                align = Qt.AlignmentFlag.AlignLeft
-                if "right" in style:
-                    align = Qt.AlignmentFlag.AlignRight
-                elif "center" in style:
-                    align = Qt.AlignmentFlag.AlignHCenter
-                rows[-1].append((align, [], token.type == "th_open"))
-            elif token.type == "inline" and rows and rows[-1]:
-                rows[-1][-1][1].extend(token.children or [])
-        columns = max((len(row) for row in rows), default=0)
-        if not rows or not columns:
-            return
-        theme = self.w.theme
-        fmt = QTextTableFormat()
-        fmt.setBorder(1)
-        fmt.setBorderBrush(theme.table_border)
-        fmt.setBorderStyle(QTextFrameFormat.BorderStyle.BorderStyle_Solid)
-        fmt.setBorderCollapse(True)
-        fmt.setCellSpacing(0)
-        fmt.setCellPadding(4)
-        fmt.setBottomMargin(_BLOCK_SPACING)
-        table = self.insert_table(len(rows), columns, fmt)
-        header_cell = QTextTableCellFormat()
-        header_cell.setBackground(theme.table_header_background)
-        for row_number, row in enumerate(rows):
-            for column, (align, children, is_header) in enumerate(row):
-                cell = table.cellAt(row_number, column)
-                if is_header:
-                    cell.setFormat(header_cell)
-                cursor = cell.firstCursorPosition()
-                block = QTextBlockFormat()
-                block.setAlignment(align)
-                cursor.setBlockFormat(block)
-                char = QTextCharFormat(self.w.base)
-                if is_header:
-                    char.setFontWeight(QFont.Weight.Bold)
-                _Inline(self.w, cursor, char).write(children)
-
 
 _BLOCK_HANDLERS: dict[str, Callable[[_Run, Token], None]] = {
     "paragraph_open": _Run.on_paragraph_open,
@@ -508,65 +385,3 @@ _BLOCK_HANDLERS: dict[str, Callable[[_Run, Token], None]] = {
     "hr": _Run.on_rule,
     "table_open": _Run.on_table_open,
 }
-
-
-class _Inline:
-    """Inline tokens (emphasis, code, links, breaks) written with a stack of character formats."""
-
-    def __init__(self, writer: MarkdownWriter, cursor: QTextCursor, base: QTextCharFormat) -> None:
-        self.w = writer
-        self.cursor = cursor
-        self.stack = [base]
-
-    def push(self, change: Callable[[QTextCharFormat], None]) -> None:
-        fmt = QTextCharFormat(self.stack[-1])
-        change(fmt)
-        self.stack.append(fmt)
-
-    def pop(self) -> None:
-        if len(self.stack) > 1:
-            self.stack.pop()
-
-    def write(self, children: list[Token]) -> None:
-        for token in children:
-            kind = token.type
-            if kind == "text":
-                if token.content:
-                    self.cursor.insertText(token.content, self.stack[-1])
-            elif kind in ("softbreak", "hardbreak"):
-                self.cursor.insertText(LINE_SEPARATOR, self.stack[-1])
-            elif kind == "strong_open":
-                self.push(lambda fmt: fmt.setFontWeight(QFont.Weight.Bold))
-            elif kind == "em_open":
-                self.push(lambda fmt: fmt.setFontItalic(True))
-            elif kind == "s_open":
-                self.push(lambda fmt: fmt.setFontStrikeOut(True))
-            elif kind in ("strong_close", "em_close", "s_close", "link_close"):
-                self.pop()
-            elif kind == "code_inline":
-                fmt = QTextCharFormat(self.stack[-1])
-                fmt.merge(self.w.inline_code_format)
-                self.cursor.insertText(token.content, fmt)
-            elif kind == "link_open":
-                self.push(self._link_change(str(token.attrs.get("href", ""))))
-            elif kind == "image":
-                self._image(token)
-
-    def _link_change(self, href: str) -> Callable[[QTextCharFormat], None]:
-        def change(fmt: QTextCharFormat) -> None:
-            # Only web links become links; anything else (file:, mailto:, relative) stays plain text.
-            if is_web_link(href):
-                fmt.merge(self.w.link_format(href))
-
-        return change
-
-    def _image(self, token: Token) -> None:
-        """Images are never loaded: the alt text becomes a link to the picture."""
-        src = str(token.attrs.get("src", ""))
-        alt = token.content or src
-        fmt = QTextCharFormat(self.stack[-1])
-        if is_web_link(src):
-            fmt.merge(self.w.link_format(src))
-        self.cursor.insertText(
-            QCoreApplication.translate("MarkdownWriter", "[image: {alt}]").format(alt=alt), fmt
-        )

@@ -23,6 +23,7 @@ MODULES = [
     "residency",
     "responses",
     "servers",
+    "think_split",
     "units",
 ]
 

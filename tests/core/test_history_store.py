@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from ollama_desktop.core import chat_export, history_store
+from ollama_desktop.core import chat_export, history_errors, history_records, history_search, history_store
 from ollama_desktop.core.chat_export import MarkdownLabels, NotAChatFile, from_json, to_json, to_markdown
 from ollama_desktop.core.conversation import ChatOptions
 from ollama_desktop.core.history_store import (
@@ -88,7 +88,7 @@ def chat(store: HistoryStore, clock: Clock, *pairs: tuple[str, str], title: str 
 
 
 def test_doctests() -> None:
-    for module in (history_store, chat_export):
+    for module in (history_errors, history_records, history_search, chat_export):
         result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
         assert result.attempted > 0
         assert result.failed == 0

@@ -12,11 +12,10 @@ from hypothesis import strategies as st
 from ollama_desktop.core import markdown_blocks
 from ollama_desktop.core.markdown_blocks import (
     BlockStream,
-    ThinkSplitter,
     finished_prefix,
     make_parser,
-    split_think,
 )
+from ollama_desktop.core.think_split import ThinkSplitter, split_think
 
 PARSER = make_parser()
 
