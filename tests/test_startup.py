@@ -37,6 +37,9 @@ DEFERRED = (
     "ollama_desktop.controllers.benchmark_worker",
     "ollama_desktop.core.benchmark",
     "ollama_desktop.core.machine",
+    # The prompt cache's hashing and the escaping of server text need neither before the first frame.
+    "hashlib",
+    "html",
 )
 
 

@@ -19,7 +19,6 @@ figure: one that may be several times too high is worse than none.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import threading
 from collections import deque
@@ -44,6 +43,8 @@ def chat_parts(request: ChatRequest) -> tuple[str, ...]:
 
 def _prefix_digests(parts: Sequence[str]) -> tuple[bytes, ...]:
     """One digest per prefix of `parts`: equal digests, equal prefixes."""
+    import hashlib  # noqa: PLC0415 - on the worker's first request, not in the window's start
+
     digests: list[bytes] = []
     previous = b""
     for part in parts:

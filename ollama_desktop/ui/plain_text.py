@@ -20,8 +20,6 @@ Combobox, list and table items draw their text plainly already; only their toolt
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
@@ -59,16 +57,26 @@ def plain_tooltip(text: str) -> str:
     """
     if not GuiQt.mightBeRichText(text):
         return text
-    return _TOOLTIP.format(html.escape(text, quote=False))
+    return _TOOLTIP.format(_escape(text, quote=False))
+
+
+def _escape(text: str, *, quote: bool = True) -> str:
+    """`html.escape`, without importing `html` (and its entity tables) before the first frame."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("'", "&#x27;") if quote else text
 
 
 def html_text(text: str) -> str:
     """`text` escaped for rich text that the app writes around it (`<b>{model}</b>`).
 
+    >>> import html
+    >>> sample = "<a href='x'>&" + '"</a>'
+    >>> html_text(sample) == html.escape(sample)
+    True
     >>> html_text('a<b>"&"')
     'a&lt;b&gt;&quot;&amp;&quot;'
     """
-    return html.escape(text)
+    return _escape(text)
 
 
 def notification_text(text: str) -> str:
