@@ -26,6 +26,7 @@ import hashlib
 import json
 import re
 import selectors
+import signal
 import socket
 import socketserver
 import sys
@@ -1986,16 +1987,16 @@ def main(argv: list[str] | None = None) -> int:
     fake = FakeOllama(host=args.host, port=args.port)
     fake.chunk_delay = args.chunk_delay
     fake.load_delay = args.load_delay
+    # Ctrl+C only sets a flag: a KeyboardInterrupt raised at a random point (inside a lock's wait,
+    # or while starting up) could leave the server half-stopped and the process hanging.
+    stopped = threading.Event()
+    signal.signal(signal.SIGINT, lambda _signum, _frame: stopped.set())
     with fake:
         print(
             f"Fake Ollama {fake.version} on {fake.url} with {', '.join(fake.models)} (Ctrl+C stops)",
             flush=True,
         )
-        stopped = threading.Event()
-        try:
-            while not stopped.wait(0.5):  # a timed wait, so Ctrl+C gets through on Windows too
-                pass
-        except KeyboardInterrupt:
+        while not stopped.wait(0.5):  # a timed wait, so Ctrl+C gets through on Windows too
             pass
     return 0
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QObject, QSettings, QStandardPaths, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ollama_desktop.controllers.benchmark import BenchmarkController
@@ -34,28 +34,7 @@ from ollama_desktop.settings import Settings
 from ollama_desktop.ui.main_window import MainWindow
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeModel, FakeOllama
-
-
-class Meter(QObject):
-    """A 5 ms timer; its worst lateness is the longest the GUI thread was busy."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.worst_ms = 0.0
-        self._last = time.perf_counter()
-        self._timer = QTimer(self)
-        self._timer.setInterval(5)
-        self._timer.timeout.connect(self._tick)
-
-    def restart(self) -> None:
-        self.worst_ms = 0.0
-        self._last = time.perf_counter()
-        self._timer.start()
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.worst_ms = max(self.worst_ms, (now - self._last) * 1000 - 5)
-        self._last = now
+from tests.faults.conftest import StallMeter
 
 
 def run_for(seconds: float, until: Callable[[], bool] | None = None) -> None:
@@ -130,7 +109,7 @@ class Run:
             settings, self.connection, chat, self.residency, models=models, benchmark=benchmark
         )
         self.window.show()
-        self.meter = Meter()
+        self.meter = StallMeter()
         self.figures: list[float] = []
 
     def measure(
