@@ -8,6 +8,8 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QLocale, QSettings, QStandardPaths
 
+from ollama_desktop.controllers.chat import ChatController
+from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.timeouts import Timeouts
 from ollama_desktop.gc_guard import GuiThreadGarbageCollector
 from ollama_desktop.settings import Settings
@@ -65,6 +67,30 @@ def fake() -> Iterator[FakeOllama]:
         yield server
     finally:
         server.stop()
+
+
+# A reasoning model beside the sample models (its answers come with `message.thinking`).
+THINKER = FakeModel("deepseek-r1:8b", 5_225_376_047, "8.2B", capabilities=("completion", "thinking"))
+
+
+@pytest.fixture
+def thinking_fake() -> Iterator[FakeOllama]:
+    """A fake Ollama with the sample models and a thinking one."""
+    server = FakeOllama([*sample_models(), THINKER]).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def thinking_chat(qtbot, pool: WorkerPool, thinking_fake: FakeOllama) -> ChatController:  # type: ignore[no-untyped-def]
+    """A chat controller with the thinking model chosen and its capabilities known."""
+    client = OllamaClient(thinking_fake.url, TEST_TIMEOUTS)
+    controller = ChatController(pool, lambda: client)
+    with qtbot.waitSignal(controller.capabilities_loaded):
+        controller.set_model(THINKER.name)
+    return controller
 
 
 @pytest.fixture

@@ -3,37 +3,23 @@ what it asks for after a failed answer."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from ollama_desktop.controllers.chat import ChatController
-from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.conversation import MessageState
 from ollama_desktop.core.errors import ModelNotFound, ServerError, StreamIncomplete
-from ollama_desktop.workers import WorkerPool
-from tests.conftest import TEST_TIMEOUTS, sample_models
-from tests.fake_ollama import FakeModel, FakeOllama
-
-THINKER = FakeModel("deepseek-r1:8b", 5_225_376_047, "8.2B", capabilities=("completion", "thinking"))
+from tests.conftest import THINKER
+from tests.fake_ollama import FakeOllama
 
 
 @pytest.fixture
-def server() -> Iterator[FakeOllama]:
-    fake = FakeOllama([*sample_models(), THINKER]).start()
-    try:
-        yield fake
-    finally:
-        fake.stop()
+def server(thinking_fake: FakeOllama) -> FakeOllama:
+    return thinking_fake
 
 
 @pytest.fixture
-def chat(qtbot, pool: WorkerPool, server: FakeOllama) -> ChatController:  # type: ignore[no-untyped-def]
-    client = OllamaClient(server.url, TEST_TIMEOUTS)
-    controller = ChatController(pool, lambda: client)
-    with qtbot.waitSignal(controller.capabilities_loaded):
-        controller.set_model(THINKER.name)
-    return controller
+def chat(thinking_chat: ChatController) -> ChatController:
+    return thinking_chat
 
 
 def ask(qtbot, chat: ChatController, text: str) -> None:  # type: ignore[no-untyped-def]

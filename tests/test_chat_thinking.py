@@ -3,14 +3,11 @@ live progress while streaming, exact figures after."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
 from ollama_desktop.controllers.residency import ResidencyController
-from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.conversation import ChatOptions
 from ollama_desktop.core.responses import ReplyStats
 from ollama_desktop.settings import Settings
@@ -18,28 +15,13 @@ from ollama_desktop.ui.chat_options_dialog import ChatOptionsDialog
 from ollama_desktop.ui.main_window import MainWindow
 from ollama_desktop.ui.reply_speeds import describe_live_speed, describe_reply_speeds, live_rate
 from ollama_desktop.workers import WorkerPool
-from tests.conftest import TEST_TIMEOUTS, sample_models
-from tests.fake_ollama import FakeModel, FakeOllama
-
-THINKER = FakeModel("deepseek-r1:8b", 5_225_376_047, "8.2B", capabilities=("completion", "thinking"))
+from tests.conftest import TEST_TIMEOUTS, THINKER
+from tests.fake_ollama import FakeOllama
 
 
 @pytest.fixture
-def thinking_fake() -> Iterator[FakeOllama]:
-    server = FakeOllama([*sample_models(), THINKER]).start()
-    try:
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture
-def chat(qtbot, pool: WorkerPool, thinking_fake: FakeOllama) -> ChatController:  # type: ignore[no-untyped-def]
-    client = OllamaClient(thinking_fake.url, TEST_TIMEOUTS)
-    controller = ChatController(pool, lambda: client)
-    with qtbot.waitSignal(controller.capabilities_loaded):
-        controller.set_model(THINKER.name)
-    return controller
+def chat(thinking_chat: ChatController) -> ChatController:
+    return thinking_chat
 
 
 def test_thinking_and_answer_arrive_apart(qtbot, chat: ChatController, thinking_fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]

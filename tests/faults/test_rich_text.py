@@ -47,7 +47,9 @@ from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeModel, FakeOllama, RawAnswer, go_json
 from tests.faults.conftest import open_app
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a FIFO (POSIX)")
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "mkfifo"), reason="Windows has no FIFO (os.mkfifo): how these tests see a file opened"
+)
 
 # How the tag shows when it is drawn as text.
 TAG = "<img src="
