@@ -144,7 +144,8 @@ def test_details_are_asked_once_per_model_version(qtbot, window: MainWindow, fak
     qtbot.waitUntil(lambda: window._chat.capabilities("llama3.1:8b") is not None)  # the chat's own look-up
     before = len(fake.requests_to("/api/show"))
     dialog = open_models(qtbot, window)
-    qtbot.waitUntil(lambda: dialog.table_model.text(1, 6) == "chat")
+    # Both rows are in view: wait for both answers (closing the window would cancel one on its way).
+    qtbot.waitUntil(lambda: dialog.table_model.text(0, 6) == dialog.table_model.text(1, 6) == "chat")
     dialog.select_model("gemma3:270m")
     qtbot.waitUntil(lambda: "Template:" in dialog.details.toPlainText())
     dialog.close()
