@@ -39,6 +39,35 @@ def test_thinking_and_answer_arrive_apart(qtbot, chat: ChatController, thinking_
     assert chat.conversation.messages[-1].content == "Blue."
 
 
+@pytest.mark.parametrize("delay", [0.0, 0.02], ids=["at once", "a piece a frame"])
+def test_think_tags_in_the_content_are_split_off_once_by_the_controller(  # type: ignore[no-untyped-def]
+    qtbot, chat: ChatController, thinking_fake: FakeOllama, delay: float
+) -> None:
+    thinking: list[str] = []
+    answer: list[str] = []
+    chat.reply_thinking_arrived.connect(thinking.append)
+    chat.reply_text_arrived.connect(answer.append)
+    chat.set_model("llama3.1:8b")  # a model that writes its reasoning into the content, between tags
+    thinking_fake.script(
+        tokens=["  <thi", "nk>secret reasoning</th", "ink>\n\nThe", " answer."], chunk_delay=delay
+    )
+    with qtbot.waitSignal(chat.reply_finished):
+        chat.send("Why?")
+    assert ("".join(thinking), "".join(answer)) == ("secret reasoning", "The answer.")
+    message = chat.conversation.messages[-1]
+    assert (message.thinking, message.content) == ("secret reasoning", "The answer.")
+
+
+def test_a_think_tag_cut_short_at_the_end_is_text_after_all(  # type: ignore[no-untyped-def]
+    qtbot, chat: ChatController, thinking_fake: FakeOllama
+) -> None:
+    chat.set_model("llama3.1:8b")
+    thinking_fake.script(tokens=["<thi"])
+    with qtbot.waitSignal(chat.reply_finished):
+        chat.send("Why?")
+    assert chat.conversation.messages[-1].content == "<thi"
+
+
 def test_think_is_sent_only_to_a_model_that_can_think(
     qtbot, chat: ChatController, thinking_fake: FakeOllama
 ) -> None:  # type: ignore[no-untyped-def]

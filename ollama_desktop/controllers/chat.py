@@ -25,6 +25,7 @@ from ollama_desktop.core.errors import (
     StreamIncomplete,
 )
 from ollama_desktop.core.responses import ModelShow, ReplyStats
+from ollama_desktop.core.think_split import ThinkSplitter
 from ollama_desktop.workers import CallWorker, ChatStreamWorker, WorkerPool
 
 # Text reaches the view at most once a frame, however fast tokens come. While much text comes
@@ -63,8 +64,11 @@ class ChatController(QObject):
 
     question_added = Signal(str)
     reply_started = Signal(str)  # the model's name
-    reply_text_arrived = Signal(str)  # the next piece of the answer (coalesced, ≤ one per frame)
-    reply_thinking_arrived = Signal(str)  # the next piece of the model's reasoning (same pace)
+    # The next piece of the answer (coalesced, ≤ one per frame), and of the model's reasoning (same
+    # pace): Ollama's `message.thinking`, and a `<think>…</think>` block at the start of the content,
+    # split off here once (the view, the history and the export see no tags).
+    reply_text_arrived = Signal(str)
+    reply_thinking_arrived = Signal(str)
     reply_progressed = Signal(int, float)  # tokens so far, seconds since the first (≤ 4 a second)
     # Seconds since the latest token (or since Send), once a second after QUIET_AFTER_S of silence;
     # and whether any token had come before the silence.
@@ -106,6 +110,7 @@ class ChatController(QObject):
         self._worker: ChatStreamWorker | None = None
         self._reply: list[str] = []
         self._thinking: list[str] = []
+        self._splitter = ThinkSplitter()
         self._reply_model = ""
         # The id the answer in flight will have in the conversation (the history saves it under
         # the same id while it streams).
@@ -247,6 +252,7 @@ class ChatController(QObject):
         self._worker = worker
         self._reply = []
         self._thinking = []
+        self._splitter = ThinkSplitter()
         self._reply_model = self.model
         self.reply_id = new_message_id()
         self.answer_text = ""
@@ -319,21 +325,25 @@ class ChatController(QObject):
         if worker is None:
             return
         thinking = worker.thinking.take()
-        if thinking:
-            self._thinking.append(thinking)
-            self.reply_thinking_arrived.emit(thinking)
-        text = worker.buffer.take()
-        if text or thinking:
-            self._quiet = len(text) + len(thinking) < QUIET_BELOW_CHARS
-        if text:
-            self._reply.append(text)
-            self.reply_text_arrived.emit(text)
+        content = worker.buffer.take()
+        if content or thinking:
+            self._quiet = len(content) + len(thinking) < QUIET_BELOW_CHARS
+        thought, text = self._splitter.feed(content) if content else ("", "")
+        self._take(thinking + thought, text)
         if worker.first_token_at is not None:
             wait = self._progress_at + PROGRESS_S - time.monotonic()
             if wait <= 0:
                 self._tell_progress()
             elif not self._progress_due.isActive():
                 self._progress_due.start(round(wait * 1000))
+
+    def _take(self, thinking: str, text: str) -> None:
+        if thinking:
+            self._thinking.append(thinking)
+            self.reply_thinking_arrived.emit(thinking)
+        if text:
+            self._reply.append(text)
+            self.reply_text_arrived.emit(text)
 
     @Slot()
     def _tell_progress(self) -> None:
@@ -358,7 +368,7 @@ class ChatController(QObject):
             return
         self._deliver_text()
         model = self._reply_model
-        self._finish(MessageState.FAILED)
+        self._finish(MessageState.FAILED, error=error)
         self.reply_failed.emit(error)
         self._after_failure(error, model)
 
@@ -381,8 +391,11 @@ class ChatController(QObject):
         if quiet >= self._quiet_after_s:
             self.reply_quiet.emit(int(quiet), worker.last_token_at is not None)
 
-    def _finish(self, state: MessageState, stats: ReplyStats | None = None) -> bool:
+    def _finish(
+        self, state: MessageState, stats: ReplyStats | None = None, error: OllamaError | None = None
+    ) -> bool:
         """End the answer in flight as `state`; True when its question went back to the prompt box."""
+        self._take(*self._splitter.finish())  # a tag cut short at the very end is text after all
         self._worker = None
         self._flush.stop()
         self._progress_due.stop()
@@ -395,7 +408,16 @@ class ChatController(QObject):
         replaced, self._replaced = self._replaced, None
         restored = False
         if reply:
-            answer = ChatMessage(ROLE_ASSISTANT, reply, thinking, state, stats, id=self.reply_id)
+            answer = ChatMessage(
+                ROLE_ASSISTANT,
+                reply,
+                thinking,
+                state,
+                stats,
+                id=self.reply_id,
+                model=self._reply_model,
+                error="" if error is None else f"{type(error).__name__}: {error}",
+            )
             if replaced and replaced[0].role == ROLE_ASSISTANT:
                 answer = answer.replacing(replaced[0])  # regenerated: the old answer is a version
             self.conversation.append(answer)

@@ -49,8 +49,10 @@ SHUTDOWN_MS = 3000
 class HistoryRecorder(QObject):
     """Keeps the conversation shown in step with the file, and owns the file's life (open, close).
 
-    It follows the ChatController through its signals: `_records` is the path shown, message by
-    message in step with `chat.conversation.messages`, with what the file needs besides the text.
+    It follows the ChatController through its signals. The chat's conversation is the one list of
+    messages: the path saved is that list, each message under its own id, with what the file needs
+    besides the text (`_stored`, by id). Regenerate and edit change the list; the recorder only
+    writes what came of it (the new messages, and where the path now ends).
 
     Thread: GUI thread only; the file is read and written by `jobs`, on the history's one thread.
 
@@ -73,15 +75,13 @@ class HistoryRecorder(QObject):
         self.writer = HistoryWriter(jobs, self._current_held, self)
         self.writer.written.connect(self.list_changed)
         self._conv: ConversationRecord | None = None
-        self._records: list[StoredMessage] = []
+        self._stored: dict[str, StoredMessage] = {}
         self._forks: tuple[Fork, ...] = ()
         self._answer: StoredMessage | None = None
         self._parts: list[str] = []
         self._thinking: list[str] = []
-        self._fresh_question = False
-        self._cut_at: int | None = None
-        self._cut_records: list[StoredMessage] = []
-        self._restored = False
+        self._question: StoredMessage | None = None  # asked with the answer in flight (not a regenerate)
+        self._rewritten = False  # regenerate or edit cut the path back: its versions changed
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setInterval(FLUSH_MS)
@@ -96,7 +96,6 @@ class HistoryRecorder(QObject):
         chat.reply_stopped.connect(self._on_reply_stopped)
         chat.reply_failed.connect(self._on_reply_failed)
         chat.conversation_truncated.connect(self._on_conversation_truncated)
-        chat.conversation_restored.connect(self._on_conversation_restored)
         chat.options_changed.connect(self._on_options_changed)
         chat.chat_cleared.connect(self._on_chat_cleared)
 
@@ -108,8 +107,12 @@ class HistoryRecorder(QObject):
 
     @property
     def path(self) -> tuple[StoredMessage, ...]:
-        """The messages shown, with their status; in step with the chat's messages."""
-        return tuple(self._records)
+        """The chat's messages as saved, with their status."""
+        return tuple(self._stored[m.id] for m in self._chat.conversation.messages if m.id in self._stored)
+
+    def _leaf(self) -> str | None:
+        messages = self._chat.conversation.messages
+        return messages[-1].id if messages else None
 
     @property
     def forks(self) -> tuple[Fork, ...]:
@@ -119,7 +122,7 @@ class HistoryRecorder(QObject):
         """The conversation shown as held in memory (it may not be in the file: saving may fail)."""
         if self._conv is None:
             return None
-        path = tuple(self._records)
+        path = self.path
         return StoredConversation(self._conv, path, tuple((m.uid,) for m in path), path)
 
     # -- life ----------------------------------------------------------------------------------
@@ -185,12 +188,12 @@ class HistoryRecorder(QObject):
         self._chat.load_conversation(Conversation(options=stored.record.options, messages=messages))
         self._park_unsaved()
         self._conv = stored.record
-        self._records = list(stored.path)
+        self._stored = {message.uid: message for message in stored.path}
         self._answer = None
+        self._question = None
         self._parts = []
         self._thinking = []
-        self._cut_at = None
-        self._cut_records = []
+        self._rewritten = False
         self.conversation_opened.emit(stored)
         self.current_changed.emit(stored.record.uid)
         self._set_forks(forks(stored))
@@ -219,7 +222,7 @@ class HistoryRecorder(QObject):
 
         def loaded(stored: StoredConversation) -> None:
             # Only if the chat did not move on meanwhile.
-            if self._conv is not None and [m.uid for m in stored.path] == [m.uid for m in self._records]:
+            if self._conv is not None and [m.uid for m in stored.path] == [m.uid for m in self.path]:
                 self._set_forks(forks(stored))
 
         store = self._jobs.store
@@ -250,12 +253,12 @@ class HistoryRecorder(QObject):
         created = self._conv is None
         if self._conv is None:
             self._conv = ConversationRecord(new_uid(), title_from(text), created_at=now, updated_at=now)
-        parent = self._records[-1].uid if self._records else None
         # Saved under the chat's own id for it, so the path and the chat name each message alike.
-        asked = self._chat.conversation.messages[-1]
+        *before, asked = self._chat.conversation.messages
+        parent = before[-1].id if before else None
         question = StoredMessage(asked.id, parent, ROLE_USER, text, MessageStatus.SENT, created_at=now)
-        self._records.append(question)
-        self._fresh_question = True
+        self._stored[question.uid] = question
+        self._question = question
         self._conv = replace(
             self._conv,
             model=self._chat.model,
@@ -270,13 +273,12 @@ class HistoryRecorder(QObject):
 
     @Slot(str)
     def _on_reply_started(self, model: str) -> None:
-        parent = self._records[-1].uid if self._records else None
+        parent = self._leaf()
         self._answer = StoredMessage(
             self._chat.reply_id, parent, ROLE_ASSISTANT, "", MessageStatus.STREAMING, model, time.time()
         )
         self._parts = []
         self._thinking = []
-        self._restored = False
 
     @Slot(str)
     def _on_reply_text_arrived(self, text: str) -> None:
@@ -350,51 +352,39 @@ class HistoryRecorder(QObject):
         return content
 
     def _end_answer(self, status: MessageStatus, stats: ReplyStats | None = None, error: str = "") -> None:
+        """The chat ended the answer in flight; its conversation is as it stays (the answer added, or
+        an unanswered question taken out, or what regenerate / edit had cut put back)."""
         self._flush.stop()
         if self._answer is None:
             return
         if self._save_answer(status, stats, error):
-            self._records.append(self._answer)
-        elif not self._restored and self._fresh_question and self._records:
-            # No answer at all: the question leaves the path (the chat put it back in the prompt
-            # box) but stays in the file, marked, and comes back as the draft on reopening.
-            self._drop_unanswered_question()
-            self._save([], boundary=True)
-        reloaded = self._cut_at is not None
+            self._stored[self._answer.uid] = self._answer
+        question, self._question = self._question, None
+        in_chat = {message.id for message in self._chat.conversation.messages}
+        conv = self._conv
+        if conv is not None:
+            changed: list[StoredMessage] = []
+            if question is not None and question.uid not in in_chat:
+                # No answer at all: the question left the chat (it went back to the prompt box) but
+                # stays in the file, marked, and comes back as the draft on reopening.
+                changed.append(replace(question, status=MessageStatus.UNANSWERED))
+                conv = replace(conv, draft=question.content)
+            if changed or conv.leaf_uid != self._leaf():
+                self._conv = replace(conv, leaf_uid=self._leaf())
+                self._save(changed, boundary=True)
+        # What regenerate or edit replaced is in the file, as a version; the chat no longer holds it.
+        self._stored = {uid: message for uid, message in self._stored.items() if uid in in_chat}
+        rewritten, self._rewritten = self._rewritten, False
         self._answer = None
         self._parts = []
         self._thinking = []
-        self._fresh_question = False
-        self._cut_at = None
-        self._cut_records = []
-        if reloaded:
+        if rewritten:
             self._refresh_forks()
-
-    def _drop_unanswered_question(self) -> None:
-        question = replace(self._records.pop(), status=MessageStatus.UNANSWERED)
-        if self._conv is not None:
-            leaf = self._records[-1].uid if self._records else None
-            self._conv = replace(self._conv, leaf_uid=leaf, draft=question.content)
-        self._save([question], boundary=True)
 
     @Slot(int)
     def _on_conversation_truncated(self, count: int) -> None:
-        self._cut_at = count
-        self._cut_records = self._records[count:]
-        del self._records[count:]
+        self._rewritten = True
         self._set_forks(tuple(fork for fork in self._forks if fork.index < count))
-
-    @Slot()
-    def _on_conversation_restored(self) -> None:
-        """A regenerate or edit brought nothing: the path goes back to what it was."""
-        if self._fresh_question and self._cut_at is not None and len(self._records) > self._cut_at:
-            self._drop_unanswered_question()
-        self._records.extend(self._cut_records)
-        self._restored = True
-        if self._conv is not None:
-            leaf = self._records[-1].uid if self._records else None
-            self._conv = replace(self._conv, leaf_uid=leaf)
-            self._save([], boundary=True)
 
     @Slot(object)
     def _on_options_changed(self, options: ChatOptions) -> None:
@@ -406,7 +396,7 @@ class HistoryRecorder(QObject):
     def _on_chat_cleared(self) -> None:
         self._park_unsaved()
         self._conv = None
-        self._records = []
+        self._stored = {}
         self._set_forks(())
         self.current_changed.emit("")
 
@@ -420,13 +410,13 @@ class HistoryRecorder(QObject):
         """The current conversation as held in memory, the answer in flight included."""
         if self._conv is None:
             return None
-        messages = list(self._records)
+        messages = list(self.path)
         if self._answer is not None and (self._answer.content or self._answer.thinking):
             messages.append(self._answer)
         return self._conv, messages
 
     def _park_unsaved(self) -> None:
         """While saving fails, a conversation the user leaves is kept until it can be written."""
-        held = self._current_held() if not self.writer.saving and self._records else None
+        held = self._current_held() if not self.writer.saving and self._stored else None
         if held is not None:
             self.writer.park(held)

@@ -30,7 +30,6 @@ from ollama_desktop.core.history_store import (
     stats_to_json,
     title_from,
 )
-from ollama_desktop.core.think_split import split_think
 
 FORMAT = "ollama-desktop-chat"
 FORMAT_VERSION = 1
@@ -79,7 +78,7 @@ def _seconds(value: Any) -> float | None:
 def to_markdown(conversation: StoredConversation, labels: MarkdownLabels | None = None) -> str:
     """The path shown, as Markdown: a heading per message, the text as it was written.
 
-    A reasoning model's reasoning (its `thinking`, and a `<think>` block at the start of its text)
+    A reasoning model's reasoning (its `thinking`, where a `<think>` block is too: see StoredMessage)
     comes before the answer as a quoted section headed "Reasoning", never as raw tags: a quote reads
     as an aside in every Markdown viewer and as plain text, where an HTML `<details>` would not.
 
@@ -131,14 +130,10 @@ def to_markdown(conversation: StoredConversation, labels: MarkdownLabels | None 
         else:
             who = f"{labels.assistant} ({message.model})" if message.model else labels.assistant
             lines.append(f"## {who}")
-        thinking, answer = split_think(message.content) if message.role == ROLE_ASSISTANT else ("", "")
-        reasoning = "\n\n".join(part.strip() for part in (message.thinking, thinking) if part.strip())
-        if reasoning:
+        if message.thinking.strip():
             lines += ["", f"> **{labels.reasoning}**", ">"]
-            lines += [f"> {line}".rstrip() for line in reasoning.splitlines()]
-            lines += ["", answer.rstrip(), ""]
-        else:
-            lines += ["", message.content.rstrip(), ""]
+            lines += [f"> {line}".rstrip() for line in message.thinking.strip().splitlines()]
+        lines += ["", message.content.rstrip(), ""]
         note = notes.get(message.status)
         if note:
             lines += [f"*{note}*", ""]

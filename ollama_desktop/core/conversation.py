@@ -28,15 +28,18 @@ class MessageState(StrEnum):
     DONE = "done"
     STOPPED = "stopped"
     FAILED = "failed"
+    INTERRUPTED = "interrupted"  # the app ended while it arrived (a saved answer, found on reopening)
 
 
 @dataclass(frozen=True)
 class ChatMessage:
     """One message of the conversation; only `role` and `content` are sent to /api/chat.
 
-    `thinking` is a reasoning model's reasoning, kept apart from the answer (both Ollama's
-    `message.thinking` and a `<think>` block at the start of the text end up here). `versions` are
-    the earlier messages this one replaced (a regenerated answer, an edited question), oldest first.
+    `thinking` is a reasoning model's reasoning, kept apart from the answer: both Ollama's
+    `message.thinking` and a `<think>` block at the start of the text end up here, split once by
+    ChatController as the answer streams (`content` never holds the tags). `versions` are the
+    earlier messages this one replaced (a regenerated answer, an edited question), oldest first.
+    `model` wrote an answer; `error` says why a failed one failed (for the log and exports).
     The id takes no part in equality: two messages with the same text are the same message to Ollama.
     """
 
@@ -47,6 +50,8 @@ class ChatMessage:
     stats: ReplyStats | None = None
     versions: tuple[ChatMessage, ...] = ()
     id: str = field(default_factory=new_message_id, compare=False)
+    model: str = field(default="", compare=False)
+    error: str = field(default="", compare=False)
 
     def to_json(self) -> dict[str, str]:
         return {"role": self.role, "content": self.content}

@@ -10,6 +10,7 @@ import dataclasses
 import enum
 import json
 import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -22,6 +23,7 @@ from ollama_desktop.core.conversation import (
     MessageState,
 )
 from ollama_desktop.core.responses import ReplyStats
+from ollama_desktop.core.think_split import THINK_OPEN, split_think
 
 TITLE_LENGTH = 60
 MESSAGE_COLUMNS = "uid, parent_uid, role, content, status, model, created_at, stats, error, thinking"
@@ -75,19 +77,38 @@ class StoredMessage:
     error: str = ""
     thinking: str = ""
 
+    def __post_init__(self) -> None:
+        # Versions before 0.5 saved a `<think>` model's reasoning inside the answer; it is taken out
+        # here, where a saved message is read (file or import), as ChatController does while one streams.
+        if self.role == ROLE_ASSISTANT and _THINK_AT_START.match(self.content):
+            thought, answer = split_think(self.content)
+            reasoning = "\n\n".join(part.strip() for part in (self.thinking, thought) if part.strip())
+            object.__setattr__(self, "content", answer)
+            object.__setattr__(self, "thinking", reasoning)
+
     def as_chat_message(self) -> ChatMessage:
         """The message in the chat, under the same id."""
         state = _CHAT_STATES.get(self.status, MessageState.DONE)
-        return ChatMessage(self.role, self.content, self.thinking, state, self.stats, id=self.uid)
+        return ChatMessage(
+            self.role,
+            self.content,
+            self.thinking,
+            state,
+            self.stats,
+            id=self.uid,
+            model=self.model,
+            error=self.error,
+        )
 
 
-# An answer the app was closed on (or that was still arriving) ended early, like a stopped one.
+# An answer that was still arriving when the app ended (found streaming: it crashed) was interrupted.
 _CHAT_STATES = {
     MessageStatus.STOPPED: MessageState.STOPPED,
     MessageStatus.FAILED: MessageState.FAILED,
-    MessageStatus.STREAMING: MessageState.STOPPED,
-    MessageStatus.INTERRUPTED: MessageState.STOPPED,
+    MessageStatus.STREAMING: MessageState.INTERRUPTED,
+    MessageStatus.INTERRUPTED: MessageState.INTERRUPTED,
 }
+_THINK_AT_START = re.compile(r"\s*" + re.escape(THINK_OPEN))
 
 
 @dataclass(frozen=True)

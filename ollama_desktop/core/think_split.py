@@ -1,7 +1,7 @@
 """A model's reasoning taken out of its answer: the `<think>…</think>` part at the start of the content.
 
-No Qt and no markdown-it: the export and the chat view use it without loading the markdown parser.
-`split_think` does a whole text; `ThinkSplitter` does the same to a stream, piece by piece.
+No Qt and no markdown-it. `ThinkSplitter` splits a stream piece by piece (ChatController, as an answer
+arrives); `split_think` does a whole text (an answer saved by an older version, see StoredMessage).
 """
 
 from __future__ import annotations
@@ -35,10 +35,8 @@ class ThinkSplitter:
     is complete, so the pieces joined give what `split_think` gives for the whole text.
     """
 
-    def __init__(self, *, answer_only: bool = False) -> None:
-        # start → thinking → after → answer, or start → answer; `answer_only`: the answer of a
-        # text split already (`split_think`), which a `<think>` at its start does not open again.
-        self._state = "answer" if answer_only else "start"
+    def __init__(self) -> None:
+        self._state = "start"  # start → thinking → after → answer, or start → answer
         self._held = ""
 
     def feed(self, text: str) -> tuple[str, str]:

@@ -21,7 +21,6 @@ from ollama_desktop.ui.chat_theme import ChatTheme
 
 if TYPE_CHECKING:
     from ollama_desktop.core.markdown_blocks import BlockStream
-    from ollama_desktop.core.think_split import ThinkSplitter
     from ollama_desktop.ui.chat_messages import Message, MessageBlocks
     from ollama_desktop.ui.chat_thinking import ThinkingSections
     from ollama_desktop.ui.code_blocks import CodeStore
@@ -42,7 +41,6 @@ RENDER_CHARS = 4_000
 class Streams:
     """An answer's parsers (created once the markdown stack is loaded)."""
 
-    splitter: ThinkSplitter
     answer: BlockStream
     reasoning: BlockStream
 
@@ -115,20 +113,16 @@ class ReplyRenderer:
         self._after_change()
 
     def add_finished(
-        self, message: Message, cursor: QTextCursor, text: str, thinking: str, note: str
+        self, message: Message, cursor: QTextCursor, answer: str, thinking: str, note: str
     ) -> bool:
         """Write a finished answer (of a chat being opened) into its empty `message` at `cursor`,
-        `thinking` (and a <think> part of `text`) collapsed above it. True when it is long and is
+        `thinking` collapsed above it. True when it is long and is
         to be written as it was while it streamed, RENDER_CHARS a pass (it is in `unrendered`):
         opening it never freezes."""
         from ollama_desktop.core.markdown_blocks import (  # noqa: PLC0415 - see ChatView.begin_reply
             BlockStream,
             pieces_of,
         )
-        from ollama_desktop.core.think_split import ThinkSplitter, split_think  # noqa: PLC0415
-
-        more_thinking, answer = split_think(text)
-        thinking += more_thinking
         writer = self._writer()
         if thinking:
             message.thinking.append(thinking)
@@ -138,9 +132,9 @@ class ReplyRenderer:
         if len(answer) > RENDER_CHARS:
             message.note = note
             reply = Reply(message, body_region(message, cursor.position(), self._codes), ended=True)
-            reply.streams = Streams(ThinkSplitter(answer_only=True), BlockStream(), BlockStream())
+            reply.streams = Streams(BlockStream(), BlockStream())
             reply.pending_text.append(answer)
-            message.source = answer  # the history's own string (but for a <think> part)
+            message.source = answer  # the conversation's own string
             self.unrendered.append(reply)
             return True
         message.text.append(answer)
@@ -166,23 +160,17 @@ class ReplyRenderer:
         of it. True when all of it is rendered; else the rest waits for the next pass."""
         # Imported by the loader's thread already (see markdown_loader): no wait here.
         from ollama_desktop.core.markdown_blocks import BlockStream  # noqa: PLC0415
-        from ollama_desktop.core.think_split import ThinkSplitter  # noqa: PLC0415
 
         if reply.streams is None:
-            reply.streams = Streams(ThinkSplitter(), BlockStream(), BlockStream())
+            reply.streams = Streams(BlockStream(), BlockStream())
         streams = reply.streams
         thinking = take_chars(reply.pending_thinking, RENDER_CHARS)
-        content = take_chars(reply.pending_text, RENDER_CHARS - len(thinking))
+        answer = take_chars(reply.pending_text, RENDER_CHARS - len(thinking))
         rendered = not reply.pending_thinking and not reply.pending_text
         final = reply.ended and rendered
-        thought, answer = streams.splitter.feed(content)
-        if not final and not thinking and not thought and self._append_words(reply, answer):
+        if not final and not thinking and self._append_words(reply, answer):
             return rendered
-        if final:
-            more_thought, more_answer = streams.splitter.finish()
-            thought += more_thought
-            answer += more_answer
-        self._take_thinking(reply, thinking + thought)
+        self._take_thinking(reply, thinking)
         self._take_answer(reply, answer)
         writer = self._writer()
         message = reply.message

@@ -4,13 +4,14 @@ saved answers, dates in the list, and the words of a Markdown export."""
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 
+from ollama_desktop.core.conversation import ROLE_ASSISTANT, ROLE_USER, ChatMessage, MessageState
 from ollama_desktop.core.history_store import (
-    MessageStatus,
     StorageCorrupt,
     StorageError,
     StorageFolderUnusable,
@@ -18,8 +19,8 @@ from ollama_desktop.core.history_store import (
     StorageLocked,
     StorageReadOnly,
     StorageTooNew,
-    StoredMessage,
 )
+from ollama_desktop.ui.chat_messages import ChatEntry
 from ollama_desktop.ui.reply_speeds import describe_reply_speeds
 
 if TYPE_CHECKING:
@@ -93,17 +94,29 @@ def history_reset_text(damaged_copy: str) -> str:
     ).format(name=path.name, folder=path.parent)
 
 
-def message_note(message: StoredMessage) -> str:
-    """The small line under a saved answer: its speed, or how it ended."""
-    if message.status is MessageStatus.STOPPED:
+def message_note(message: ChatMessage) -> str:
+    """The small line under a finished answer of a chat shown again: its speed, or how it ended."""
+    if message.state is MessageState.STOPPED:
         return QCoreApplication.translate("History", "Stopped.")
-    if message.status is MessageStatus.FAILED:
+    if message.state is MessageState.FAILED:
         return QCoreApplication.translate("History", "The answer failed before it was finished.")
-    if message.status is MessageStatus.INTERRUPTED:
+    if message.state is MessageState.INTERRUPTED:
         return QCoreApplication.translate("History", "The app was closed before this answer was finished.")
     if message.stats is not None:
         return describe_reply_speeds(message.stats, None)
     return ""
+
+
+def chat_entries(messages: Sequence[ChatMessage]) -> list[ChatEntry]:
+    """The messages of a conversation as the chat view shows them when it opens (or is rewritten)."""
+    return [
+        ChatEntry(ROLE_USER, message.content)
+        if message.role == ROLE_USER
+        else ChatEntry(
+            ROLE_ASSISTANT, message.content, message.model, message_note(message), message.thinking
+        )
+        for message in messages
+    ]
 
 
 def when_text(seconds: float, now: float | None = None) -> str:

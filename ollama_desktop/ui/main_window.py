@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -25,16 +23,15 @@ from ollama_desktop.controllers.history import HistoryController
 from ollama_desktop.controllers.models import ModelsController
 from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.controllers.servers import ServersController
-from ollama_desktop.core.conversation import ROLE_ASSISTANT, ROLE_USER
 from ollama_desktop.core.errors import OllamaError
-from ollama_desktop.core.history_store import StoredConversation, StoredMessage
+from ollama_desktop.core.history_store import StoredConversation
 from ollama_desktop.core.host import is_local
 from ollama_desktop.core.responses import InstalledModel, RunningModel
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.chat_view import ChatEntry, ChatView
+from ollama_desktop.ui.chat_view import ChatView
 from ollama_desktop.ui.close_to_tray import ask_close_to_tray
 from ollama_desktop.ui.history_pane import HistoryPane
-from ollama_desktop.ui.history_texts import message_note
+from ollama_desktop.ui.history_texts import chat_entries
 from ollama_desktop.ui.memory_pane import MemoryPane
 from ollama_desktop.ui.messages import explain_error
 from ollama_desktop.ui.model_picker import ModelComboBox
@@ -345,33 +342,16 @@ class MainWindow(QMainWindow):
         if self.history is not None:
             self.history.conversation_opened.connect(self._on_conversation_opened)
 
-    def _entries(self, messages: Sequence[StoredMessage]) -> list[ChatEntry]:
-        return [
-            ChatEntry(ROLE_USER, message.content)
-            if message.role == ROLE_USER
-            else ChatEntry(
-                ROLE_ASSISTANT, message.content, message.model, message_note(message), message.thinking
-            )
-            for message in messages
-        ]
-
     @Slot()
     def _on_chat_rewritten(self) -> None:
         """Regenerate or edit cut the chat back (or put it back): show it as it stands now."""
-        messages = self._chat.conversation.messages
-        path = self.history.path if self.history is not None else ()
-        # The history saves each message under the chat's id for it: the same ids, the same path.
-        if [m.uid for m in path] == [m.id for m in messages]:
-            entries = self._entries(path)
-        else:
-            entries = [ChatEntry(m.role, m.content, thinking=m.thinking) for m in messages]
-        self.chat_view.show_chat(entries)
+        self.chat_view.show_chat(chat_entries(self._chat.conversation.messages))
         self.reply_label.clear()
         self.history_pane.update_actions()
 
     @Slot(object)
     def _on_conversation_opened(self, stored: StoredConversation) -> None:
-        self.chat_view.show_chat(self._entries(stored.path))
+        self.chat_view.show_chat(chat_entries(self._chat.conversation.messages))
         self.reply_label.clear()
         self._update_welcome()
         model = stored.record.model

@@ -39,7 +39,7 @@ def test_a_new_message_defaults_to_done_with_no_reasoning_stats_or_versions() ->
         None,
         (),
     )
-    assert [str(state) for state in MessageState] == ["streaming", "done", "stopped", "failed"]
+    assert [str(state) for state in MessageState] == ["streaming", "done", "stopped", "failed", "interrupted"]
 
 
 def test_a_replacement_keeps_every_earlier_version_oldest_first() -> None:

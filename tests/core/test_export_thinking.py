@@ -47,9 +47,17 @@ def test_a_question_is_never_taken_for_reasoning() -> None:
     assert "## You\n\n<think>my words</think>\n" in to_markdown(conversation)
 
 
-def test_the_json_export_keeps_both_as_they_were() -> None:
+def test_an_answer_saved_with_tags_by_an_older_version_is_read_split() -> None:
+    answer = StoredMessage("a", "q", "assistant", " <think>x</think>\n\nYo", MessageStatus.DONE, thinking="y")
+    assert (answer.content, answer.thinking) == ("Yo", "y\n\nx")
+    assert answer.as_chat_message().content == "Yo"
+    question = StoredMessage("q", None, "user", "<think>mine</think>", MessageStatus.SENT)
+    assert question.content == "<think>mine</think>"  # a question is the user's own text
+
+
+def test_the_json_export_keeps_answer_and_reasoning_apart() -> None:
     question = StoredMessage("q", None, "user", "Hi", MessageStatus.SENT, created_at=0)
-    answer = StoredMessage("a", "q", "assistant", "<think>x</think>Yo", MessageStatus.DONE, thinking="y")
+    answer = StoredMessage("a", "q", "assistant", "Yo", MessageStatus.DONE, thinking="y")
     conversation = StoredConversation(ConversationRecord("c", "Hi"), (question, answer), (("q",), ("a",)))
     saved = json.loads(to_json(conversation))["messages"][1]
-    assert (saved["content"], saved["thinking"]) == ("<think>x</think>Yo", "y")
+    assert (saved["content"], saved["thinking"]) == ("Yo", "y")
