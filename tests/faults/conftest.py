@@ -46,7 +46,12 @@ _active: list[StallMeter] = []
 
 
 class StallMeter(QObject):
-    """A 5 ms timer on the GUI thread; its worst lateness is the longest the window was frozen."""
+    """A 5 ms timer on the GUI thread; its worst lateness is the longest the window was frozen.
+
+    `limit_ms` is what the test allows (MAX_STALL_MS unless the test says why it needs more).
+    """
+
+    limit_ms = MAX_STALL_MS
 
     def __init__(self) -> None:
         super().__init__()
@@ -105,7 +110,7 @@ class App:
 
 @pytest.fixture
 def stall(qtbot, request: pytest.FixtureRequest) -> Iterator[StallMeter]:  # type: ignore[no-untyped-def]
-    """Measures the test's worst GUI stall and fails the test when it passes MAX_STALL_MS."""
+    """Measures the test's worst GUI stall and fails the test when it passes its limit."""
     # As the app does after start (app.py): long-lived objects leave the collector's scans, so a
     # full collection does not pause the GUI for tens of milliseconds.
     gc.collect()
@@ -117,9 +122,9 @@ def stall(qtbot, request: pytest.FixtureRequest) -> Iterator[StallMeter]:  # typ
     _active.remove(meter)
     meter.stop()
     _results.append(
-        (request.node.name, "ok" if meter.worst_ms <= MAX_STALL_MS else "STALLED", meter.worst_ms)
+        (request.node.name, "ok" if meter.worst_ms <= meter.limit_ms else "STALLED", meter.worst_ms)
     )
-    assert meter.worst_ms <= MAX_STALL_MS, f"the window froze for {meter.worst_ms:.0f} ms"
+    assert meter.worst_ms <= meter.limit_ms, f"the window froze for {meter.worst_ms:.0f} ms"
 
 
 def open_app(  # type: ignore[no-untyped-def]

@@ -121,6 +121,11 @@ def test_benchmark_and_refreshes_with_five_thousand_models(
     # number of models): a first-use cost, not this fault's. Done before the meter starts.
     importlib.import_module("ollama_desktop.ui.benchmark_dialog")
     app_version()
+    # Here the fake shares the interpreter, and its 1.4 MB answers (encoded, sent) take the GIL in
+    # the middle of the window's work: on a 2-core CI machine the worst stall measured 100-128 ms in
+    # this process against 22-38 ms with the fake in its own process (`python -m
+    # tests.perf.many_models`, the figure that counts). The test guards against the 2.1 s freeze.
+    stall.limit_ms = 250.0
     app = open_app(qtbot, pool, settings, crowded.url, with_models=True)
     models_dialog = app.window.models_pane.open_models()
     assert models_dialog is not None
