@@ -30,13 +30,13 @@ from ollama_desktop.controllers.history import HistoryController
 from ollama_desktop.controllers.models import ModelsController
 from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.controllers.servers import ServersController
-from ollama_desktop.core.history_store import HistoryStore
+from ollama_desktop.core.history.store import HistoryStore
 from ollama_desktop.gc_guard import GuiThreadGarbageCollector, freeze_survivors, freeze_survivors_once
 from ollama_desktop.resources import APP_ICON, app_icon, data_folder, resource_path
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.main_window import MainWindow
-from ollama_desktop.ui.markdown_loader import markdown_ready, start_loading_markdown
-from ollama_desktop.ui.tray import TrayIcon
+from ollama_desktop.ui.chat.markdown_loader import markdown_ready, start_loading_markdown
+from ollama_desktop.ui.window.main_window import MainWindow
+from ollama_desktop.ui.window.tray import TrayIcon
 from ollama_desktop.workers import WorkerPool
 
 log = logging.getLogger(__name__)

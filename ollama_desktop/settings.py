@@ -7,9 +7,9 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from ollama_desktop.core.host import host_from_environment, parse_host
-from ollama_desktop.core.keep_alive import KeepAlive
-from ollama_desktop.core.servers import Server, dump_servers, load_servers
+from ollama_desktop.core.memory.keep_alive import KeepAlive
+from ollama_desktop.core.servers.host import host_from_environment, parse_host
+from ollama_desktop.core.servers.known import Server, dump_servers, load_servers
 
 _HOST = "connection/host"
 _SERVERS = "connection/servers"

@@ -17,10 +17,10 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, SignalInstance, Slot
 
 from ollama_desktop.core.cancel import CancelToken
+from ollama_desktop.core.chat.conversation import ChatRequest
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.conversation import ChatRequest
 from ollama_desktop.core.errors import OllamaError, RequestCancelled
-from ollama_desktop.core.history_store import StorageError
+from ollama_desktop.core.history.store import StorageError
 
 log = logging.getLogger(__name__)
 

@@ -13,8 +13,8 @@ from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.timeouts import Timeouts
 from ollama_desktop.gc_guard import GuiThreadGarbageCollector
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.chat_view import ChatView
-from ollama_desktop.ui.markdown_loader import markdown_ready, start_loading_markdown
+from ollama_desktop.ui.chat.markdown_loader import markdown_ready, start_loading_markdown
+from ollama_desktop.ui.chat.view import ChatView
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeModel, FakeOllama
 

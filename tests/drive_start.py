@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from ollama_desktop import app as app_module
 from ollama_desktop import startup
-from ollama_desktop.ui.main_window import MainWindow
+from ollama_desktop.ui.window.main_window import MainWindow
 from ollama_desktop.workers import WorkerPool
 
 _POLL_MS = 20

@@ -733,6 +733,7 @@ def test_requests_are_recorded(fake: FakeOllama) -> None:
     exchange(fake, "POST", "/api/show", "{bad")
     request, show = fake.requests
     assert (request.method, request.json["keep_alive"]) == ("POST", 0)
+    assert request.finished.wait(5)  # the handler marks it after the client has the whole answer
     assert request.ended is not None
     assert (show.json, show.raw_body) == (None, b"{bad")
     assert fake.requests_to("/api/show") == [show]

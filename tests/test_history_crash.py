@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ollama_desktop.core.history_store import HistoryStore, MessageStatus
+from ollama_desktop.core.history.store import HistoryStore, MessageStatus
 from tests.fake_ollama import FakeOllama
 
 ROOT = Path(__file__).resolve().parents[1]

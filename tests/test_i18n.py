@@ -20,12 +20,12 @@ from ollama_desktop.controllers.connection import ConnectionController
 from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.core.errors import OutOfMemory, Reason, ServerError, ServerUnreachable
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.chat_view import ChatView
+from ollama_desktop.ui.chat.reply_speeds import ReplySpeeds, describe_live_speed
+from ollama_desktop.ui.chat.view import ChatView
 from ollama_desktop.ui.locale_format import count_text, number_text, size_text
-from ollama_desktop.ui.main_window import MainWindow
 from ollama_desktop.ui.messages import explain_error, explain_pull_error
-from ollama_desktop.ui.reply_speeds import ReplySpeeds, describe_live_speed
-from ollama_desktop.ui.window_actions import WindowActions
+from ollama_desktop.ui.window.actions import WindowActions
+from ollama_desktop.ui.window.main_window import MainWindow
 from ollama_desktop.workers import WorkerPool
 from tests.conftest import TEST_TIMEOUTS
 from tools import i18n as tool

@@ -28,15 +28,15 @@ DEFERRED = (
     "importlib.metadata",
     "logging.handlers",
     # Ours, only needed once a chat is exported, memory is freed or a failure is explained (1-2 ms each).
-    "ollama_desktop.core.chat_export",
-    "ollama_desktop.core.diagnosis",
-    "ollama_desktop.core.unloading",
+    "ollama_desktop.core.history.export",
+    "ollama_desktop.core.memory.diagnosis",
+    "ollama_desktop.core.memory.unloading",
     # The app builds the benchmark's controller; the dialog, the runner and the statistics behind
     # it load when the user first opens the Benchmark (with QtCharts, ~60 ms).
-    "ollama_desktop.ui.benchmark_dialog",
+    "ollama_desktop.ui.benchmark.dialog",
     "ollama_desktop.controllers.benchmark_worker",
-    "ollama_desktop.core.benchmark",
-    "ollama_desktop.core.machine",
+    "ollama_desktop.core.benchmark.runs",
+    "ollama_desktop.core.benchmark.machine",
     # The prompt cache's hashing and the escaping of server text need neither before the first frame.
     "hashlib",
     "html",

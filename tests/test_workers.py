@@ -8,11 +8,11 @@ import time
 
 import pytest
 
-from ollama_desktop.core.chat_export import NotAChatFile
+from ollama_desktop.core.chat.conversation import ChatMessage, ChatRequest
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.conversation import ChatMessage, ChatRequest
 from ollama_desktop.core.errors import ModelNotFound, OllamaError
-from ollama_desktop.core.history_store import StorageLocked
+from ollama_desktop.core.history.export import NotAChatFile
+from ollama_desktop.core.history.store import StorageLocked
 from ollama_desktop.workers import CallWorker, ChatStreamWorker, HistoryWorker, TextBuffer, WorkerPool
 from tests.conftest import TEST_TIMEOUTS
 from tests.fake_ollama import FakeOllama

@@ -24,11 +24,11 @@ from ollama_desktop.workers import CallWorker, WorkerPool
 # history file's format, the machine reader, the exports) is imported when it is first used.
 if TYPE_CHECKING:
     from ollama_desktop.controllers.benchmark_worker import BenchmarkWorker
-    from ollama_desktop.core.benchmark import BenchmarkConfig, BenchmarkRecord, Environment, RunResult
-    from ollama_desktop.core.benchmark_runner import Progress
-    from ollama_desktop.core.benchmark_store import BenchmarkStore
+    from ollama_desktop.core.benchmark.machine import MachineInfo
+    from ollama_desktop.core.benchmark.runner import Progress
+    from ollama_desktop.core.benchmark.runs import BenchmarkConfig, BenchmarkRecord, Environment, RunResult
+    from ollama_desktop.core.benchmark.store import BenchmarkStore
     from ollama_desktop.core.client import OllamaClient
-    from ollama_desktop.core.machine import MachineInfo
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +49,7 @@ def _append(store: BenchmarkStore, record: BenchmarkRecord) -> str:
 
 def _export(path: Path, text: str, excel_bom: bool) -> tuple[str, str]:
     """Write an export: the path, and "" or the reason it could not be written."""
-    from ollama_desktop.core.benchmark_export import save_text  # noqa: PLC0415 - see the imports
+    from ollama_desktop.core.benchmark.export import save_text  # noqa: PLC0415 - see the imports
 
     try:
         save_text(path, text, excel_bom=excel_bom)
@@ -135,7 +135,7 @@ class BenchmarkController(QObject):
     @property
     def _store(self) -> BenchmarkStore:
         if self._store_made is None:
-            from ollama_desktop.core.benchmark_store import BenchmarkStore  # noqa: PLC0415 - see the imports
+            from ollama_desktop.core.benchmark.store import BenchmarkStore  # noqa: PLC0415 - see the imports
 
             self._store_made = BenchmarkStore(self._store_path)
         return self._store_made
@@ -246,7 +246,7 @@ class BenchmarkController(QObject):
 
     def _partial(self) -> BenchmarkRecord:
         """The runs that arrived so far, as a record marked incomplete."""
-        from ollama_desktop.core.benchmark import BenchmarkRecord, Environment  # noqa: PLC0415 - see the imports
+        from ollama_desktop.core.benchmark.runs import BenchmarkRecord, Environment  # noqa: PLC0415 - see the imports
 
         assert self._config is not None
         environment = self._environment or Environment(

@@ -11,10 +11,10 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 
-from ollama_desktop.core.benchmark import BenchmarkConfig
-from ollama_desktop.core.benchmark_runner import BenchmarkRunner
+from ollama_desktop.core.benchmark.machine import MachineInfo, read_machine
+from ollama_desktop.core.benchmark.runner import BenchmarkRunner
+from ollama_desktop.core.benchmark.runs import BenchmarkConfig
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.machine import MachineInfo, read_machine
 from ollama_desktop.workers import Worker, WorkerSignals
 
 

@@ -7,8 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
-from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.conversation import (
+from ollama_desktop.core.chat.conversation import (
     ROLE_ASSISTANT,
     ROLE_USER,
     ChatMessage,
@@ -17,6 +16,8 @@ from ollama_desktop.core.conversation import (
     MessageState,
     new_message_id,
 )
+from ollama_desktop.core.chat.think_split import ThinkSplitter
+from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import (
     ModelNotFound,
     OllamaError,
@@ -25,7 +26,6 @@ from ollama_desktop.core.errors import (
     StreamIncomplete,
 )
 from ollama_desktop.core.responses import ModelShow, ReplyStats
-from ollama_desktop.core.think_split import ThinkSplitter
 from ollama_desktop.workers import CallWorker, ChatStreamWorker, WorkerPool
 
 # Text reaches the view at most once a frame, however fast tokens come. While much text comes

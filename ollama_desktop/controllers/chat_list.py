@@ -15,10 +15,10 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from ollama_desktop.controllers.history_jobs import HistoryJobs, as_storage_error
 from ollama_desktop.controllers.history_recorder import HistoryRecorder
-from ollama_desktop.core.history_store import ConversationSummary, SearchHit, StorageUnavailable
+from ollama_desktop.core.history.store import ConversationSummary, SearchHit, StorageUnavailable
 
 if TYPE_CHECKING:
-    from ollama_desktop.core.chat_export import MarkdownLabels
+    from ollama_desktop.core.history.export import MarkdownLabels
 
 log = logging.getLogger(__name__)
 
@@ -129,7 +129,7 @@ class ChatList(QObject):
         if kind not in ("markdown", "json"):
             raise ValueError(kind)
         # Files are rare: their module loads on the first export or import, not with the window.
-        from ollama_desktop.core.chat_export import to_json, to_markdown  # noqa: PLC0415
+        from ollama_desktop.core.history.export import to_json, to_markdown  # noqa: PLC0415
 
         shown = uid in ("", self._recorder.current_uid)
         current = self._recorder.current_as_stored() if shown else None
@@ -145,7 +145,7 @@ class ChatList(QObject):
 
     def import_file(self, path: Path) -> None:
         """Add the conversation in a JSON export to the list, and open it."""
-        from ollama_desktop.core.chat_export import from_json  # noqa: PLC0415 - as in export()
+        from ollama_desktop.core.history.export import from_json  # noqa: PLC0415 - as in export()
 
         store = self._jobs.store
 

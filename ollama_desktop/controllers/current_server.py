@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, Signal, Slot
 from ollama_desktop.controllers.connection import ConnectionController
 from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.controllers.servers import ServersController
-from ollama_desktop.core.host import parse_host
-from ollama_desktop.core.servers import Server, with_server
+from ollama_desktop.core.servers.host import parse_host
+from ollama_desktop.core.servers.known import Server, with_server
 from ollama_desktop.settings import Settings
 
 

@@ -15,7 +15,7 @@ from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.chat_list import ChatList
 from ollama_desktop.controllers.history_jobs import HistoryJobs
 from ollama_desktop.controllers.history_recorder import HistoryRecorder
-from ollama_desktop.core.history_store import Fork, HistoryStore, StoredMessage
+from ollama_desktop.core.history.store import Fork, HistoryStore, StoredMessage
 from ollama_desktop.workers import WorkerPool
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Slot
 
-from ollama_desktop.core.history_store import HistoryStore, StorageError, StorageUnavailable
+from ollama_desktop.core.history.store import HistoryStore, StorageError, StorageUnavailable
 from ollama_desktop.workers import HistoryWorker, WorkerPool
 
 _Callbacks = tuple[Callable[[Any], Any] | None, Callable[[Exception], Any] | None, Callable[[], Any] | None]

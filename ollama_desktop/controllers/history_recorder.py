@@ -18,9 +18,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.history_jobs import HistoryJobs, as_storage_error
 from ollama_desktop.controllers.history_writer import Held, HistoryWriter
-from ollama_desktop.core.conversation import ROLE_ASSISTANT, ROLE_USER, ChatOptions, Conversation
+from ollama_desktop.core.chat.conversation import ROLE_ASSISTANT, ROLE_USER, ChatOptions, Conversation
 from ollama_desktop.core.errors import OllamaError
-from ollama_desktop.core.history_store import (
+from ollama_desktop.core.history.store import (
     ConversationRecord,
     Fork,
     MessageStatus,

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, Signal, Slot
 
 from ollama_desktop.controllers.history_jobs import HistoryJobs, as_storage_error
-from ollama_desktop.core.history_store import ConversationRecord, StorageError, StoredMessage
+from ollama_desktop.core.history.store import ConversationRecord, StorageError, StoredMessage
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from ollama_desktop.controllers.model_details import ModelDetailsLoader
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import OllamaError
-from ollama_desktop.core.pull import PullTracker
+from ollama_desktop.core.models.pull import PullTracker
 from ollama_desktop.workers import CallWorker, Worker, WorkerPool, WorkerSignals
 
 # Progress reaches the GUI at most this often: a download sends many lines a second.

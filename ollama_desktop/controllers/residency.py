@@ -14,7 +14,7 @@ from ollama_desktop.core.responses import RunningModel
 from ollama_desktop.workers import CallWorker, WorkerPool
 
 if TYPE_CHECKING:
-    from ollama_desktop.core.unloading import UnloadResult
+    from ollama_desktop.core.memory.unloading import UnloadResult
 
 
 class ResidencyController(QObject):
@@ -157,7 +157,7 @@ class ResidencyController(QObject):
             self._load.cancel()
             self._end_load()
         # Loaded on the first unload, not with the window; likewise diagnose() below.
-        from ollama_desktop.core.unloading import unload_and_confirm  # noqa: PLC0415
+        from ollama_desktop.core.memory.unloading import unload_and_confirm  # noqa: PLC0415
 
         client = self._client()
         timeout = self._confirm_timeout
@@ -232,7 +232,7 @@ class ResidencyController(QObject):
 
         Only for errors /api/ps can explain (timeouts, stalls, out of memory, server failures).
         """
-        from ollama_desktop.core import diagnosis  # noqa: PLC0415 - see unload()
+        from ollama_desktop.core.memory import diagnosis  # noqa: PLC0415 - see unload()
 
         if not diagnosis.worth_diagnosing(error):
             return
@@ -243,7 +243,7 @@ class ResidencyController(QObject):
 
         The answer is still running: judged as a stream that stalled, without ending it.
         """
-        from ollama_desktop.core import diagnosis  # noqa: PLC0415 - see unload()
+        from ollama_desktop.core.memory import diagnosis  # noqa: PLC0415 - see unload()
 
         stalled = RequestTimedOut("the answer went quiet")
         self._look_at_ps(lambda loaded: self.stall_diagnosed.emit(diagnosis.diagnose(stalled, model, loaded)))

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ollama_desktop.controllers.connection import ConnectionStatus, State, state_for
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import OllamaError
-from ollama_desktop.core.servers import Server
+from ollama_desktop.core.servers.known import Server
 from ollama_desktop.core.timeouts import Timeouts
 from ollama_desktop.workers import CallWorker, WorkerPool
 

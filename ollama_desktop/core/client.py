@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ollama_desktop.core.cancel import CancelToken, Deadline
-from ollama_desktop.core.conversation import ChatRequest
+from ollama_desktop.core.chat.conversation import ChatRequest
+from ollama_desktop.core.chat.prompt_cache import PromptCache
 from ollama_desktop.core.errors import (
     NotOllama,
     OllamaError,
@@ -27,9 +28,8 @@ from ollama_desktop.core.errors import (
     StreamIncomplete,
 )
 from ollama_desktop.core.limits import BodyLimits
+from ollama_desktop.core.models.pull import PullProgress
 from ollama_desktop.core.ndjson import iter_objects, loads, split_lines
-from ollama_desktop.core.prompt_cache import PromptCache
-from ollama_desktop.core.pull import PullProgress
 from ollama_desktop.core.responses import (
     ChatChunk,
     InstalledModel,

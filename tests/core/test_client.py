@@ -9,8 +9,8 @@ import time
 import pytest
 
 from ollama_desktop.core.cancel import CancelToken
+from ollama_desktop.core.chat.conversation import ChatMessage, ChatRequest
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.conversation import ChatMessage, ChatRequest
 from ollama_desktop.core.errors import (
     ModelNotFound,
     NotOllama,

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from ollama_desktop.core.chat.conversation import ChatMessage, ChatRequest
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.conversation import ChatMessage, ChatRequest
 from ollama_desktop.core.errors import (
     ModelNotFound,
     NotOllama,

@@ -9,7 +9,7 @@ import pytest
 from ollama_desktop.core.cancel import CancelToken
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import ModelNotFound, RequestCancelled, ServerError
-from ollama_desktop.core.pull import PullTracker
+from ollama_desktop.core.models.pull import PullTracker
 from tests.conftest import TEST_TIMEOUTS
 from tests.fake_ollama import FakeModel, FakeOllama
 from tests.transcripts import load_transcript

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ollama_desktop.core.benchmark import BUILTIN_PROMPTS, PlannedRun, RunResult, suggest, summarize
-from ollama_desktop.core.pull import PullProgress
-from ollama_desktop.core.residency import Placement, Residency
+from ollama_desktop.core.benchmark.runs import BUILTIN_PROMPTS, PlannedRun, RunResult, suggest, summarize
+from ollama_desktop.core.memory.residency import Placement, Residency
+from ollama_desktop.core.models.pull import PullProgress
 from ollama_desktop.core.responses import (
     MAX_BYTES,
     MAX_COUNT,

@@ -29,8 +29,8 @@ from ollama_desktop.settings import Settings
 
 # The markdown renderer is imported once, on the first answer (~30 ms on the GUI thread): a start-up
 # cost measured by tests/perf, not a fault. Imported here so each case measures only its fault.
-from ollama_desktop.ui import markdown_render  # noqa: F401
-from ollama_desktop.ui.main_window import MainWindow
+from ollama_desktop.ui.chat import markdown_render  # noqa: F401
+from ollama_desktop.ui.window.main_window import MainWindow
 from ollama_desktop.workers import WorkerPool
 
 # What every case must keep under: the worst lateness of a 5 ms timer on the GUI thread.

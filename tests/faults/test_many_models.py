@@ -15,7 +15,7 @@ import pytest
 
 from ollama_desktop import app_version
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.models_dialog import ModelsDialog
+from ollama_desktop.ui.models.dialog import ModelsDialog
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeModel, FakeOllama, RecordedRequest
 from tests.faults.conftest import StallMeter, open_app
@@ -119,7 +119,7 @@ def test_benchmark_and_refreshes_with_five_thousand_models(
 ) -> None:  # type: ignore[no-untyped-def]
     # The first Benchmark imports its module and reads the app's version (~80 ms, whatever the
     # number of models): a first-use cost, not this fault's. Done before the meter starts.
-    importlib.import_module("ollama_desktop.ui.benchmark_dialog")
+    importlib.import_module("ollama_desktop.ui.benchmark.dialog")
     app_version()
     # Here the fake shares the interpreter, and its 1.4 MB answers (encoded, sent) take the GIL in
     # the middle of the window's work: on a 2-core CI machine the worst stall measured 100-128 ms in

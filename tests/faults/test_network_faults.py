@@ -9,7 +9,7 @@ import pytest
 
 from ollama_desktop.controllers.connection import State
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.welcome_panel import Screen
+from ollama_desktop.ui.chat.welcome_panel import Screen
 from ollama_desktop.workers import WorkerPool
 from tests.conftest import sample_models
 from tests.fake_ollama import FakeOllama, RawAnswer, gzip_bomb, repeated, trickled

@@ -24,13 +24,14 @@ from PySide6.QtGui import QIcon, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QToolTip, QWidget
 
-from ollama_desktop.core.benchmark import RunResult, summarize
+from ollama_desktop.core.benchmark.runs import RunResult, summarize
 from ollama_desktop.core.responses import ReplyStats, RunningModel
-from ollama_desktop.core.servers import Server
+from ollama_desktop.core.servers.known import Server
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.benchmark_chart import ChartSet, SpeedChart
-from ollama_desktop.ui.main_window import MainWindow
-from ollama_desktop.ui.models_dialog import ModelsDialog
+from ollama_desktop.ui.benchmark.chart import ChartSet, SpeedChart
+from ollama_desktop.ui.chat.welcome_panel import Screen
+from ollama_desktop.ui.memory.unload_dialog import UnloadDialog
+from ollama_desktop.ui.models.dialog import ModelsDialog
 from ollama_desktop.ui.plain_text import (
     html_text,
     menu_text,
@@ -39,10 +40,9 @@ from ollama_desktop.ui.plain_text import (
     plain_tooltip,
     set_plain,
 )
-from ollama_desktop.ui.server_dialog import ServerDialog
-from ollama_desktop.ui.tray import TrayIcon
-from ollama_desktop.ui.unload_dialog import UnloadDialog
-from ollama_desktop.ui.welcome_panel import Screen
+from ollama_desktop.ui.servers.dialog import ServerDialog
+from ollama_desktop.ui.window.main_window import MainWindow
+from ollama_desktop.ui.window.tray import TrayIcon
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeModel, FakeOllama, RawAnswer, go_json
 from tests.faults.conftest import open_app

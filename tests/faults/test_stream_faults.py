@@ -16,9 +16,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication, QTextCursor
 
 from ollama_desktop.controllers.history import HistoryController
-from ollama_desktop.core.history_store import HistoryStore
+from ollama_desktop.core.history.store import HistoryStore
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui import chat_fold
+from ollama_desktop.ui.chat import fold as chat_fold
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeOllama
 from tests.faults import conftest

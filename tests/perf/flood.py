@@ -39,14 +39,14 @@ from PySide6.QtWidgets import QApplication
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.history import HistoryController
 from ollama_desktop.core.cancel import CancelToken
-from ollama_desktop.core.conversation import ChatRequest
+from ollama_desktop.core.chat.conversation import ChatRequest
 from ollama_desktop.core.errors import RequestCancelled
-from ollama_desktop.core.history_store import HistoryStore
+from ollama_desktop.core.history.store import HistoryStore
 from ollama_desktop.core.responses import ChatChunk, ModelShow, ReplyStats
 from ollama_desktop.gc_guard import GuiThreadGarbageCollector, freeze_survivors
-from ollama_desktop.ui.chat_view import ChatView
-from ollama_desktop.ui.markdown_loader import markdown_ready
-from ollama_desktop.ui.markdown_loader import start_loading_markdown as load_markdown
+from ollama_desktop.ui.chat.markdown_loader import markdown_ready
+from ollama_desktop.ui.chat.markdown_loader import start_loading_markdown as load_markdown
+from ollama_desktop.ui.chat.view import ChatView
 from ollama_desktop.workers import WorkerPool
 from tests.perf.stream_view import rss_mb, settle, synthetic_markdown, wait_until
 

@@ -30,7 +30,7 @@ from ollama_desktop.controllers.history import HistoryController
 from ollama_desktop.controllers.history_jobs import HistoryJobs
 from ollama_desktop.controllers.history_recorder import HistoryRecorder
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.history_store import HistoryStore
+from ollama_desktop.core.history.store import HistoryStore
 from ollama_desktop.workers import HistoryWorker, WorkerPool
 from tests.conftest import sample_models
 from tests.fake_ollama import FakeOllama

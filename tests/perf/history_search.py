@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ollama_desktop.core.history_store import (
+from ollama_desktop.core.history.store import (
     ConversationRecord,
     HistoryStore,
     MessageStatus,

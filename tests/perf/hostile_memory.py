@@ -63,8 +63,8 @@ def rss_mb() -> float:
 
 def client_main(url: str, call: str) -> None:
     """In the measured process: one call with the app's defaults, then the figures as JSON."""
+    from ollama_desktop.core.chat.conversation import ChatMessage, ChatRequest  # noqa: PLC0415
     from ollama_desktop.core.client import OllamaClient  # noqa: PLC0415 - after the baseline
-    from ollama_desktop.core.conversation import ChatMessage, ChatRequest  # noqa: PLC0415
     from ollama_desktop.core.errors import OllamaError  # noqa: PLC0415
 
     client = OllamaClient(url)

@@ -31,7 +31,7 @@ from ollama_desktop.controllers.models import ModelsController
 from ollama_desktop.controllers.residency import ResidencyController
 from ollama_desktop.gc_guard import GuiThreadGarbageCollector
 from ollama_desktop.settings import Settings
-from ollama_desktop.ui.main_window import MainWindow
+from ollama_desktop.ui.window.main_window import MainWindow
 from ollama_desktop.workers import WorkerPool
 from tests.fake_ollama import FakeModel, FakeOllama
 from tests.faults.conftest import StallMeter
@@ -173,7 +173,7 @@ def main() -> int:
     run.refresh_tags("tags refresh, model added, Models window open")
     print(f"  /api/show requests in all: {run.shows()}")
 
-    from ollama_desktop.ui import benchmark_dialog  # noqa: F401, PLC0415 - its import is not the list's cost
+    from ollama_desktop.ui.benchmark import dialog  # noqa: PLC0415 - its import is not the list's cost
 
     run.measure(
         "open the Benchmark dialog (module imported)", window.models_pane.open_benchmark, lambda: True, 1.0

@@ -1,0 +1,426 @@
+"""The models window: what is installed, details of one model, delete, and download new ones."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ollama_desktop.controllers.models import ModelsController, PullState
+from ollama_desktop.core.errors import OllamaError
+from ollama_desktop.core.models.pull import SUGGESTED_MODELS
+from ollama_desktop.core.responses import InstalledModel, ModelShow, RunningModel
+from ollama_desktop.ui.locale_format import size_text
+from ollama_desktop.ui.messages import ErrorText, explain_error, explain_pull_error, show_error
+from ollama_desktop.ui.models.installed_models import ModelTableModel
+from ollama_desktop.ui.plain_text import ask_yes_no, plain_label, plain_tooltip
+
+_COLUMNS = 7
+_NAME, _PARAMS, _QUANT, _SIZE, _MODIFIED, _LOADED, _CAPS = range(_COLUMNS)
+# Column widths are measured on this many rows, not on all of thousands.
+_MEASURED_ROWS = 50
+# Scrolling settles for this long before the rows in view are asked about: rows flown past are not.
+_SETTLE_MS = 40
+
+
+class ModelsDialog(QDialog):
+    """Lists the installed models; details on selection; Delete with confirmation; Download.
+
+    The list is the ConnectionController's, handed in by `set_models` (only when it changed). The
+    details (/api/show) are asked for the selected model and the rows in view only, through the
+    controller's ModelDetailsLoader, which fetches a few at a time and keeps the answers.
+
+    Thread: GUI thread; all calls go through the ModelsController.
+    """
+
+    shown_changed = Signal(bool)  # the window appeared (True) or went away (False)
+
+    def __init__(self, controller: ModelsController, host: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Models"))
+        self._controller = controller
+        self._loader = controller.details
+        self._host = host
+
+        self._build_table()
+        self.details = QPlainTextEdit()
+        self.details.setReadOnly(True)
+        self.details.setPlaceholderText(self.tr("Select a model to see its details."))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self._on_delete_clicked)
+        self.status_label = plain_label()  # model names and errors from the server
+        self.status_label.setWordWrap(True)
+
+        pull_box = self._build_pull_box()
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.details, 1)
+        right_layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignRight)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status_label)
+        layout.addWidget(pull_box)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self.resize(980, 560)
+
+        self._loader.loaded.connect(self._on_details_loaded)
+        self._loader.failed.connect(self._on_details_failed)
+        controller.deleted.connect(self._on_deleted)
+        controller.delete_failed.connect(self._on_delete_failed)
+        controller.pull_progressed.connect(self._on_pull_progressed)
+        controller.pull_finished.connect(self._on_pull_finished)
+        controller.pull_failed.connect(self._on_pull_failed)
+        controller.pull_cancelled.connect(self._on_pull_cancelled)
+
+    def _build_table(self) -> None:
+        headers = [
+            self.tr("Model"),
+            self.tr("Parameters"),
+            self.tr("Quantization"),
+            self.tr("Size on disk"),
+            self.tr("Modified"),
+            self.tr("In memory"),
+            self.tr("Can do"),
+        ]
+        self.table_model = ModelTableModel(headers, self._cell_text, self)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
+            header.setResizeContentsPrecision(_MEASURED_ROWS)
+        self.table.horizontalHeader().setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._on_selection_changed)
+        self._want_timer = QTimer(self)
+        self._want_timer.setSingleShot(True)
+        self._want_timer.setInterval(_SETTLE_MS)
+        self._want_timer.timeout.connect(self._want_in_view)
+        scroll_bar = self.table.verticalScrollBar()
+        scroll_bar.valueChanged.connect(self._schedule_want)
+        scroll_bar.rangeChanged.connect(self._schedule_want)
+
+    def _build_pull_box(self) -> QGroupBox:
+        self.pull_name = QComboBox()
+        self.pull_name.setEditable(True)
+        self.pull_name.setMinimumContentsLength(24)
+        edit = self.pull_name.lineEdit()
+        if edit is not None:
+            edit.setPlaceholderText(self.tr("Model name, for example gemma3:1b"))
+        for name, size in SUGGESTED_MODELS:
+            self.pull_name.addItem(
+                self.tr("{name} ({size}, a good start)").format(name=name, size=size), name
+            )
+        self.pull_name.setCurrentIndex(-1)
+        self.pull_button = QPushButton(self.tr("Download"))
+        self.pull_button.clicked.connect(self._on_pull_clicked)
+        self.cancel_button = QPushButton(self.tr("Cancel download"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self._controller.cancel_pull)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.pull_label = plain_label()
+        self.pull_label.setWordWrap(True)
+
+        pull_row = QHBoxLayout()
+        pull_row.addWidget(self.pull_name, 1)
+        pull_row.addWidget(self.pull_button)
+        pull_row.addWidget(self.cancel_button)
+        pull_box = QGroupBox(self.tr("Download a model"))
+        pull_layout = QVBoxLayout(pull_box)
+        pull_layout.addLayout(pull_row)
+        pull_layout.addWidget(self.progress)
+        pull_layout.addWidget(self.pull_label)
+        return pull_box
+
+    # -- what the main window tells it ---------------------------------------------------------
+
+    def set_models(self, models: tuple[InstalledModel, ...]) -> None:
+        """Show this list; the selection and the row at the top stay where they were."""
+        if models == self.table_model.models:
+            return  # the same answer again: nothing to redraw
+        selected = self.selected_model()
+        top = self.table_model.model_at(self.table.rowAt(0))
+        self.table_model.set_models(models)
+        if top is not None and (row := self.table_model.row_of(top.name)) >= 0:
+            self.table.scrollTo(self.table_model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
+        if (row := self.table_model.row_of(selected)) >= 0:
+            self.table.selectRow(row)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
+        # A reset drops the selection without a signal: the details follow what is selected now.
+        self._on_selection_changed()
+
+    def set_loaded(self, loaded: tuple[RunningModel, ...]) -> None:
+        self.table_model.set_loaded((model.name for model in loaded), _LOADED)
+
+    def offer_pull(self, name: str) -> None:
+        """Prefill the download box (the chat found the model missing)."""
+        self.pull_name.setEditText(name)
+        self.pull_button.setFocus()
+
+    def selected_model(self) -> str:
+        model = self._selected()
+        return model.name if model is not None else ""
+
+    def select_model(self, name: str) -> None:
+        """Select `name`'s row and bring it into view (nothing when it is not listed)."""
+        row = self.table_model.row_of(name)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.table_model.index(row, 0))
+
+    def rows_in_view(self) -> tuple[InstalledModel, ...]:
+        """The models whose rows the table shows now."""
+        count = self.table_model.rowCount()
+        if not count:
+            return ()
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        first = max(first, 0)
+        last = count - 1 if last < 0 else last
+        return self.table_model.models[first : last + 1]
+
+    # -- internals -----------------------------------------------------------------------------
+
+    def _selected(self) -> InstalledModel | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.table_model.model_at(rows[0].row()) if rows else None
+
+    def _cell_text(self, model: InstalledModel, column: int, in_memory: bool) -> str:
+        if column == _NAME:
+            return model.name
+        if column == _PARAMS:
+            return model.details.parameter_size
+        if column == _QUANT:
+            return model.details.quantization_level
+        if column == _SIZE:
+            return size_text(model.size) if model.size else ""
+        if column == _MODIFIED:
+            return _local_time(model)
+        if column == _LOADED:
+            return self.tr("yes") if in_memory else ""
+        show = self._loader.get(model)
+        return ", ".join(self._capability_name(cap) for cap in show.capabilities) if show else ""
+
+    @Slot()
+    def _schedule_want(self) -> None:
+        self._want_timer.start()
+
+    @Slot()
+    def _want_in_view(self, *, retry: bool = False) -> None:
+        """Ask for the details of the selected model first, then of the rows in view."""
+        if not self.isVisible():
+            return
+        selected = self._selected()
+        wanted = (selected, *self.rows_in_view()) if selected is not None else self.rows_in_view()
+        self._loader.want(wanted, retry=selected if retry else None)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():  # show(), not the window system restoring it
+            self._loader.retry_failed()
+            self._schedule_want()
+            self.shown_changed.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        if not event.spontaneous():  # closed or hidden, not minimised
+            self._want_timer.stop()
+            self._loader.cancel()
+            self.shown_changed.emit(False)
+
+    def _capability_name(self, capability: str) -> str:
+        names = {
+            "completion": self.tr("chat"),
+            "vision": self.tr("images"),
+            "thinking": self.tr("thinking"),
+            "tools": self.tr("tools"),
+            "embedding": self.tr("embeddings"),
+        }
+        return names.get(capability, capability)
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        model = self._selected()
+        self.delete_button.setEnabled(model is not None)
+        self._show_details(model)
+        if model is not None:
+            self._want_in_view(retry=True)
+
+    def _show_details(self, model: InstalledModel | None) -> None:
+        if model is None:
+            self.details.clear()
+            return
+        name = model.name
+        show = self._loader.get(model)
+        if show is None:
+            self.details.setPlainText(self.tr("Loading details of {name}…").format(name=name))
+            return
+        lines = [
+            name,
+            self.tr("Family: {family}").format(family=show.details.family or "?"),
+            self.tr("Parameters: {size}, quantization {quant}").format(
+                size=show.details.parameter_size or "?", quant=show.details.quantization_level or "?"
+            ),
+            self.tr("Longest context: %Ln tokens", "", show.context_length) if show.context_length else "",
+            self.tr("Can do: {caps}").format(
+                caps=", ".join(self._capability_name(c) for c in show.capabilities)
+            ),
+            "",
+            self.tr("Parameters:"),
+            show.parameters.strip() or self.tr("(none)"),
+            "",
+            self.tr("Template:"),
+            show.template.strip() or self.tr("(none)"),
+        ]
+        if show.license.strip():
+            lines += ["", self.tr("License:"), show.license.strip()[:4000]]
+        self.details.setPlainText("\n".join(line for line in lines if line is not None))
+
+    @Slot(str, object)
+    def _on_details_loaded(self, name: str, _show: ModelShow) -> None:
+        self.table_model.refresh_cell(name, _CAPS)
+        selected = self._selected()
+        if selected is not None and selected.name == name:
+            self._show_details(selected)
+
+    @Slot(str, object)
+    def _on_details_failed(self, name: str, error: OllamaError) -> None:
+        if self.selected_model() == name:
+            text = explain_error(error, self._host, name)
+            self.details.setPlainText("\n\n".join(part for part in (text.message, text.tooltip) if part))
+
+    @Slot()
+    def _on_delete_clicked(self) -> None:
+        name = self.selected_model()
+        if name and self.confirm_delete(self, name):
+            self.status_label.setText(self.tr("Deleting {name}…").format(name=name))
+            self._controller.delete(name)
+
+    @staticmethod
+    def confirm_delete(parent: QWidget, name: str) -> bool:
+        """Asked before deleting; tests replace this."""
+        return ask_yes_no(
+            parent,
+            QCoreApplication.translate("ModelsDialog", "Delete model?"),
+            QCoreApplication.translate(
+                "ModelsDialog", "Delete {name} from this Ollama server? Downloading it again takes time."
+            ).format(name=name),
+        )
+
+    @Slot(str)
+    def _on_deleted(self, name: str) -> None:
+        if self.selected_model() == name:
+            # Its row stays until the list is read again; its details must not outlive it.
+            self.table.clearSelection()
+        self.status_label.setText(self.tr("{name} was deleted.").format(name=name))
+
+    @Slot(str, object)
+    def _on_delete_failed(self, name: str, error: OllamaError) -> None:
+        show_error(self.status_label, explain_error(error, self._host, name))
+
+    def pull_text(self) -> str:
+        index = self.pull_name.currentIndex()
+        typed = self.pull_name.currentText().strip()
+        data = (
+            self.pull_name.itemData(index) if index >= 0 and self.pull_name.itemText(index) == typed else None
+        )
+        return data if isinstance(data, str) else typed
+
+    @Slot()
+    def _on_pull_clicked(self) -> None:
+        name = self.pull_text()
+        if not name:
+            self.pull_label.setText(self.tr("Type the name of a model, or pick one of the suggestions."))
+            return
+        if self._controller.pull(name):
+            self.pull_button.setEnabled(False)
+            self.cancel_button.setEnabled(True)
+            self.progress.setVisible(True)
+            self.progress.setRange(0, 0)
+            self.pull_label.setText(self.tr("Starting the download of {name}…").format(name=name))
+
+    @Slot(object)
+    def _on_pull_progressed(self, state: PullState) -> None:
+        fraction = state.fraction
+        if fraction is None:
+            self.progress.setRange(0, 0)
+        else:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(fraction * 1000))
+        done, total = size_text(state.completed), size_text(state.total)
+        if state.speed:
+            text = self.tr("{name}: {done} of {total} at {speed}/s").format(
+                name=state.model, done=done, total=total, speed=size_text(int(state.speed))
+            )
+        else:
+            text = self.tr("{name}: {done} of {total}").format(name=state.model, done=done, total=total)
+        self.pull_label.setText(text if state.total else self._pull_step_text(state))
+        self.pull_label.setToolTip(plain_tooltip(state.status))  # Ollama's own words for the step
+
+    def _pull_step_text(self, state: PullState) -> str:
+        """Ollama's steps before and after the bytes arrive, in plain words."""
+        status = state.status.lower()
+        if status.startswith("pulling manifest"):
+            return self.tr("Getting ready to download {name}…").format(name=state.model)
+        if status.startswith("verifying"):
+            return self.tr("Checking the download of {name}…").format(name=state.model)
+        if status.startswith(("writing manifest", "removing")):
+            return self.tr("Finishing the download of {name}…").format(name=state.model)
+        return self.tr("{name}: {step}").format(name=state.model, step=state.status)
+
+    def _end_pull(self, text: str | ErrorText) -> None:
+        self.pull_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.progress.setVisible(False)
+        show_error(self.pull_label, text if isinstance(text, ErrorText) else ErrorText(text))
+
+    @Slot(str)
+    def _on_pull_finished(self, name: str) -> None:
+        self._end_pull(self.tr("{name} is downloaded and ready to chat.").format(name=name))
+
+    @Slot(str, object)
+    def _on_pull_failed(self, name: str, error: OllamaError) -> None:
+        self._end_pull(explain_pull_error(error, name))
+
+    @Slot(str)
+    def _on_pull_cancelled(self, name: str) -> None:
+        self._end_pull(self.tr("The download of {name} was cancelled.").format(name=name))
+
+
+def _local_time(model: InstalledModel) -> str:
+    """When the model was last modified, in local time ("" when unknown or out of range)."""
+    if model.modified_at is None:
+        return ""
+    try:
+        return model.modified_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, ValueError, OSError):
+        return ""

@@ -1,0 +1,196 @@
+"""The main window's actions, menus and toolbar; the window connects them to what they do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
+
+from ollama_desktop import app_version, i18n
+from ollama_desktop.core.memory.keep_alive import KeepAlive
+from ollama_desktop.settings import Settings
+
+
+class WindowActions(QObject):
+    """Builds the window's menus (Chat, Ollama, Memory, Help) and toolbar from its actions.
+
+    The Chat menu is kept (`chat_menu`) so that the history pane can add its actions to it. The
+    choices made here that are only settings (language, keeping models in memory) are stored here.
+    """
+
+    keep_alive_chosen = Signal(object)  # KeepAlive
+
+    def __init__(
+        self, window: QMainWindow, settings: Settings, *, models: bool, benchmark: bool, tray: bool
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._settings = settings
+        self._build_actions(models=models, benchmark=benchmark)
+        self._build_memory_actions(tray=tray)
+        self._build_menus()
+        self._build_toolbar()
+        self.about_action.triggered.connect(self._on_about_triggered)
+
+    def _build_actions(self, *, models: bool, benchmark: bool) -> None:
+        window = self._window
+        self.new_chat_action = QAction(self.tr("&New chat"), window)
+        self.new_chat_action.setShortcut(QKeySequence.StandardKey.New)
+        self.stop_action = QAction(self.tr("&Stop answer"), window)
+        self.stop_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.stop_action.setEnabled(False)
+        self.options_action = QAction(self.tr("Chat &settings…"), window)
+        self.server_action = QAction(self.tr("Ollama &server…"), window)
+        self.remove_server_action = QAction(self.tr("Remove this server"), window)
+        self.refresh_action = QAction(self.tr("&Refresh models"), window)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.quit_action = QAction(self.tr("&Quit"), window)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.about_action = QAction(self.tr("&About Ollama Desktop"), window)
+        self.models_action = QAction(self.tr("&Models…"), window)
+        self.models_action.setToolTip(self.tr("Installed models: details, delete, download new ones"))
+        self.models_action.setShortcut(QKeySequence("Ctrl+M"))
+        self.models_action.setVisible(models)
+        self.benchmark_action = QAction(self.tr("&Benchmark models…"), window)
+        self.benchmark_action.setToolTip(
+            self.tr("Find out which of your models answers fastest on this computer")
+        )
+        self.benchmark_action.setVisible(benchmark)
+
+    def _build_menus(self) -> None:
+        bar = self._window.menuBar()
+        self.chat_menu = bar.addMenu(self.tr("&Chat"))
+        for action in (self.new_chat_action, self.stop_action, self.options_action):
+            self.chat_menu.addAction(action)
+        self.chat_menu.addSeparator()
+        self.chat_menu.addAction(self.quit_action)
+        server_menu = bar.addMenu(self.tr("&Ollama"))
+        server_menu.addAction(self.models_action)
+        server_menu.addAction(self.benchmark_action)
+        server_menu.addAction(self.refresh_action)
+        server_menu.addAction(self.server_action)
+        server_menu.addAction(self.remove_server_action)
+        memory_menu = bar.addMenu(self.tr("&Memory"))
+        memory_menu.addAction(self.free_memory_action)
+        memory_menu.addAction(self.unload_dialog_action)
+        memory_menu.addAction(self.warm_up_action)
+        memory_menu.addSeparator()
+        keep_menu = memory_menu.addMenu(self.tr("&Keep models in memory"))
+        keep_menu.addActions(list(self.keep_alive_actions.values()))
+        memory_menu.addAction(self.close_to_tray_action)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._build_language_menu(help_menu)
+        help_menu.addSeparator()
+        help_menu.addAction(self.about_action)
+
+    def _build_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main toolbar"))
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.new_chat_action)
+        self.toolbar.addAction(self.options_action)
+        self.toolbar.addAction(self.models_action)
+        self.toolbar.addAction(self.benchmark_action)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.warm_up_action)
+        self.toolbar.addAction(self.free_memory_action)
+        self.toolbar.addAction(self.unload_dialog_action)
+        self._window.addToolBar(self.toolbar)
+
+    def _build_language_menu(self, menu: QMenu) -> None:
+        """System / English / 繁體中文 / 简体中文 / 한국어: each language named in its own words."""
+        self.language_menu = menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self._window)
+        self.language_actions: dict[str, QAction] = {}
+        system = self.tr("System language ({language})").format(
+            language=i18n.LANGUAGES[i18n.system_language()]
+        )
+        for code, name in {i18n.SYSTEM: system, **i18n.LANGUAGES}.items():
+            action = QAction(name, group)
+            action.setCheckable(True)
+            action.setChecked(
+                code == (self._settings.language if self._settings.language in i18n.LANGUAGES else "")
+            )
+            action.setData(code)
+            self.language_actions[code] = action
+            self.language_menu.addAction(action)
+        group.triggered.connect(self._on_language_triggered)
+
+    def _build_memory_actions(self, *, tray: bool) -> None:
+        window = self._window
+        self.free_memory_action = QAction(self.tr("&Free memory"), window)
+        self.free_memory_action.setToolTip(
+            self.tr("Unload every model now, freeing its GPU and system memory")
+        )
+        self.free_memory_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
+        self.unload_dialog_action = QAction(self.tr("&Memory and unloading…"), window)
+        self.unload_dialog_action.setShortcut(QKeySequence("Ctrl+U"))
+        self.warm_up_action = QAction(self.tr("&Load model now"), window)
+        self.warm_up_action.setToolTip(
+            self.tr("Load the selected model into memory so the first answer starts at once")
+        )
+        self.warm_up_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.keep_alive_actions: dict[KeepAlive, QAction] = {}
+        keep_alive_group = QActionGroup(window)
+        labels = {
+            KeepAlive.AFTER_ANSWER: self.tr("Free memory right after each answer"),
+            KeepAlive.DEFAULT: self.tr("Keep for 5 minutes (Ollama's default)"),
+            KeepAlive.ONE_HOUR: self.tr("Keep for 1 hour"),
+            KeepAlive.FOREVER: self.tr("Keep loaded until I unload it"),
+        }
+        for choice, label in labels.items():
+            action = QAction(label, keep_alive_group)
+            action.setCheckable(True)
+            action.setChecked(choice is self._settings.keep_alive)
+            action.setData(choice.value)
+            self.keep_alive_actions[choice] = action
+        keep_alive_group.triggered.connect(self._on_keep_alive_triggered)
+        self.close_to_tray_action = QAction(
+            self.tr("Keep running in the tray when the window is closed"), window
+        )
+        self.close_to_tray_action.setCheckable(True)
+        self.close_to_tray_action.setChecked(bool(self._settings.close_to_tray))
+        self.close_to_tray_action.setVisible(tray)
+        self.close_to_tray_action.toggled.connect(self._settings.set_close_to_tray)
+
+    @Slot(QAction)
+    def _on_keep_alive_triggered(self, action: QAction) -> None:
+        choice = KeepAlive.from_setting(action.data())
+        self._settings.set_keep_alive(choice)
+        self.keep_alive_chosen.emit(choice)
+
+    @Slot(QAction)
+    def _on_language_triggered(self, action: QAction) -> None:
+        code = action.data() if isinstance(action.data(), str) else i18n.SYSTEM
+        if code == self._settings.language:
+            return
+        self._settings.set_language(code)
+        # Said in the language in use now and, below, in the one chosen (it takes over at the next start).
+        notices = [
+            _restart_notice(QApplication.translate),
+            _restart_notice(i18n.translated_in(i18n.resolve(code))),
+        ]
+        self.tell_restart_needed(self._window, "\n\n".join(dict.fromkeys(notices)))
+
+    @staticmethod
+    def tell_restart_needed(parent: QWidget, text: str) -> None:
+        """Say that the language changes at the next start; tests replace this."""
+        QMessageBox.information(parent, QApplication.translate("WindowActions", "Language"), text)
+
+    @Slot()
+    def _on_about_triggered(self) -> None:
+        QMessageBox.about(
+            self._window,
+            self.tr("About Ollama Desktop"),
+            self.tr("Ollama Desktop {version}\nA desktop chat app for the Ollama server.").format(
+                version=app_version()
+            ),
+        )
+
+
+def _restart_notice(translate: Callable[[str, str], str]) -> str:
+    """The notice after choosing a language, through `translate` (the app's, or another language's)."""
+    return translate("WindowActions", "Ollama Desktop will use the new language the next time it starts.")

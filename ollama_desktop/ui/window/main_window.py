@@ -1,0 +1,414 @@
+"""The main window: model picker, chat, prompt box with Send and Stop, status bar."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ollama_desktop.controllers.benchmark import BenchmarkController
+from ollama_desktop.controllers.chat import ChatController
+from ollama_desktop.controllers.connection import ConnectionController, ConnectionStatus, State
+from ollama_desktop.controllers.current_server import CurrentServerController
+from ollama_desktop.controllers.history import HistoryController
+from ollama_desktop.controllers.models import ModelsController
+from ollama_desktop.controllers.residency import ResidencyController
+from ollama_desktop.controllers.servers import ServersController
+from ollama_desktop.core.errors import OllamaError
+from ollama_desktop.core.history.store import StoredConversation
+from ollama_desktop.core.responses import InstalledModel, RunningModel
+from ollama_desktop.core.servers.host import is_local
+from ollama_desktop.settings import Settings
+from ollama_desktop.ui.chat.prompt_edit import PromptEdit
+from ollama_desktop.ui.chat.reply_status import ReplyStatus
+from ollama_desktop.ui.chat.view import ChatView
+from ollama_desktop.ui.chat.welcome_panel import Screen, WelcomePanel
+from ollama_desktop.ui.history.pane import HistoryPane
+from ollama_desktop.ui.history.texts import chat_entries
+from ollama_desktop.ui.memory.pane import MemoryPane
+from ollama_desktop.ui.messages import explain_error
+from ollama_desktop.ui.models.model_picker import ModelComboBox
+from ollama_desktop.ui.models.pane import ModelsPane
+from ollama_desktop.ui.servers.choice import ServerChoice
+from ollama_desktop.ui.window.actions import WindowActions
+from ollama_desktop.ui.window.close_to_tray import ask_close_to_tray
+from ollama_desktop.ui.window.polling import PollWhileShown
+from ollama_desktop.ui.window.status_bar import WindowStatusBar
+from ollama_desktop.ui.window.tray import TrayIcon
+
+
+class MainWindow(QMainWindow):
+    """Shows the chat and forwards the user's actions to the controllers; holds no logic of its own."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        connection: ConnectionController,
+        chat: ChatController,
+        residency: ResidencyController,
+        *,
+        tray: TrayIcon | None = None,
+        models: ModelsController | None = None,
+        servers: ServersController | None = None,
+        benchmark: BenchmarkController | None = None,
+        history: HistoryController | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._connection = connection
+        self._chat = chat
+        self._residency = residency
+        self.tray = tray
+        self._servers = servers
+        self._benchmark = benchmark
+        self._quitting = False
+        self._closed = False
+        chat.keep_alive = settings.keep_alive.request_value
+        self.setWindowTitle(self.tr("Ollama Desktop"))
+
+        self._current_server = CurrentServerController(settings, connection, residency, servers, self)
+        self._create_widgets()
+        actions = self.window_actions = WindowActions(
+            self, settings, models=models is not None, benchmark=benchmark is not None, tray=tray is not None
+        )
+        self.memory_pane = MemoryPane(
+            self,
+            settings=settings,
+            chat=chat,
+            connection=connection,
+            residency=residency,
+            actions=actions,
+            status_line=self.status_line,
+            chat_view=self.chat_view,
+            tray=tray,
+        )
+        self.reply_status = ReplyStatus(chat, residency, self.chat_view, self.reply_label, self)
+        self.models_pane = ModelsPane(
+            self,
+            connection=connection,
+            residency=residency,
+            actions=actions,
+            models=models,
+            benchmark=benchmark,
+        )
+        self.server_choice = ServerChoice(self, self._current_server, connection, actions, servers)
+        self.polling = PollWhileShown(self, connection, residency, servers)
+        self._build_layout()
+        self._connect()
+        self.history = history
+        self.history_pane = HistoryPane(
+            self, chat, history, settings=settings, actions=actions, notify=self.show_notice
+        )
+        self._connect_history_pane()
+        self._current_server.publish()
+        self._on_status_changed(connection.status)
+        self._on_models_loaded(connection.models)
+        if settings.window_geometry is not None:
+            self.restoreGeometry(settings.window_geometry)
+        else:
+            self.resize(900, 680)
+        self.prompt.setFocus()
+
+    # -- construction --------------------------------------------------------------------------
+
+    def _create_widgets(self) -> None:
+        self.model_picker = ModelComboBox()
+        self.chat_view = ChatView()
+        self.prompt = PromptEdit()
+        self.prompt.setFixedHeight(self.prompt.fontMetrics().lineSpacing() * 4 + 16)
+        self.send_button = QPushButton(self.tr("Send"))
+        self.send_button.setDefault(True)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setEnabled(False)
+        self.stop_button.setToolTip(self.tr("Stop the answer (Esc)"))
+        self.status_line = WindowStatusBar()
+        self.connection_label = self.status_line.connection_label
+        self.reply_label = self.status_line.reply_label
+        self.residency_indicator = self.status_line.residency_indicator
+        self.welcome = WelcomePanel()
+        self.chat_stack = QStackedWidget()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.server_choice.label)
+        top.addWidget(self.server_choice.picker)
+        model_label = QLabel(self.tr("&Model:"))
+        model_label.setBuddy(self.model_picker)
+        top.addWidget(model_label)
+        top.addWidget(self.model_picker, 1)
+
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.prompt, 1)
+        bottom.addLayout(buttons)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(top)
+        layout.addWidget(self.memory_pane.verdict_label)
+        self.chat_stack.addWidget(self.chat_view)
+        self.chat_stack.addWidget(self.welcome)
+        layout.addWidget(self.chat_stack, 1)
+        layout.addWidget(self.models_pane.offer_bar)
+        layout.addLayout(bottom)
+        self.setCentralWidget(central)
+        self.setStatusBar(self.status_line)
+
+    def _connect(self) -> None:
+        self.send_button.clicked.connect(self._on_send_clicked)
+        self.prompt.submitted.connect(self._on_send_clicked)
+        self.stop_button.clicked.connect(self._chat.stop)
+        actions = self.window_actions
+        actions.stop_action.triggered.connect(self._chat.stop)
+        actions.new_chat_action.triggered.connect(self._chat.new_chat)
+        actions.options_action.triggered.connect(self._on_options_triggered)
+        actions.refresh_action.triggered.connect(self._connection.refresh_models)
+        # Quit means quit: only the window's close button may keep the app in the tray.
+        actions.quit_action.triggered.connect(self.quit_app)
+        self.model_picker.currentIndexChanged.connect(self._on_model_changed)
+
+        self._connection.status_changed.connect(self._on_status_changed)
+        self._connection.models_loaded.connect(self._on_models_loaded)
+        self._chat.question_added.connect(self.chat_view.add_question)
+        self._chat.reply_text_arrived.connect(self.chat_view.append_reply)
+        self._chat.reply_thinking_arrived.connect(self.chat_view.append_thinking)
+        self._chat.reply_failed.connect(self._on_reply_failed)
+        # What a failure calls for is the chat controller's to decide; here it only reaches its target.
+        self._chat.server_doubted.connect(self._connection.check_now)
+        self._chat.model_missing.connect(lambda _model: self._connection.refresh_models())
+        self._chat.model_missing.connect(self.models_pane.offer_download)
+        self._chat.diagnosis_wanted.connect(self._residency.diagnose)
+        self._chat.prompt_restored.connect(self._on_prompt_restored)
+        self._chat.busy_changed.connect(self._on_busy_changed)
+        self._chat.chat_cleared.connect(self._on_chat_cleared)
+
+        self.welcome.settings_requested.connect(actions.server_action.trigger)
+        self.welcome.models_requested.connect(self.models_pane.open_models)
+        self.welcome.pull_requested.connect(self.models_pane.pull_model)
+        self._residency.loaded_changed.connect(self._on_loaded_changed)
+        if self.tray is not None:
+            self.tray.open_requested.connect(self.bring_to_front)
+            self.tray.quit_requested.connect(self.quit_app)
+
+    # -- user actions --------------------------------------------------------------------------
+
+    @Slot()
+    def _on_send_clicked(self) -> None:
+        text = self.prompt.toPlainText()
+        if not text.strip():
+            return
+        if not self._chat.model:
+            self.show_notice(self.tr("Choose a model first."), 5000)
+            return
+        if self._chat.send(text):
+            self.prompt.clear()
+
+    @Slot()
+    def _on_options_triggered(self) -> None:
+        from ollama_desktop.ui.chat.options_dialog import ChatOptionsDialog  # noqa: PLC0415 - dialogs load when opened
+
+        options = ChatOptionsDialog.ask(
+            self._chat.conversation.options, self, can_think=self._chat.can_think(self._chat.model)
+        )
+        if options is not None:
+            self._chat.set_options(options)
+
+    @Slot(int)
+    def _on_model_changed(self, _index: int) -> None:
+        name = self.model_picker.current_model()
+        self._chat.set_model(name)
+        if name:
+            self._settings.set_last_model(name)
+        self.memory_pane.update_verdict()
+
+    @Slot()
+    def bring_to_front(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    @Slot()
+    def quit_app(self) -> None:
+        """Quit for real, also when closing would only hide the window in the tray."""
+        self._quitting = True
+        self.close()
+        QApplication.quit()
+
+    # -- first-run screens ---------------------------------------------------------------------
+
+    def _update_welcome(self) -> None:
+        """The chat, or a screen that says what is missing (never over a conversation in progress)."""
+        status = self._connection.status
+        has_chat = bool(self._chat.conversation.messages) or self._chat.busy
+        screen: Screen | None = None
+        if status.state is State.UNREACHABLE and not has_chat:
+            screen = Screen.NOT_RUNNING if is_local(status.host) else Screen.HOST_UNREACHABLE
+        elif status.state is State.NOT_OLLAMA and status.error is not None and not has_chat:
+            # Something answers there: "install Ollama" would send the user the wrong way.
+            screen = Screen.NOT_OLLAMA
+        elif (
+            status.state is State.CONNECTED and not self._connection.models and self._connection.models_known
+        ):
+            screen = Screen.NO_MODELS
+        if screen is None:
+            self.chat_stack.setCurrentWidget(self.chat_view)
+        else:
+            problem = explain_error(status.error, status.host, "") if status.error is not None else None
+            self.welcome.show_screen(screen, status.host, problem)
+            self.chat_stack.setCurrentWidget(self.welcome)
+
+    @Slot(object)
+    def _on_loaded_changed(self, loaded: tuple[RunningModel, ...]) -> None:
+        self.model_picker.set_loaded(tuple(model.name for model in loaded))
+
+    def show_notice(self, text: str, timeout_ms: int = 0, *, tooltip: str = "") -> None:
+        """A notice in the status bar for `timeout_ms` (see `WindowStatusBar.show_notice`)."""
+        self.status_line.show_notice(text, timeout_ms, tooltip=tooltip)
+
+    def clear_notice(self) -> None:
+        self.status_line.clear_notice()
+
+    def notice_text(self) -> str:
+        """The notice showing now, or ""."""
+        return self.status_line.notice_text()
+
+    # -- connection and chat -------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_status_changed(self, status: ConnectionStatus) -> None:
+        self.status_line.show_connection(status)
+        self._update_welcome()
+        if status.state is State.CONNECTED and not self._residency.known:
+            self._residency.refresh_now()
+
+    @Slot(object)
+    def _on_models_loaded(self, models: tuple[InstalledModel, ...]) -> None:
+        self.model_picker.set_models(models, prefer=self._settings.last_model)
+        self._update_welcome()
+        if not models and self._connection.status.state is State.CONNECTED:
+            self.model_picker.setPlaceholderText(self.tr("No models installed"))
+
+    @Slot(str)
+    def _on_prompt_restored(self, question: str) -> None:
+        """A question got no answer: it leaves the chat, as it left the conversation, and goes back
+        into the prompt box (one place, so that the next text is not sent glued onto it)."""
+        self.chat_view.withdraw_question()
+        self.prompt.restore(question)
+        self.prompt.setFocus()
+
+    @Slot(object)
+    def _on_reply_failed(self, error: OllamaError) -> None:
+        self.chat_view.end_reply("", self._chat.answer_text)
+        problem = explain_error(error, self._connection.client.host, self._chat.model)
+        self.chat_view.add_error(problem.message, problem.details)
+        self.reply_label.setText(self.tr("The answer failed."))
+
+    @Slot(bool)
+    def _on_busy_changed(self, busy: bool) -> None:
+        self.send_button.setEnabled(not busy)
+        self.stop_button.setEnabled(busy)
+        self.window_actions.stop_action.setEnabled(busy)
+
+    @Slot()
+    def _on_chat_cleared(self) -> None:
+        self.chat_view.clear_chat()
+        self.reply_label.clear()
+        self.prompt.setFocus()
+
+    # -- saved history (issue #6): the chat list, versions, export and import ---------------------
+
+    def _connect_history_pane(self) -> None:
+        pane = self.history_pane
+        central = self.centralWidget()
+        layout = central.layout() if central is not None else None
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(0, pane.storage_banner)
+            layout.insertWidget(layout.indexOf(self.chat_stack) + 1, pane.version_bar)
+        self._chat.conversation_truncated.connect(self._on_chat_rewritten)
+        self._chat.conversation_restored.connect(self._on_chat_rewritten)
+        if self.history is not None:
+            self.history.conversation_opened.connect(self._on_conversation_opened)
+
+    @Slot()
+    def _on_chat_rewritten(self) -> None:
+        """Regenerate or edit cut the chat back (or put it back): show it as it stands now."""
+        self.chat_view.show_chat(chat_entries(self._chat.conversation.messages))
+        self.reply_label.clear()
+        self.history_pane.update_actions()
+
+    @Slot(object)
+    def _on_conversation_opened(self, stored: StoredConversation) -> None:
+        self.chat_view.show_chat(chat_entries(self._chat.conversation.messages))
+        self.reply_label.clear()
+        self._update_welcome()
+        model = stored.record.model
+        index = self.model_picker.findData(model, Qt.ItemDataRole.UserRole) if model else -1
+        if index >= 0:
+            self.model_picker.setCurrentIndex(index)
+        elif model and model != self._chat.model:
+            self.show_notice(
+                self.tr(
+                    "This chat used {model}, which is not installed here. Choose a model to go on."
+                ).format(model=model),
+                15000,
+            )
+        if stored.record.draft:
+            self.prompt.restore(stored.record.draft)
+        self.prompt.setFocus()
+        self.history_pane.update_actions()
+
+    # -- window life ---------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._quitting and self.tray is not None and self._keep_in_tray():
+            event.ignore()
+            self.hide()
+            return
+        self._closed = True
+        self._settings.set_window_geometry(self.saveGeometry())
+        self._settings.sync()
+        self._chat.shutdown()
+        if self.history is not None:
+            self._settings.set_window_state(self.saveState())
+            self.history.shutdown()  # after the chat stopped: its last words are written first
+        self._connection.stop()
+        self._residency.shutdown()
+        if self._servers is not None:
+            self._servers.shutdown()
+        if self._benchmark is not None:
+            self._benchmark.shutdown()
+        self.models_pane.close_benchmark()
+        super().closeEvent(event)
+        if self.tray is not None:
+            self.tray.hide()
+            # With a tray the app does not quit on the last window closing (see app.py): quit here.
+            QApplication.quit()
+
+    @property
+    def closed(self) -> bool:
+        """Whether the window was closed for good (not just hidden in the tray): the app is ending."""
+        return self._closed
+
+    def _keep_in_tray(self) -> bool:
+        choice = self._settings.close_to_tray
+        if choice is None:
+            choice = self.ask_close_to_tray(self)
+            self._settings.set_close_to_tray(choice)
+            self.window_actions.close_to_tray_action.setChecked(choice)
+        return choice
+
+    # Tests replace it (the question is asked once, on the first close).
+    ask_close_to_tray = staticmethod(ask_close_to_tray)
