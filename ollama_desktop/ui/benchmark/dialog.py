@@ -4,8 +4,8 @@ The user picks models, questions, the number of runs and cold or warm starts, an
 dialog shows progress and fills its tables and chart as each run finishes. Cancel stops at once and
 keeps the finished runs. Results are kept in a history file, and each benchmark can be compared with
 an earlier one and saved as CSV or Markdown. All the work happens in `BenchmarkController`, which
-the app builds; this dialog only assembles its parts (`benchmark_setup`, `benchmark_progress`,
-`benchmark_results`, `benchmark_baseline`) and is built the first time the user opens it.
+the app builds; this dialog only assembles its parts (`setup`, `progress`,
+`results`, `baseline`) and is built the first time the user opens it.
 """
 
 from __future__ import annotations

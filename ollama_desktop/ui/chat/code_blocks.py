@@ -20,7 +20,7 @@ class CodeStore:
     def __init__(self) -> None:
         self._codes: dict[int, list[str]] = {}
         self._next = 0
-        # Links whose block left the document (see chat_regions.Region.fold): kept as an empty
+        # Links whose block left the document (see regions.Region.fold): kept as an empty
         # entry, so that `more` code of their block is not added to the link before them.
         self._dropped: set[int] = set()
         # What was made since `record`: (link number, True for code added to it by `more`).

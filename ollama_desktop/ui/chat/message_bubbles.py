@@ -1,6 +1,6 @@
 """Where each message's bubble lies in the chat document, and painting the ones in a repainted area.
 
-The messages are plain blocks (see chat_messages); their bubbles are painted under the text by the
+The messages are plain blocks (see messages); their bubbles are painted under the text by the
 view (see bubbles.BubblePainter for the drawing itself).
 """
 

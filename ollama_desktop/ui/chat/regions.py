@@ -105,7 +105,7 @@ class Region:
 
     @property
     def fold_due(self) -> bool:
-        """Whether more than the fold limit is shown (see chat_fold.FOLD_WEIGHT)."""
+        """Whether more than the fold limit is shown (see fold.FOLD_WEIGHT)."""
         return self._fold.due
 
     @property

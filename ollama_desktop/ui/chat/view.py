@@ -11,7 +11,7 @@ plain blocks whose bubble the view paints itself. What keeps it fast at any leng
 - messages are not QTextFrames or tables: a change inside one makes Qt lay out all of it again and
   repaint the whole window, so plain blocks with painted bubbles keep each frame to what changed;
 - code is highlighted once, when its fence closes;
-- an answer longer than chat_fold.FOLD_WEIGHT keeps only its newest blocks in the document (one line at its
+- an answer longer than fold.FOLD_WEIGHT keeps only its newest blocks in the document (one line at its
   top says so), so its memory stays bounded; its text stays whole where it is kept (Copy takes it
   from the conversation or the history, not from a copy of the view's own);
 - a long chat opened at once shows its newest messages first and adds the older ones above them in
@@ -24,9 +24,9 @@ markdown-it and Pygments are imported on the first answer (the app imports them 
 frame), so they cost nothing at start-up.
 
 The view assembles parts that each own their state: the messages' blocks and formats
-(chat_messages), their bubbles (message_bubbles), answers streaming in (chat_reply, over the regions
-of chat_regions), the reasoning sections (chat_thinking), the fold of very long answers (chat_fold),
-scrolling and an opened chat's older messages (chat_scroll), the code of Copy links (code_blocks)
+(messages), their bubbles (message_bubbles), answers streaming in (reply, over the regions
+of regions), the reasoning sections (thinking), the fold of very long answers (fold),
+scrolling and an opened chat's older messages (scroll), the code of Copy links (code_blocks)
 and the markdown stack loaded in the background (markdown_loader).
 """
 
@@ -67,7 +67,7 @@ if TYPE_CHECKING:
 __all__ = ["CHROME_PROPERTY", "ROLE_ASSISTANT", "ROLE_ERROR", "ROLE_USER", "ChatEntry", "ChatView"]
 
 # Opening a long chat: this many characters of the newest messages are shown at once; the older
-# ones are added above them as the user scrolls up (see chat_scroll).
+# ones are added above them as the user scrolls up (see scroll).
 FIRST_SCREEN_CHARS = 12_000
 
 
