@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from ollama_desktop.core.client import OllamaClient
-from ollama_desktop.core.errors import OllamaError, ServerUnreachable, StreamIncomplete
+from ollama_desktop.core.errors import ErrorKind, OllamaError, ServerUnreachable, StreamIncomplete, error_kind
 from ollama_desktop.core.responses import InstalledModel
 from ollama_desktop.core.timeouts import Timeouts
 from ollama_desktop.workers import CallWorker, WorkerPool, WorkerSignals
@@ -22,6 +22,11 @@ class State(enum.Enum):
     # Something answers at the address, but not as Ollama does (`status.error` says how): the
     # address is probably another program's, not Ollama stopped; "install Ollama" would be wrong.
     NOT_OLLAMA = "not_ollama"
+
+
+# A call that failed this way may mean the server is gone: the connection is checked at once rather
+# than at the next scheduled check (up to `recheck_ms` later, when "Connected" would be a lie).
+SERVER_MAY_BE_GONE = frozenset({ErrorKind.UNREACHABLE, ErrorKind.CONNECTION_LOST, ErrorKind.TIMED_OUT})
 
 
 def state_for(error: OllamaError) -> State:
@@ -189,6 +194,12 @@ class ConnectionController(QObject):
         worker.signals.cancelled.connect(self._on_check_cancelled)
         self._check = worker
         self._pool.start(worker)
+
+    @Slot(object)
+    def doubt(self, error: OllamaError) -> None:
+        """Another call to the server failed with `error`: check now if it says the server may be gone."""
+        if error_kind(error) in SERVER_MAY_BE_GONE:
+            self.check_now()
 
     def refresh_models(self) -> None:
         """Reload /api/tags (after a pull or delete, or when the user asks).

@@ -138,6 +138,19 @@ def explain_error(error: OllamaError, host: str, model: str) -> ErrorText:
     return ErrorText(describe_error(error, host, model), error_details(error))
 
 
+def explain_server_error(error: OllamaError, host: str) -> ErrorText:
+    """`explain_error` for a call that involves no model (/api/version, checking a server): a timeout
+    there is a server that takes connections and says nothing, not a model still loading."""
+    if error_kind(error) is ErrorKind.TIMED_OUT or error.reason is Reason.NO_ANSWER:
+        text = QCoreApplication.translate(
+            "Messages",
+            "The server at {host} accepts connections but does not answer. If it is Ollama, it may be "
+            "stuck: quit it and start it again, then check again.",
+        ).format(host=host)
+        return ErrorText(text, error_details(error))
+    return explain_error(error, host, "")
+
+
 @dataclass(frozen=True)
 class KindWords:
     """What the app says about one kind of problem (`core.errors.ErrorKind`).

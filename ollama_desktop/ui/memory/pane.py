@@ -126,7 +126,6 @@ class MemoryPane(QObject):
     def _on_loading_changed(self, model: str) -> None:
         if model:
             self._status_line.residency_indicator.show_loading(model)
-        self._actions.warm_up_action.setEnabled(not model)
         self.update_verdict()
 
     @Slot(str, object)

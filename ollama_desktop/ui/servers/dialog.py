@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.servers.host import is_local, parse_host
-from ollama_desktop.ui.messages import explain_error, show_error
+from ollama_desktop.ui.messages import explain_server_error, show_error
 from ollama_desktop.ui.plain_text import plain_label
 from ollama_desktop.workers import WorkerSignals
 
@@ -102,7 +102,7 @@ class ServerDialog(QDialog):
     @Slot(object)
     def _on_probe_failed(self, error: OllamaError) -> None:
         if self.sender() is self._pending:
-            show_error(self.result_label, explain_error(error, self._resolved() or "", ""))
+            show_error(self.result_label, explain_server_error(error, self._resolved() or ""))
 
     @Slot()
     def _on_accept(self) -> None:

@@ -35,11 +35,12 @@ from ollama_desktop.ui.chat.welcome_panel import Screen, WelcomePanel
 from ollama_desktop.ui.history.pane import HistoryPane
 from ollama_desktop.ui.history.texts import chat_entries
 from ollama_desktop.ui.memory.pane import MemoryPane
-from ollama_desktop.ui.messages import explain_error
+from ollama_desktop.ui.messages import explain_error, explain_server_error
 from ollama_desktop.ui.models.model_picker import ModelComboBox
 from ollama_desktop.ui.models.pane import ModelsPane
 from ollama_desktop.ui.servers.choice import ServerChoice
 from ollama_desktop.ui.window.actions import WindowActions
+from ollama_desktop.ui.window.availability import Availability
 from ollama_desktop.ui.window.close_to_tray import ask_close_to_tray
 from ollama_desktop.ui.window.polling import PollWhileShown
 from ollama_desktop.ui.window.status_bar import WindowStatusBar
@@ -100,9 +101,20 @@ class MainWindow(QMainWindow):
             actions=actions,
             models=models,
             benchmark=benchmark,
+            current_model=self.model_picker.current_model,
         )
         self.server_choice = ServerChoice(self, self._current_server, connection, actions, servers)
         self.polling = PollWhileShown(self, connection, residency, servers)
+        self.availability = Availability(
+            connection,
+            chat,
+            residency,
+            send_button=self.send_button,
+            picker=self.model_picker,
+            server_actions=(actions.free_memory_action, actions.benchmark_action),
+            warm_up_action=actions.warm_up_action,
+            parent=self,
+        )
         self._build_layout()
         self._connect()
         self.history = history
@@ -188,6 +200,9 @@ class MainWindow(QMainWindow):
         self._chat.reply_failed.connect(self._on_reply_failed)
         # What a failure calls for is the chat controller's to decide; here it only reaches its target.
         self._chat.server_doubted.connect(self._connection.check_now)
+        self._residency.poll_failed.connect(self._connection.doubt)
+        self._residency.unload_failed.connect(self._connection.doubt)
+        self._residency.load_failed.connect(lambda _model, error: self._connection.doubt(error))
         self._chat.model_missing.connect(lambda _model: self._connection.refresh_models())
         self._chat.model_missing.connect(self.models_pane.offer_download)
         self._chat.diagnosis_wanted.connect(self._residency.diagnose)
@@ -210,8 +225,9 @@ class MainWindow(QMainWindow):
         text = self.prompt.toPlainText()
         if not text.strip():
             return
-        if not self._chat.model:
-            self.show_notice(self.tr("Choose a model first."), 5000)
+        why_not = self.availability.why_not_send()
+        if why_not:
+            self.show_notice(why_not, 8000)
             return
         if self._chat.send(text):
             self.prompt.clear()
@@ -266,7 +282,7 @@ class MainWindow(QMainWindow):
         if screen is None:
             self.chat_stack.setCurrentWidget(self.chat_view)
         else:
-            problem = explain_error(status.error, status.host, "") if status.error is not None else None
+            problem = explain_server_error(status.error, status.host) if status.error is not None else None
             self.welcome.show_screen(screen, status.host, problem)
             self.chat_stack.setCurrentWidget(self.welcome)
 
@@ -298,8 +314,6 @@ class MainWindow(QMainWindow):
     def _on_models_loaded(self, models: tuple[InstalledModel, ...]) -> None:
         self.model_picker.set_models(models, prefer=self._settings.last_model)
         self._update_welcome()
-        if not models and self._connection.status.state is State.CONNECTED:
-            self.model_picker.setPlaceholderText(self.tr("No models installed"))
 
     @Slot(str)
     def _on_prompt_restored(self, question: str) -> None:
@@ -318,7 +332,6 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _on_busy_changed(self, busy: bool) -> None:
-        self.send_button.setEnabled(not busy)
         self.stop_button.setEnabled(busy)
         self.window_actions.stop_action.setEnabled(busy)
 

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QSizePolicy, QStatusBar, QWidget
 
 from ollama_desktop.controllers.connection import ConnectionStatus, State
 from ollama_desktop.ui.memory.residency_indicator import ResidencyIndicator
-from ollama_desktop.ui.messages import ErrorText, explain_error
+from ollama_desktop.ui.messages import ErrorText, explain_server_error
 from ollama_desktop.ui.plain_text import plain_label, plain_tooltip
 
 
@@ -50,9 +50,9 @@ class WindowStatusBar(QStatusBar):
                 host=status.host
             )
             if status.error is not None:
-                tooltip = explain_error(status.error, status.host, "").tooltip
+                tooltip = explain_server_error(status.error, status.host).tooltip
         elif status.state is State.NOT_OLLAMA and status.error is not None:
-            problem = explain_error(status.error, status.host, "")
+            problem = explain_server_error(status.error, status.host)
             text = self.tr("○ {problem} Retrying every few seconds…").format(problem=problem.message)
             tooltip = problem.tooltip
         else:
