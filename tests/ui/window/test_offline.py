@@ -66,9 +66,10 @@ def test_everything_comes_back_when_the_server_answers(
     qtbot, pool: WorkerPool, settings: Settings, fake: FakeOllama
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(qtbot, pool, settings, fake.url)
-    qtbot.waitUntil(lambda: window.send_button.isEnabled())
+    qtbot.waitUntil(window.send_button.isEnabled)
     actions = window.window_actions
-    assert actions.free_memory_action.isEnabled() and actions.warm_up_action.isEnabled()
+    assert actions.free_memory_action.isEnabled()
+    assert actions.warm_up_action.isEnabled()
     assert actions.free_memory_action.toolTip().startswith("Unload every model")
     window._connection.stop()
 
@@ -94,7 +95,7 @@ def test_a_dead_server_is_noticed_at_the_first_failed_call(
     server = FakeOllama(sample_models()).start()
     try:
         window = make_window(qtbot, pool, settings, server.url, retry_ms=NEVER_MS)
-        qtbot.waitUntil(lambda: window.send_button.isEnabled())
+        qtbot.waitUntil(window.send_button.isEnabled)
     finally:
         server.stop()
     # The next scheduled check is ten minutes away: only the failed /api/ps can tell.
