@@ -26,6 +26,7 @@ from ollama_desktop import app_version, i18n
 from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
+from ollama_desktop.controllers.current_server import CurrentServerController
 from ollama_desktop.controllers.history import HistoryController
 from ollama_desktop.controllers.models import ModelsController
 from ollama_desktop.controllers.residency import ResidencyController
@@ -123,6 +124,7 @@ def build(
         # Its own pool of one thread: the file's jobs run in order, and never wait behind a stream.
         history_pool = WorkerPool(max_threads=1, parent=app)
         history = HistoryController(chat, HistoryStore(history_path), history_pool, parent=app)
+    current_server = CurrentServerController(settings, connection, residency, servers, parent=app)
     window = MainWindow(
         settings,
         connection,
@@ -131,6 +133,7 @@ def build(
         tray=tray,
         models=models,
         servers=servers,
+        current_server=current_server,
         history=history,
         benchmark=benchmark,
     )

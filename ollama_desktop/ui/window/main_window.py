@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         tray: TrayIcon | None = None,
         models: ModelsController | None = None,
         servers: ServersController | None = None,
+        current_server: CurrentServerController | None = None,
         benchmark: BenchmarkController | None = None,
         history: HistoryController | None = None,
         parent: QWidget | None = None,
@@ -77,7 +78,10 @@ class MainWindow(QMainWindow):
         chat.keep_alive = settings.keep_alive.request_value
         self.setWindowTitle(self.tr("Ollama Desktop"))
 
-        self._current_server = CurrentServerController(settings, connection, residency, servers, self)
+        # app.py builds it with the other controllers; a window built alone (tests) makes its own.
+        self._current_server = current_server or CurrentServerController(
+            settings, connection, residency, servers, self
+        )
         self._create_widgets()
         actions = self.window_actions = WindowActions(
             self, settings, models=models is not None, benchmark=benchmark is not None, tray=tray is not None
