@@ -53,6 +53,8 @@ _NS = 1_000_000_000
 _FOREVER_NS = 2**63 - 1
 _DEFAULT_KEEP_ALIVE_NS = 300 * _NS
 _DEFAULT_NUM_CTX = 4096
+# The chat template's own tokens, counted in every prompt (one word is one token in the fake).
+_TEMPLATE_TOKENS = 10
 _WARM_LOAD_SECONDS = 0.1
 # How often a waiting handler re-checks its condition; hang-ups wake it at once through select().
 _POLL = 0.01
@@ -76,6 +78,11 @@ class FakeModel:
         memory_size: /api/ps "size" when loaded (default: 1.3 times the size on disk).
         placement: where /api/ps says it sits: ``"gpu"``, ``"split"`` (60 % in VRAM) or ``"cpu"``.
         context_length: the model's maximum context, as /api/show's model_info reports it.
+        think_levels_only: like GPT-OSS, it takes ``think`` levels only: a bool is ignored and it
+            always reasons.
+        remote_host: a cloud model (``"https://ollama.com:443"``): listed by /api/tags with
+            ``remote_model``/``remote_host``, never loaded here (never in /api/ps), and its chats answer
+            401 with a ``signin_url`` until ``fake.cloud_signed_in``.
     """
 
     name: str
@@ -90,6 +97,8 @@ class FakeModel:
     memory_size: int | None = None
     placement: str = "gpu"
     context_length: int = 131072
+    think_levels_only: bool = False
+    remote_host: str = ""
 
 
 @dataclass
@@ -531,7 +540,7 @@ def _check_think(value: Any) -> None:
     if value is None or isinstance(value, bool):
         return
     if isinstance(value, str):
-        if value not in ("high", "medium", "low"):
+        if value not in ("high", "medium", "low", "max"):
             allowed = '"high", "medium", "low", true, or false'
             raise ApiError(400, f"invalid think value: {_go_quote(value)} (must be {allowed})")
         return
@@ -858,6 +867,8 @@ class _Turn:
     @property
     def thinks(self) -> bool:
         # Like the real server, a thinking model thinks unless the request says think: false.
+        if self.model.think_levels_only:
+            return True  # a bool is ignored: its reasoning cannot be turned off
         return "thinking" in self.model.capabilities and self.body.get("think") is not False
 
     @property
@@ -870,9 +881,31 @@ class _Turn:
         value = self.options.get("num_predict")
         return int(value) if isinstance(value, int | float) and value > 0 else None
 
+    def messages(self) -> list[dict[str, Any]]:
+        """The chat's messages the model sees: like the real server (`truncate` defaults to true),
+        the oldest ones but the system prompt are dropped until the prompt fits `num_ctx`, keeping at
+        least the last one; nothing in the answer says so (only `prompt_eval_count` shows it)."""
+        messages = [m for m in self.body.get("messages") or [] if isinstance(m, dict)]
+        if self.body.get("truncate") is False:
+            return messages
+        while self._tokens(messages) > self.num_ctx:
+            first = next((i for i, m in enumerate(messages[:-1]) if m.get("role") != "system"), None)
+            if first is None:
+                break
+            del messages[first]
+        return messages
+
+    @staticmethod
+    def _tokens(messages: list[dict[str, Any]]) -> int:
+        return sum(len((m.get("content") or "").split()) for m in messages) + _TEMPLATE_TOKENS
+
+    def dropped(self) -> int:
+        """How many messages `messages()` dropped."""
+        return len(self.body.get("messages") or []) - len(self.messages()) if self.chat else 0
+
     def texts(self) -> list[str]:
         if self.chat:
-            return [m.get("content") or "" for m in self.body.get("messages") or []]
+            return [m.get("content") or "" for m in self.messages()]
         return [self.body.get("system") or "", self.body.get("prompt") or ""]
 
     def last_user_text(self) -> str:
@@ -883,12 +916,12 @@ class _Turn:
 
     @property
     def prompt_tokens(self) -> int:
-        return sum(len(text.split()) for text in self.texts()) + 10
+        return sum(len(text.split()) for text in self.texts()) + _TEMPLATE_TOKENS
 
     def prompt_words(self) -> list[str]:
         """The prompt's words by role: all of ``prompt_tokens`` but the template's 10, which follow them."""
         if self.chat:
-            parts = [(m.get("role") or "", m.get("content") or "") for m in self.body.get("messages") or []]
+            parts = [(m.get("role") or "", m.get("content") or "") for m in self.messages()]
         else:
             parts = list(zip(("system", "user"), self.texts(), strict=True))
         return [f"{role}:{word}" for role, text in parts for word in text.split()]
@@ -1202,6 +1235,14 @@ class _Handler(BaseHTTPRequestHandler):
     def _ps(self) -> None:
         self._send_json(200, {"models": self.fake._ps()})
 
+    def _status(self) -> None:
+        fake = self.fake
+        if not fake.at_least("0.16"):
+            self._send(404, b"404 page not found", "text/plain")
+            return
+        source = "env" if fake.cloud_disabled else "none"
+        self._send_json(200, {"cloud": {"disabled": fake.cloud_disabled, "source": source}})
+
     def _show(self) -> None:
         body = decode_request(self._rec.raw_body, "ShowRequest")
         name = body.get("model") or body.get("name") or ""
@@ -1312,11 +1353,27 @@ class _Handler(BaseHTTPRequestHandler):
     def _generate(self) -> None:
         self._generation(chat=False)
 
+    def _cloud_allowed(self) -> bool:
+        """A cloud model's turn: refused (answered here, False) unless cloud is on and signed in."""
+        fake = self.fake
+        if fake.cloud_disabled:
+            # The wording of a disabled cloud is not recorded anywhere we have: the status is.
+            self._send_json(403, {"error": "ollama cloud is disabled"})
+            return False
+        if not fake.cloud_signed_in:
+            signin = "https://ollama.com/connect?name=fake&key=c3NoLWVkMjU1MTk"
+            self._send_json(401, {"error": "unauthorized", "signin_url": signin})
+            return False
+        return True
+
     def _parse_turn(self, *, chat: bool) -> _Turn:
         body = decode_request(self._rec.raw_body, "ChatRequest" if chat else "GenerateRequest")
         name = body.get("model") or ""
         if chat and not name:
             raise ApiError(400, "model is required")
+        if body.get("think") == "max" and not self.fake.at_least("0.22"):
+            allowed = '"high", "medium", "low", true, or false'
+            raise ApiError(400, f'invalid think value: "max" (must be {allowed})')
         return _Turn(chat, name, self._installed(name), body, keep_alive_ns(body.get("keep_alive")))
 
     @staticmethod
@@ -1341,6 +1398,11 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_json(200, self._answer_object(turn, done=True, done_reason="unload"))
             return
         self._check_capabilities(turn)
+        if turn.model.remote_host and not self._cloud_allowed():
+            return
+        if chat and not turn.empty:
+            with fake._lock:
+                fake.seen_messages.append(turn.messages())
         script = None if turn.empty else fake._next_script()
         if script is not None and script.never_answer:
             self._hold()
@@ -1552,6 +1614,7 @@ class _Handler(BaseHTTPRequestHandler):
 _ROUTES: dict[str, dict[str, Callable[[_Handler], None]]] = {
     "/": {"HEAD": _Handler._root, "GET": _Handler._root},
     "/api/version": {"HEAD": _Handler._version, "GET": _Handler._version},
+    "/api/status": {"GET": _Handler._status},
     "/api/tags": {"HEAD": _Handler._tags, "GET": _Handler._tags},
     "/api/ps": {"GET": _Handler._ps},
     "/api/show": {"POST": _Handler._show},
@@ -1561,6 +1624,15 @@ _ROUTES: dict[str, dict[str, Callable[[_Handler], None]]] = {
     "/api/copy": {"POST": _Handler._copy},
     "/api/delete": {"DELETE": _Handler._delete},
 }
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    """ "0.30.1-rc2" -> (0, 30, 1): what a release number orders by."""
+    numbers = []
+    for part in version.split("-", 1)[0].split("."):
+        digits = "".join(ch for ch in part if ch.isdigit())
+        numbers.append(int(digits) if digits else 0)
+    return tuple(numbers)
 
 
 def _registry_name(name: str) -> str:
@@ -1606,6 +1678,12 @@ class FakeOllama:
         self.serialize = True
         self.route_delay: dict[str, float] = {}
         self.hang_routes: set[str] = set()
+        # Cloud models: answered only once signed in (`ollama signin`); all refused when disabled
+        # (OLLAMA_NO_CLOUD=1, told by /api/status since 0.16).
+        self.cloud_signed_in = False
+        self.cloud_disabled = False
+        # The messages each chat turn's model saw (after truncation to num_ctx), oldest turn first.
+        self.seen_messages: list[list[dict[str, Any]]] = []
         # path -> (status, body, content type): answer that instead, for garbled or hostile answers.
         self.route_override: dict[str, tuple[int, bytes, str]] = {}
         # path (or "*" for every path) -> a hand-made answer: redirects, huge, endless, compressed,
@@ -1784,14 +1862,24 @@ class FakeOllama:
         return body
 
     def _tag_entry(self, model: FakeModel) -> dict[str, Any]:
-        return {
-            "name": model.name,
-            "model": model.name,
+        entry: dict[str, Any] = {"name": model.name, "model": model.name}
+        if model.remote_host and self.at_least("0.12"):
+            entry |= {"remote_model": model.name.rsplit(":", 1)[0], "remote_host": model.remote_host}
+        entry |= {
             "modified_at": go_time(self._modified_ns(model.name)),
             "size": model.size,
             "digest": _digest(model.name),
             "details": _details(model),
         }
+        if self.at_least("0.30"):
+            # Since 0.30 the list says what /api/show would: no call per model is needed.
+            entry["details"] |= {"context_length": model.context_length, "embedding_length": 4096}
+            entry["capabilities"] = list(model.capabilities)
+        return entry
+
+    def at_least(self, version: str) -> bool:
+        """Whether the version this fake plays is `version` or newer (features by release)."""
+        return _version_key(self.version) >= _version_key(version)
 
     def _tags(self) -> list[dict[str, Any]]:
         with self._lock:
@@ -1802,7 +1890,12 @@ class FakeOllama:
         with self._lock:
             self._expire()
             entries = sorted(self._loaded.values(), key=lambda entry: entry.expires_ns, reverse=True)
-            pairs = [(entry, self.models[entry.name]) for entry in entries if entry.name in self.models]
+            # A cloud model runs on ollama.com: it uses no memory here and is never listed.
+            pairs = [
+                (entry, self.models[entry.name])
+                for entry in entries
+                if entry.name in self.models and not self.models[entry.name].remote_host
+            ]
         answer = []
         for entry, model in pairs:
             size = _memory_of(model)

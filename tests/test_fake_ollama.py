@@ -508,9 +508,9 @@ def test_thinking_model_thinks_first(fake: FakeOllama) -> None:
         ),
         ([], 400, "json: cannot unmarshal array into Go value of type api.ChatRequest"),
         (
-            chat(think="max"),
+            chat(think="maximum"),
             400,
-            'invalid think value: "max" (must be "high", "medium", "low", true, or false)',
+            'invalid think value: "maximum" (must be "high", "medium", "low", true, or false)',
         ),
         (chat(model="GEMMA3:270M", stream=False), 200, None),
     ],
@@ -908,3 +908,130 @@ def test_repeat_floods_the_tokens_over_and_over(fake: FakeOllama) -> None:
     limited = exchange(fake, "POST", "/api/chat", chat(options={"num_predict": 3}))
     assert [line["message"]["content"] for line in limited.lines()] == ["a", "b", "a", ""]
     assert done_line(limited)["done_reason"] == "length"
+
+
+# --- a chat longer than the context (issue 19): the oldest messages are dropped, without a word ----
+
+
+def _history(turns: int, words: int) -> list[dict[str, str]]:
+    messages = [{"role": "system", "content": "Be brief."}]
+    for turn in range(turns):
+        messages.append({"role": "user", "content": " ".join(["question"] * words) + f" {turn}"})
+        messages.append({"role": "assistant", "content": " ".join(["answer"] * words)})
+    messages.append({"role": "user", "content": "And now?"})
+    return messages
+
+
+# 2 + 6 x (101 + 100) + 2 words, and the template's 10: 1,220 tokens. At 512 the oldest eight go
+# (q0 a0 q1 a1 q2 a2 q3 a3: 1,220 - 804 = 416), the system prompt and the last four stay.
+@pytest.mark.parametrize(("num_ctx", "expected"), [(4096, 1220), (512, 416)])
+def test_a_chat_past_num_ctx_loses_its_oldest_messages_but_the_system_prompt(
+    fake: FakeOllama, num_ctx: int, expected: int
+) -> None:
+    messages = _history(6, 100)
+    body = {"model": GEMMA, "messages": messages, "stream": False, "options": {"num_ctx": num_ctx}}
+    answer = json.loads(exchange(fake, "POST", "/api/chat", body).body)
+    assert answer["prompt_eval_count"] == expected
+    assert "truncat" not in json.dumps(answer)  # the real server says nothing either
+    seen = fake.seen_messages[-1]
+    assert seen[0]["content"] == "Be brief."  # the system prompt is kept
+    assert seen[-1]["content"] == "And now?"  # and the last message
+    assert len(seen) == (len(messages) if num_ctx == 4096 else 6)
+
+
+def test_truncate_false_sends_the_whole_chat(fake: FakeOllama) -> None:
+    body = {"model": GEMMA, "messages": _history(6, 100), "stream": False, "truncate": False}
+    body["options"] = {"num_ctx": 512}
+    assert json.loads(exchange(fake, "POST", "/api/chat", body).body)["prompt_eval_count"] == 1220
+
+
+# --- newer servers (issue 19): tags fields, think levels, cloud models, /api/status --------------------
+
+CLOUD = FakeModel("gpt-oss:120b-cloud", 384, "116.8B", family="gptoss", remote_host="https://ollama.com:443")
+LEVELS_ONLY = FakeModel(
+    "gpt-oss:20b",
+    13_000_000_000,
+    "20.9B",
+    family="gptoss",
+    capabilities=("completion", "thinking", "tools"),
+    think_levels_only=True,
+)
+
+
+def _server(version: str) -> Iterator[FakeOllama]:
+    models = [*demo_models(), CLOUD, LEVELS_ONLY]
+    server = FakeOllama(models, version=version).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def new() -> Iterator[FakeOllama]:
+    yield from _server("0.33.0")
+
+
+@pytest.fixture
+def old() -> Iterator[FakeOllama]:
+    yield from _server("0.11.0")
+
+
+def _tags_of(server: FakeOllama) -> dict[str, dict[str, Any]]:
+    return {entry["name"]: entry for entry in json.loads(exchange(server, "GET", "/api/tags").body)["models"]}
+
+
+def test_newer_tags_say_capabilities_and_context_older_ones_do_not(new: FakeOllama, old: FakeOllama) -> None:
+    newer = _tags_of(new)[GEMMA]
+    assert newer["capabilities"] == ["completion"]
+    assert newer["details"]["context_length"] > 0
+    older = _tags_of(old)[GEMMA]
+    assert "capabilities" not in older
+    assert "context_length" not in older["details"]
+    assert "remote_host" not in _tags_of(old)[CLOUD.name]  # 0.12 brought remote_model / remote_host
+
+
+def test_a_cloud_model_is_listed_answers_401_with_a_signin_url_and_never_uses_memory(new: FakeOllama) -> None:
+    entry = _tags_of(new)[CLOUD.name]
+    assert (entry["remote_model"], entry["remote_host"]) == ("gpt-oss", "https://ollama.com:443")
+    refused = exchange(new, "POST", "/api/chat", chat(model=CLOUD.name, stream=False))
+    assert refused.status == 401
+    answer = json.loads(refused.body)
+    assert answer["error"] == "unauthorized"
+    assert answer["signin_url"].startswith("https://ollama.com/connect")
+    new.cloud_signed_in = True
+    assert exchange(new, "POST", "/api/chat", chat(model=CLOUD.name, stream=False)).status == 200
+    assert json.loads(exchange(new, "GET", "/api/ps").body)["models"] == []
+
+
+def test_api_status_tells_whether_cloud_is_disabled(new: FakeOllama, old: FakeOllama) -> None:
+    assert json.loads(exchange(new, "GET", "/api/status").body) == {
+        "cloud": {"disabled": False, "source": "none"}
+    }
+    new.cloud_disabled = True
+    assert json.loads(exchange(new, "GET", "/api/status").body)["cloud"]["disabled"] is True
+    assert exchange(new, "POST", "/api/chat", chat(model=CLOUD.name, stream=False)).status == 403
+    assert exchange(old, "GET", "/api/status").status == 404
+
+
+@pytest.mark.parametrize("level", ["low", "medium", "high", "max"])
+def test_think_levels_are_taken(new: FakeOllama, level: str) -> None:
+    answer = exchange(new, "POST", "/api/chat", chat(model=LEVELS_ONLY.name, stream=False, think=level))
+    assert answer.status == 200
+    assert json.loads(answer.body)["message"].get("thinking")
+
+
+def test_a_levels_only_model_reasons_even_with_think_false(new: FakeOllama) -> None:
+    answer = json.loads(
+        exchange(new, "POST", "/api/chat", chat(model=LEVELS_ONLY.name, stream=False, think=False)).body
+    )
+    assert answer["message"].get("thinking")
+
+
+def test_think_max_came_with_0_22() -> None:
+    with FakeOllama([LEVELS_ONLY], version="0.21.0") as older:
+        refused = exchange(
+            older, "POST", "/api/chat", chat(model=LEVELS_ONLY.name, stream=False, think="max")
+        )
+    assert refused.status == 400
+    assert json.loads(refused.body)["error"].startswith('invalid think value: "max"')
