@@ -162,7 +162,7 @@ def main() -> int:
     run.measure(
         "select a model (details)",
         lambda: dialog.select_model(middle),
-        lambda: "Template:" in dialog.details.toPlainText(),
+        lambda: "Template:" in dialog.advanced.toPlainText(),
         0.5,
     )
     server.ask("load", f"model{count // 3:05d}:7b")

@@ -65,6 +65,12 @@ BUILTIN_PROMPTS: tuple[BenchmarkPrompt, ...] = (
 )
 
 
+# The first benchmark the dialog offers: one model (the main window's), the first question, two runs
+# each. Small on purpose: a 9 GB model writing an essay three times takes minutes on a CPU.
+DEFAULT_PROMPT_KEYS: tuple[str, ...] = (BUILTIN_PROMPTS[0].key,)
+DEFAULT_RUNS = 2
+
+
 def custom_prompt(text: str) -> BenchmarkPrompt:
     """The user's own prompt."""
     return BenchmarkPrompt(CUSTOM_PROMPT, text.strip())
@@ -83,7 +89,7 @@ class BenchmarkConfig:
 
     models: tuple[str, ...]
     prompts: tuple[BenchmarkPrompt, ...]
-    runs: int = 3
+    runs: int = DEFAULT_RUNS
     cold: bool = False
 
 

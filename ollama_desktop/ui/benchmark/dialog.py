@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Slot
+from PySide6.QtCore import QSize, QStandardPaths, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,6 +39,7 @@ from ollama_desktop.ui.benchmark.results import BenchmarkResults
 from ollama_desktop.ui.benchmark.setup import BenchmarkSetup
 from ollama_desktop.ui.benchmark.texts import benchmark_texts, environment_text
 from ollama_desktop.ui.plain_text import plain_label
+from ollama_desktop.ui.screen_fit import fit_to_screen
 
 
 class BenchmarkDialog(QDialog):
@@ -47,13 +48,20 @@ class BenchmarkDialog(QDialog):
     Args:
         controller: runs benchmarks and keeps their history (built by the app, outliving the dialog).
         models: the installed models to offer (update with `set_models`).
+        current_model: the model chosen in the main window, ticked at first ("" when none: then
+            nothing is ticked).
     """
+
+    # Opened at most this large, and smaller on a smaller screen (see `fit_to_screen`).
+    PREFERRED_SIZE = QSize(1100, 680)
 
     def __init__(
         self,
         controller: BenchmarkController,
         models: Sequence[InstalledModel],
         parent: QWidget | None = None,
+        *,
+        current_model: str = "",
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Benchmark: which model is fastest on this computer"))
@@ -65,7 +73,7 @@ class BenchmarkDialog(QDialog):
         self._live_results: list[RunResult] = []
         self._history_loaded = False
 
-        self.setup = BenchmarkSetup()
+        self.setup = BenchmarkSetup(current_model)
         self.progress = BenchmarkProgress()
         self.results = BenchmarkResults(self.texts)
         self.baseline = BaselinePicker()
@@ -93,7 +101,7 @@ class BenchmarkDialog(QDialog):
         self.set_models(models)
         self._update_run_button()
         self._show_record(None)
-        self.resize(1200, 760)
+        fit_to_screen(self, self.PREFERRED_SIZE)
 
     def _build_layout(self) -> None:
         """Setup on the left (choose, then Run), results on the right (table above chart)."""
@@ -170,6 +178,11 @@ class BenchmarkDialog(QDialog):
 
     def chosen_models(self) -> list[str]:
         return self.setup.chosen_models()
+
+    def set_current_model(self, name: str) -> None:
+        """The main window's model: ticked instead of the one before, unless the user chose others."""
+        if not self.controller.busy:
+            self.setup.set_current_model(name)
 
     def set_model_checked(self, name: str, checked: bool) -> None:
         """Tick or untick one model (as a click on its box does)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from ollama_desktop.core.benchmark.runner import Phase, Progress
-from ollama_desktop.core.benchmark.runs import BenchmarkConfig, BenchmarkRecord
+from ollama_desktop.core.benchmark.runs import BenchmarkConfig, BenchmarkRecord, plan
 from ollama_desktop.ui.benchmark.texts import prompt_titles
 from ollama_desktop.ui.plain_text import plain_label
 
@@ -19,6 +19,8 @@ class BenchmarkProgress(QWidget):
         self.bar.setRange(0, 1)
         self.bar.setValue(0)
         self.bar.setFormat(self._runs_format())
+        # Before the first start there is nothing to count: the bar appears when a benchmark starts.
+        self.bar.hide()
         # Model names come from the server: this label draws plain text.
         self.now_label = plain_label()
         self.now_label.setWordWrap(True)
@@ -31,8 +33,10 @@ class BenchmarkProgress(QWidget):
         return self.tr("%v of %m runs done")
 
     def start(self, config: BenchmarkConfig) -> None:
-        self.bar.setRange(0, len(config.models) * len(config.prompts) * config.runs)
+        self.bar.setRange(0, len(plan(config)))
         self.bar.setValue(0)
+        self.bar.setFormat(self._runs_format())
+        self.bar.show()
 
     def show_progress(self, progress: Progress) -> None:
         self.bar.setValue(progress.done)

@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
 
 from ollama_desktop.core.benchmark.runs import (
     BUILTIN_PROMPTS,
+    DEFAULT_PROMPT_KEYS,
+    DEFAULT_RUNS,
     BenchmarkConfig,
     BenchmarkPrompt,
     custom_prompt,
+    plan,
 )
 from ollama_desktop.core.responses import InstalledModel
 from ollama_desktop.core.units import model_label
@@ -31,10 +34,7 @@ from ollama_desktop.ui.benchmark.texts import prompt_titles
 from ollama_desktop.ui.locale_format import size_text
 from ollama_desktop.ui.models.installed_models import ModelListModel
 
-# With this many installed models or fewer, all start ticked; with more, the user picks.
-_TICK_ALL_UP_TO = 4
 _MAX_RUNS = 20
-_DEFAULT_PROMPTS = ("short", "long")
 
 
 class BenchmarkSetup(QWidget):
@@ -46,8 +46,9 @@ class BenchmarkSetup(QWidget):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, current_model: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._current_model = current_model  # the main window's model: the one ticked at first
         # A model/view list: thousands of installed models cost one reset, not one item each.
         self.model_ticks = ModelListModel(
             lambda model, _in_memory: model_label(model, size_text), checkable=True, parent=self
@@ -63,14 +64,14 @@ class BenchmarkSetup(QWidget):
         for prompt in BUILTIN_PROMPTS:
             box = QCheckBox(titles[prompt.key])
             box.setToolTip(prompt.text)
-            box.setChecked(prompt.key in _DEFAULT_PROMPTS)
+            box.setChecked(prompt.key in DEFAULT_PROMPT_KEYS)
             self.prompt_boxes[prompt.key] = box
         self.custom_box = QCheckBox(self.tr("Your own:"))
         self.custom_edit = QLineEdit()
         self.custom_edit.setPlaceholderText(self.tr("Type a question to ask every model"))
         self.runs_spin = QSpinBox()
         self.runs_spin.setRange(1, _MAX_RUNS)
-        self.runs_spin.setValue(3)
+        self.runs_spin.setValue(DEFAULT_RUNS)
         self._build_modes()
         self._build_layout()
         self.model_ticks.dataChanged.connect(self.changed)
@@ -79,6 +80,7 @@ class BenchmarkSetup(QWidget):
         self.custom_box.toggled.connect(self.changed)
         self.custom_edit.textEdited.connect(self._on_custom_edited)
         self.runs_spin.valueChanged.connect(self.changed)
+        self.cold_radio.toggled.connect(self.changed)
 
     def _build_modes(self) -> None:
         self.warm_radio = QRadioButton(self.tr("Warm: load each model once first"))
@@ -132,12 +134,27 @@ class BenchmarkSetup(QWidget):
             return
         ticked = set(self.chosen_models())
         known = {model.name for model in self.model_ticks.models}
-        tick_new = len(models) <= _TICK_ALL_UP_TO
+        # A model new to the list starts ticked only when it is the main window's model.
         self.model_ticks.set_models(
             models,
-            ticked=[m.name for m in models if (m.name in ticked if m.name in known else tick_new)],
+            ticked=[
+                m.name
+                for m in models
+                if (m.name in ticked if m.name in known else m.name == self._current_model)
+            ],
         )
         self.changed.emit()
+
+    def set_current_model(self, name: str) -> None:
+        """The main window's model changed: tick it instead, unless the user chose the models."""
+        if name == self._current_model:
+            return
+        untouched = set(self.chosen_models()) <= {self._current_model}
+        self._current_model = name
+        if untouched:
+            for model in self.chosen_models():
+                self.model_ticks.set_ticked(model, False)
+            self.model_ticks.set_ticked(name, True)
 
     def chosen_models(self) -> list[str]:
         return self.model_ticks.ticked()
@@ -161,15 +178,29 @@ class BenchmarkSetup(QWidget):
             self.cold_radio.isChecked(),
         )
 
+    def run_count(self) -> int:
+        """How many runs the benchmark set up would make (the length of its plan)."""
+        return len(plan(self.config()))
+
     def hint(self) -> str:
         """What the choice amounts to, or what is missing for a benchmark."""
         config = self.config()
         if not self.model_ticks.rowCount():
             return self.tr("No models are installed yet, so there is nothing to test.")
-        if not (config.models and config.prompts):
-            return self.tr("Choose at least one model and one question.")
-        total = len(config.models) * len(config.prompts) * config.runs
-        return self.tr("%n runs in all.", "", total)
+        if not config.models:
+            if not self._current_model:
+                return self.tr(
+                    "No model is chosen in the main window, so none is ticked: tick the models to test."
+                )
+            return self.tr("Tick at least one model to test.")
+        if not config.prompts:
+            return self.tr("Tick at least one question, or type your own.")
+        total = self.tr("%n runs in all.", "", self.run_count())
+        if config.cold:
+            how = self.tr("Each run loads its model first, so it takes longer.")
+        else:
+            how = self.tr("Each model is loaded once before its runs; that load is not counted as a run.")
+        return f"{total} {how}"
 
     @Slot(str)
     def _on_custom_edited(self, text: str) -> None:

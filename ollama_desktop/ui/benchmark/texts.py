@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from ollama_desktop.core.benchmark.export import ExportTexts
 from ollama_desktop.core.benchmark.runs import BenchmarkRecord
+from ollama_desktop.ui.locale_format import date_time_text
 from ollama_desktop.ui.messages import error_summaries
 
 
 def started_text(moment: datetime) -> str:
     """A benchmark's date and time in the user's locale and time zone."""
-    stamp = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()))
-    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
+    return date_time_text(moment)
 
 
 def environment_text(record: BenchmarkRecord, texts: ExportTexts) -> str:

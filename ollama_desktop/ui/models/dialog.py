@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,18 +16,27 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ollama_desktop.controllers.models import ModelsController, PullState
 from ollama_desktop.core.errors import OllamaError
-from ollama_desktop.core.models.pull import SUGGESTED_MODELS
+from ollama_desktop.core.models.suggestions import (
+    SUGGESTIONS,
+    Purpose,
+    SuggestedModel,
+    fits_in_memory,
+    total_memory,
+)
 from ollama_desktop.core.responses import InstalledModel, ModelShow, RunningModel
-from ollama_desktop.ui.locale_format import size_text
+from ollama_desktop.core.servers.host import is_local
+from ollama_desktop.ui.locale_format import date_text, date_time_text, size_text
 from ollama_desktop.ui.messages import ErrorText, explain_error, explain_pull_error, show_error
 from ollama_desktop.ui.models.installed_models import ModelTableModel
 from ollama_desktop.ui.plain_text import ask_yes_no, plain_label, plain_tooltip
+from ollama_desktop.ui.screen_fit import fit_to_screen
 
 _COLUMNS = 7
 _NAME, _PARAMS, _QUANT, _SIZE, _MODIFIED, _LOADED, _CAPS = range(_COLUMNS)
@@ -35,6 +44,12 @@ _NAME, _PARAMS, _QUANT, _SIZE, _MODIFIED, _LOADED, _CAPS = range(_COLUMNS)
 _MEASURED_ROWS = 50
 # Scrolling settles for this long before the rows in view are asked about: rows flown past are not.
 _SETTLE_MS = 40
+# The table is never narrower than this (the name column, which stretches, keeps some room).
+_TABLE_MIN_WIDTH = 520
+# Capabilities that arrive within this long of each other widen their column once.
+_CAPS_FIT_MS = 150
+# A licence's first line, as its summary, is cut after this many characters.
+_LICENSE_SUMMARY_CHARS = 120
 
 
 class ModelsDialog(QDialog):
@@ -49,17 +64,30 @@ class ModelsDialog(QDialog):
 
     shown_changed = Signal(bool)  # the window appeared (True) or went away (False)
 
-    def __init__(self, controller: ModelsController, host: str, parent: QWidget | None = None) -> None:
+    # Opened at most this large, and smaller on a smaller screen (see `fit_to_screen`).
+    PREFERRED_SIZE = QSize(1100, 620)
+
+    def __init__(
+        self,
+        controller: ModelsController,
+        host: str,
+        parent: QWidget | None = None,
+        *,
+        memory: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Models"))
         self._controller = controller
         self._loader = controller.details
         self._host = host
+        # This computer's memory, to say which suggested downloads fit (only said for a local server).
+        self._memory = memory if memory is not None else (total_memory() if is_local(host) else None)
 
         self._build_table()
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         self.details.setPlaceholderText(self.tr("Select a model to see its details."))
+        self._build_advanced()
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setEnabled(False)
         self.delete_button.clicked.connect(self._on_delete_clicked)
@@ -72,12 +100,15 @@ class ModelsDialog(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.details, 1)
+        right_layout.addWidget(self.advanced_button, 0, Qt.AlignmentFlag.AlignLeft)
+        right_layout.addWidget(self.advanced, 1)
         right_layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignRight)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 3)  # the table has the room: names are long
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([3 * self.PREFERRED_SIZE.width() // 4, self.PREFERRED_SIZE.width() // 4])
         close = QPushButton(self.tr("Close"))
         close.clicked.connect(self.close)
         layout = QVBoxLayout(self)
@@ -85,7 +116,7 @@ class ModelsDialog(QDialog):
         layout.addWidget(self.status_label)
         layout.addWidget(pull_box)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
-        self.resize(980, 560)
+        fit_to_screen(self, self.PREFERRED_SIZE)
 
         self._loader.loaded.connect(self._on_details_loaded)
         self._loader.failed.connect(self._on_details_failed)
@@ -106,9 +137,11 @@ class ModelsDialog(QDialog):
             self.tr("In memory"),
             self.tr("Can do"),
         ]
-        self.table_model = ModelTableModel(headers, self._cell_text, self)
+        self.table_model = ModelTableModel(headers, self._cell_text, self, tooltip=self._cell_tooltip)
         self.table = QTableView()
         self.table.setModel(self.table_model)
+        # Names end in the part that tells them apart (the tag): cut in the middle, whole on hover.
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -116,7 +149,13 @@ class ModelsDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
             header.setResizeContentsPrecision(_MEASURED_ROWS)
-        self.table.horizontalHeader().setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
+        self._set_column_modes()
+        # Capabilities arrive row by row: the column is fitted to them once they pause, not per row
+        # (a header that resizes to its contents measures 50 rows on every change: ~8 ms each).
+        self._caps_timer = QTimer(self)
+        self._caps_timer.setSingleShot(True)
+        self._caps_timer.setInterval(_CAPS_FIT_MS)
+        self._caps_timer.timeout.connect(lambda: self.table.resizeColumnToContents(_CAPS))
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(self._on_selection_changed)
         self._want_timer = QTimer(self)
@@ -127,6 +166,59 @@ class ModelsDialog(QDialog):
         scroll_bar.valueChanged.connect(self._schedule_want)
         scroll_bar.rangeChanged.connect(self._schedule_want)
 
+    def _set_column_modes(self) -> None:
+        """The name takes the room left; the other columns are as wide as what they show.
+
+        Measured when the list changes (`resizeColumnsToContents`), not kept measured: the user
+        may still drag them.
+        """
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(40)
+        for column in range(_COLUMNS):
+            mode = QHeaderView.ResizeMode.Stretch if column == _NAME else QHeaderView.ResizeMode.Interactive
+            header.setSectionResizeMode(column, mode)
+        self.table.setMinimumWidth(_TABLE_MIN_WIDTH)
+
+    def _build_advanced(self) -> None:
+        """The raw parts of a model (parameters with its stop words, template, licence): folded away."""
+        self.advanced_button = QToolButton()
+        self.advanced_button.setText(self.tr("Advanced"))
+        self.advanced_button.setToolTip(
+            self.tr("The model's parameters, stop words, prompt template and licence, as Ollama has them.")
+        )
+        self.advanced_button.setCheckable(True)
+        self.advanced_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_button.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_button.setAutoRaise(True)
+        self.advanced_button.toggled.connect(self._on_advanced_toggled)
+        self.advanced = QPlainTextEdit()
+        self.advanced.setReadOnly(True)
+        self.advanced.setVisible(False)
+
+    @Slot(bool)
+    def _on_advanced_toggled(self, shown: bool) -> None:
+        self.advanced_button.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.advanced.setVisible(shown)
+
+    def _suggestion_text(self, model: SuggestedModel) -> str:
+        """A suggested download: its name, size, what it is for, and whether it fits here."""
+        purposes = {
+            Purpose.QUICK: self.tr("small and fast, for quick chats"),
+            Purpose.ALL_ROUNDER: self.tr("a good all-rounder that can use tools"),
+            Purpose.REASONING: self.tr("thinks before it answers, for reasoning"),
+            Purpose.CODE: self.tr("for writing and explaining code"),
+            Purpose.VISION: self.tr("also understands pictures"),
+        }
+        text = self.tr("{name} ({size}): {purpose}").format(
+            name=model.name, size=size_text(model.size), purpose=purposes[model.purpose]
+        )
+        fits = fits_in_memory(model.size, self._memory)
+        if fits is True:
+            text += self.tr(" · fits this computer's memory")
+        elif fits is False:
+            text += self.tr(" · too big for this computer's memory")
+        return text
+
     def _build_pull_box(self) -> QGroupBox:
         self.pull_name = QComboBox()
         self.pull_name.setEditable(True)
@@ -134,10 +226,8 @@ class ModelsDialog(QDialog):
         edit = self.pull_name.lineEdit()
         if edit is not None:
             edit.setPlaceholderText(self.tr("Model name, for example gemma3:1b"))
-        for name, size in SUGGESTED_MODELS:
-            self.pull_name.addItem(
-                self.tr("{name} ({size}, a good start)").format(name=name, size=size), name
-            )
+        for suggestion in SUGGESTIONS:
+            self.pull_name.addItem(self._suggestion_text(suggestion), suggestion.name)
         self.pull_name.setCurrentIndex(-1)
         self.pull_button = QPushButton(self.tr("Download"))
         self.pull_button.clicked.connect(self._on_pull_clicked)
@@ -174,7 +264,6 @@ class ModelsDialog(QDialog):
         if (row := self.table_model.row_of(selected)) >= 0:
             self.table.selectRow(row)
         self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(_NAME, QHeaderView.ResizeMode.Stretch)
         # A reset drops the selection without a signal: the details follow what is selected now.
         self._on_selection_changed()
 
@@ -224,11 +313,17 @@ class ModelsDialog(QDialog):
         if column == _SIZE:
             return size_text(model.size) if model.size else ""
         if column == _MODIFIED:
-            return _local_time(model)
+            return _local_date(model)
         if column == _LOADED:
             return self.tr("yes") if in_memory else ""
         show = self._loader.get(model)
         return ", ".join(self._capability_name(cap) for cap in show.capabilities) if show else ""
+
+    def _cell_tooltip(self, model: InstalledModel, column: int, in_memory: bool) -> str:
+        """A cell's whole text, for when the table cuts it; the date with its time."""
+        if column == _MODIFIED:
+            return _local_time(model)
+        return self._cell_text(model, column, in_memory)
 
     @Slot()
     def _schedule_want(self) -> None:
@@ -278,11 +373,13 @@ class ModelsDialog(QDialog):
     def _show_details(self, model: InstalledModel | None) -> None:
         if model is None:
             self.details.clear()
+            self.advanced.clear()
             return
         name = model.name
         show = self._loader.get(model)
         if show is None:
             self.details.setPlainText(self.tr("Loading details of {name}…").format(name=name))
+            self.advanced.clear()
             return
         lines = [
             name,
@@ -290,24 +387,31 @@ class ModelsDialog(QDialog):
             self.tr("Parameters: {size}, quantization {quant}").format(
                 size=show.details.parameter_size or "?", quant=show.details.quantization_level or "?"
             ),
+            self.tr("Size on disk: {size}").format(size=size_text(model.size)) if model.size else "",
             self.tr("Longest context: %Ln tokens", "", show.context_length) if show.context_length else "",
             self.tr("Can do: {caps}").format(
                 caps=", ".join(self._capability_name(c) for c in show.capabilities)
             ),
-            "",
-            self.tr("Parameters:"),
+        ]
+        summary = _license_summary(show.license)
+        if summary:
+            lines.append(self.tr("Licence: {summary}").format(summary=summary))
+        self.details.setPlainText("\n".join(line for line in lines if line))
+        advanced = [
+            self.tr("Parameters and stop words:"),
             show.parameters.strip() or self.tr("(none)"),
             "",
             self.tr("Template:"),
             show.template.strip() or self.tr("(none)"),
         ]
         if show.license.strip():
-            lines += ["", self.tr("License:"), show.license.strip()[:4000]]
-        self.details.setPlainText("\n".join(line for line in lines if line is not None))
+            advanced += ["", self.tr("Licence:"), show.license.strip()[:4000]]
+        self.advanced.setPlainText("\n".join(advanced))
 
     @Slot(str, object)
     def _on_details_loaded(self, name: str, _show: ModelShow) -> None:
         self.table_model.refresh_cell(name, _CAPS)
+        self._caps_timer.start()
         selected = self._selected()
         if selected is not None and selected.name == name:
             self._show_details(selected)
@@ -317,6 +421,7 @@ class ModelsDialog(QDialog):
         if self.selected_model() == name:
             text = explain_error(error, self._host, name)
             self.details.setPlainText("\n\n".join(part for part in (text.message, text.tooltip) if part))
+            self.advanced.clear()
 
     @Slot()
     def _on_delete_clicked(self) -> None:
@@ -332,7 +437,9 @@ class ModelsDialog(QDialog):
             parent,
             QCoreApplication.translate("ModelsDialog", "Delete model?"),
             QCoreApplication.translate(
-                "ModelsDialog", "Delete {name} from this Ollama server? Downloading it again takes time."
+                "ModelsDialog",
+                "Delete {name} from this Ollama server? If it came from ollama.com, downloading it again "
+                "takes time; a model you made yourself is gone for good.",
             ).format(name=name),
         )
 
@@ -416,11 +523,36 @@ class ModelsDialog(QDialog):
         self._end_pull(self.tr("The download of {name} was cancelled.").format(name=name))
 
 
+def _license_summary(license_text: str) -> str:
+    """A licence's first line, cut with "…" when long ("" when there is no licence).
+
+    >>> _license_summary("\\n  LLAMA 3.1 COMMUNITY LICENSE AGREEMENT\\nLlama 3.1 Version Release Date: …")
+    'LLAMA 3.1 COMMUNITY LICENSE AGREEMENT'
+    >>> _license_summary("x" * 200).endswith("…"), len(_license_summary("x" * 200))
+    (True, 120)
+    """
+    first = next((line.strip() for line in license_text.splitlines() if line.strip()), "")
+    if len(first) > _LICENSE_SUMMARY_CHARS:
+        return first[: _LICENSE_SUMMARY_CHARS - 1].rstrip() + "…"
+    return first
+
+
+def _local_date(model: InstalledModel) -> str:
+    """The day the model was last modified, in local time ("" when unknown or out of range)."""
+    if model.modified_at is None:
+        return ""
+    try:
+        day = model.modified_at.astimezone()
+    except (OverflowError, ValueError, OSError):
+        return ""
+    return date_text(QDate(day.year, day.month, day.day))
+
+
 def _local_time(model: InstalledModel) -> str:
     """When the model was last modified, in local time ("" when unknown or out of range)."""
     if model.modified_at is None:
         return ""
     try:
-        return model.modified_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return date_time_text(model.modified_at)
     except (OverflowError, ValueError, OSError):
         return ""

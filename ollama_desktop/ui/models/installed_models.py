@@ -175,7 +175,8 @@ class ModelTableModel(QAbstractTableModel):
     """The Models window's table: one row a model, one column a fact; the name is `NAME_ROLE` data.
 
     `cell(model, column, in_memory)` says what a cell shows; `refresh_column` redraws one column of a
-    row when something it shows arrived (the details of a model).
+    row when something it shows arrived (the details of a model). Every cell's tooltip is its whole
+    text (or `tooltip(model, column, in_memory)` when given), for when the view elides it.
     """
 
     def __init__(
@@ -183,10 +184,13 @@ class ModelTableModel(QAbstractTableModel):
         headers: list[str],
         cell: Callable[[InstalledModel, int, bool], str],
         parent: QObject | None = None,
+        *,
+        tooltip: Callable[[InstalledModel, int, bool], str] | None = None,
     ) -> None:
         super().__init__(parent)
         self._headers = headers
         self._cell = cell
+        self._tooltip = tooltip or cell
         self._rows = ModelRows()
 
     @property
@@ -233,9 +237,17 @@ class ModelTableModel(QAbstractTableModel):
         model = self._rows.models[row]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cell(model, index.column(), self._rows.is_loaded(row))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Names come from the server: escaped, since a tooltip guesses rich text.
+            text = self._tooltip(model, index.column(), self._rows.is_loaded(row))
+            return plain_tooltip(text) if text else None
         if role == NAME_ROLE:
             return model.name
         return None
+
+    def tooltip(self, row: int, column: int) -> str:
+        """A cell's tooltip as the user reads it (the whole text; "" when none)."""
+        return str(self.data(self.index(row, column), Qt.ItemDataRole.ToolTipRole) or "")
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

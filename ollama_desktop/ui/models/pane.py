@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
@@ -36,8 +37,10 @@ class ModelsPane(QObject):
         actions: WindowActions,
         models: ModelsController | None,
         benchmark: BenchmarkController | None,
+        current_model: Callable[[], str] = lambda: "",
     ) -> None:
         super().__init__(window)
+        self._current_model = current_model  # the main window's model: the Benchmark's first pick
         self._window = window
         self._connection = connection
         self._residency = residency
@@ -94,8 +97,12 @@ class ModelsPane(QObject):
         if self._benchmark_dialog is None:
             from ollama_desktop.ui.benchmark.dialog import BenchmarkDialog  # noqa: PLC0415 - dialogs load when opened
 
-            self._benchmark_dialog = BenchmarkDialog(self._benchmark, self._connection.models, self._window)
+            self._benchmark_dialog = BenchmarkDialog(
+                self._benchmark, self._connection.models, self._window, current_model=self._current_model()
+            )
             self._connection.models_loaded.connect(self._benchmark_dialog.set_models)
+        else:
+            self._benchmark_dialog.set_current_model(self._current_model())
         self._benchmark_dialog.show()
         self._benchmark_dialog.raise_()
         return self._benchmark_dialog

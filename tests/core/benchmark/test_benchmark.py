@@ -25,6 +25,8 @@ from ollama_desktop.core.benchmark.machine import MachineInfo
 from ollama_desktop.core.benchmark.runner import BenchmarkRunner, Phase, Progress
 from ollama_desktop.core.benchmark.runs import (
     BUILTIN_PROMPTS,
+    DEFAULT_PROMPT_KEYS,
+    DEFAULT_RUNS,
     BenchmarkConfig,
     BenchmarkPrompt,
     BenchmarkRecord,
@@ -255,6 +257,32 @@ def test_plan_counts_models_runs_and_prompts() -> None:
     assert (step.run, step.runs, step.prompt_number, step.prompt_count) == (1, 2, 3, 3)
     assert step.prompt.text == "mine"
     assert SHORT.options() == {"temperature": 0, "seed": 42, "num_predict": 128}
+
+
+@pytest.mark.parametrize(
+    ("models", "prompts", "runs", "cold", "total"),
+    [
+        (("a",), 1, 2, False, 2),
+        (("a", "b"), 1, 2, True, 4),
+        (("a", "b", "c"), 2, 3, False, 18),
+        (("a", "b", "a"), 5, 4, True, 40),  # a repeated model counts once
+        (("a",), 1, 0, False, 0),
+        ((), 2, 3, False, 0),
+    ],
+)
+def test_the_plan_is_models_times_questions_times_runs_warm_or_cold(
+    models: tuple[str, ...], prompts: int, runs: int, cold: bool, total: int
+) -> None:
+    steps = plan(BenchmarkConfig(models, BUILTIN_PROMPTS[:prompts], runs=runs, cold=cold))
+    assert len(steps) == total
+    assert all(step.total == total for step in steps)
+
+
+def test_the_default_is_one_question_two_runs() -> None:
+    config = BenchmarkConfig(("a",), tuple(p for p in BUILTIN_PROMPTS if p.key in DEFAULT_PROMPT_KEYS))
+    assert config.runs == DEFAULT_RUNS == 2
+    assert [p.key for p in config.prompts] == [SHORT.key]
+    assert len(plan(config)) == 2
 
 
 # -- exports ---------------------------------------------------------------------------------------

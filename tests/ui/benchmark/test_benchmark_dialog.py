@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
 
 from ollama_desktop.controllers.benchmark import BenchmarkController
@@ -22,6 +22,7 @@ from ollama_desktop.core.benchmark.runs import (
     BenchmarkConfig,
     BenchmarkRecord,
     RunResult,
+    plan,
     summarize,
 )
 from ollama_desktop.core.benchmark.store import BenchmarkStore
@@ -31,6 +32,7 @@ from ollama_desktop.core.memory.residency import Placement
 from ollama_desktop.core.responses import InstalledModel, ReplyStats
 from ollama_desktop.ui.benchmark.chart import BAR_WIDTH, ChartSet, RangeMark, SpeedChart
 from ollama_desktop.ui.benchmark.dialog import BenchmarkDialog
+from ollama_desktop.ui.screen_fit import WINDOW_FRAME, fit_to_screen
 from ollama_desktop.workers import WorkerPool
 from tests.conftest import TEST_TIMEOUTS
 from tests.fake_ollama import FakeOllama
@@ -54,10 +56,11 @@ def dialog(qtbot, pool: WorkerPool, fake: FakeOllama, store_path: Path) -> Bench
     controller = BenchmarkController(
         pool, lambda: client, store_path, app_version="9.9", machine=lambda: MACHINE
     )
-    window = BenchmarkDialog(controller, client.tags())
+    window = BenchmarkDialog(controller, client.tags(), current_model=LLAMA)
     qtbot.addWidget(window)
     with qtbot.waitSignal(window.controller.history_changed):
         window.show()
+    window.set_model_checked(GEMMA, True)  # both models, in most tests
     return window
 
 
@@ -84,12 +87,98 @@ def column(dialog: BenchmarkDialog, table: Any, heading: str) -> list[str]:
     return [row[index] for row in table.texts()]
 
 
-def test_both_models_are_offered_with_their_sizes_and_ticked(dialog: BenchmarkDialog) -> None:
+def test_both_models_are_offered_with_their_sizes(dialog: BenchmarkDialog) -> None:
     labels = dialog.setup.model_ticks.labels()
     assert labels == ["llama3.1:8b · 8.0B · Q4_K_M · 4.9 GB", "gemma3:270m · 268.10M · Q4_K_M · 253 MB"]
     assert dialog.chosen_models() == [LLAMA, GEMMA]
     assert dialog.run_button.isEnabled()
-    assert [p.key for p in dialog.setup.chosen_prompts()] == ["short", "long"]
+
+
+def bare_dialog(qtbot, pool: WorkerPool, fake: FakeOllama, store_path: Path, current: str) -> BenchmarkDialog:  # type: ignore[no-untyped-def]
+    client = OllamaClient(fake.url, TEST_TIMEOUTS)
+    controller = BenchmarkController(pool, lambda: client, store_path, machine=lambda: MACHINE)
+    window = BenchmarkDialog(controller, client.tags(), current_model=current)
+    qtbot.addWidget(window)
+    return window
+
+
+def test_the_first_benchmark_is_the_main_windows_model_one_question_two_runs(
+    qtbot, pool: WorkerPool, fake: FakeOllama, store_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = bare_dialog(qtbot, pool, fake, store_path, GEMMA)
+    assert dialog.chosen_models() == [GEMMA]
+    assert [p.key for p in dialog.setup.chosen_prompts()] == [BUILTIN_PROMPTS[0].key]
+    assert dialog.setup.runs_spin.value() == 2
+    assert dialog.setup.run_count() == 2
+    assert dialog.hint_label.text().startswith("2 runs in all.")
+    assert dialog.run_button.isEnabled()
+    # Before a start the bar counts nothing: it is not shown at all.
+    assert not dialog.progress.bar.isVisibleTo(dialog)
+    # Another model in the main window, the ticks untouched: the new one is ticked instead.
+    dialog.set_current_model(LLAMA)
+    assert dialog.chosen_models() == [LLAMA]
+    # Once the user chose, the main window's model no longer changes the ticks.
+    dialog.set_model_checked(GEMMA, True)
+    dialog.set_current_model(GEMMA)
+    assert dialog.chosen_models() == [LLAMA, GEMMA]
+
+
+def test_without_a_model_in_the_main_window_nothing_is_ticked_and_it_says_why(
+    qtbot, pool: WorkerPool, fake: FakeOllama, store_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    dialog = bare_dialog(qtbot, pool, fake, store_path, "")
+    assert dialog.chosen_models() == []
+    assert not dialog.run_button.isEnabled()
+    assert "No model is chosen in the main window" in dialog.hint_label.text()
+    dialog.set_models([*OllamaClient(fake.url).tags(), InstalledModel("phi4:14b", 9_100_000_000)])
+    assert dialog.chosen_models() == []  # a model new to the list is not ticked by itself
+
+
+@pytest.mark.parametrize(
+    ("models", "prompts", "runs", "cold", "total"),
+    [
+        ((LLAMA,), ("short",), 2, False, 2),
+        ((LLAMA, GEMMA), ("short",), 2, False, 4),
+        ((LLAMA, GEMMA), ("short", "long"), 3, False, 12),
+        ((LLAMA, GEMMA), ("short", "long", "code"), 5, True, 30),
+        ((GEMMA,), ("korean",), 20, True, 20),
+    ],
+)
+def test_the_run_count_is_the_plans_length_and_the_bar_counts_it(
+    qtbot,
+    dialog: BenchmarkDialog,
+    models: tuple[str, ...],
+    prompts: tuple[str, ...],
+    runs: int,
+    cold: bool,
+    total: int,
+) -> None:  # type: ignore[no-untyped-def]
+    for name in (LLAMA, GEMMA):
+        dialog.set_model_checked(name, name in models)
+    choose(dialog, runs=runs, cold=cold, prompts=prompts)
+    assert dialog.setup.run_count() == total == len(plan(dialog.setup.config()))
+    assert dialog.hint_label.text().startswith(f"{total} runs in all.")
+    assert ("loads its model first" in dialog.hint_label.text()) is cold
+    dialog.progress.start(dialog.setup.config())
+    assert dialog.progress.bar.isVisibleTo(dialog)
+    assert dialog.progress.bar.text() == f"0 of {total} runs done"
+
+
+def test_the_dialog_fits_a_small_laptop_screen(qtbot, dialog: BenchmarkDialog) -> None:  # type: ignore[no-untyped-def]
+    available = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
+    size = fit_to_screen(dialog, dialog.PREFERRED_SIZE, available)
+    assert size == dialog.size() == QSize(1100, 680)
+    framed = size + WINDOW_FRAME
+    assert framed.width() <= available.width()
+    assert framed.height() <= available.height()
+    # Its layout can go smaller still: a 1280×720 screen (680 above the taskbar) takes it whole too.
+    minimum = dialog.minimumSizeHint() + WINDOW_FRAME
+    assert minimum.width() <= 1280
+    assert minimum.height() <= 680
+    small = fit_to_screen(dialog, dialog.PREFERRED_SIZE, QRect(0, 0, 1280, 680))
+    assert small == QSize(1100, 680 - WINDOW_FRAME.height())
+    assert dialog.size() == small
+    assert dialog.close_button.geometry().bottom() < dialog.height()
 
 
 def test_models_are_ticked_with_the_mouse_and_the_keyboard(qtbot, dialog: BenchmarkDialog) -> None:  # type: ignore[no-untyped-def]
@@ -343,7 +432,7 @@ def test_run_needs_a_model_and_a_question_and_sends_your_own(
 ) -> None:  # type: ignore[no-untyped-def]
     choose(dialog, runs=1, prompts=())
     assert not dialog.run_button.isEnabled()
-    assert "at least one model and one question" in dialog.hint_label.text()
+    assert "at least one question" in dialog.hint_label.text()
     qtbot.keyClicks(dialog.setup.custom_edit, "Name three rivers.")
     assert dialog.setup.custom_box.isChecked()
     dialog.set_model_checked(GEMMA, False)

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import doctest
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRect, Qt
 
 from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
 from ollama_desktop.controllers.models import ModelsController
 from ollama_desktop.controllers.residency import ResidencyController
+from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.settings import Settings
+from ollama_desktop.ui import screen_fit
 from ollama_desktop.ui.chat.welcome_panel import Screen, WelcomePanel
+from ollama_desktop.ui.models import dialog as models_dialog
 from ollama_desktop.ui.models.dialog import ModelsDialog
+from ollama_desktop.ui.screen_fit import fit_to_screen
 from ollama_desktop.ui.window.main_window import MainWindow
 from ollama_desktop.workers import WorkerPool
 from tests.conftest import TEST_TIMEOUTS, sample_models
@@ -67,7 +73,99 @@ def test_models_window_lists_details_and_capabilities(qtbot, window: MainWindow,
     qtbot.waitUntil(lambda: cells.text(0, 6) == "chat")
     dialog.table.selectRow(0)
     qtbot.waitUntil(lambda: "Longest context:" in dialog.details.toPlainText())
-    assert "Template:" in dialog.details.toPlainText()
+    facts = dialog.details.toPlainText()
+    assert "Family: llama" in facts
+    assert "Size on disk: 4.9 GB" in facts
+    assert "Can do: chat" in facts
+    # The raw parts (template, stop words) are folded under "Advanced", closed until clicked.
+    assert "Template:" not in facts
+    assert "<|end|>" not in facts
+    assert not dialog.advanced.isVisible()
+    assert "Template:" in dialog.advanced.toPlainText()
+    assert '"<|end|>"' in dialog.advanced.toPlainText()  # the stop word
+    dialog.advanced_button.click()
+    assert dialog.advanced.isVisible()
+    dialog.advanced_button.click()
+    assert not dialog.advanced.isVisible()
+
+
+def test_delete_confirmation_is_true_for_downloaded_and_home_made_models(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, text: str) -> bool:
+        asked.append(text)
+        return False
+
+    monkeypatch.setattr(models_dialog, "ask_yes_no", answer)
+    assert not ModelsDialog.confirm_delete(None, "my-own-model")  # type: ignore[arg-type]
+    assert asked == [
+        "Delete my-own-model from this Ollama server? If it came from ollama.com, downloading it again "
+        "takes time; a model you made yourself is gone for good."
+    ]
+
+
+LONG_NAME = "hf.co/bartowski/Llama-3.1-8B-Inst:Q4_K_M"  # 40 characters
+
+
+def test_a_long_name_gets_the_room_and_its_whole_text_on_hover(
+    qtbot, window: MainWindow, fake: FakeOllama
+) -> None:  # type: ignore[no-untyped-def]
+    assert len(LONG_NAME) == 40
+    fake.add_model(
+        FakeModel(LONG_NAME, 4_900_000_000, "8.0B", family="llama", capabilities=("completion", "tools"))
+    )
+    window._connection.refresh_models()
+    qtbot.waitUntil(lambda: window.model_picker.count() == 3)
+    dialog = open_models(qtbot, window)
+    qtbot.waitUntil(lambda: dialog.table_model.row_of(LONG_NAME) >= 0)
+    fit_to_screen(dialog, dialog.PREFERRED_SIZE, QRect(0, 0, 1366, 728))
+    row = dialog.table_model.row_of(LONG_NAME)
+    qtbot.waitUntil(lambda: dialog.table_model.text(row, 6) == "chat, tools")
+    header = dialog.table.horizontalHeader()
+    qtbot.waitUntil(
+        lambda: header.sectionSize(6) >= dialog.table.fontMetrics().horizontalAdvance("chat, tools")
+    )
+    # The name column has the room; "Modified" shows the day only, its time on hover.
+    assert header.sectionSize(0) > header.sectionSize(4)
+    day = dialog.table_model.text(row, 4)
+    assert day
+    assert dialog.table_model.tooltip(row, 4).startswith(day + " ")
+    assert len(dialog.table_model.tooltip(row, 4)) > len(day) + 3  # and the time
+    # Whatever the table cuts, the whole text is the cell's tooltip.
+    assert dialog.table_model.tooltip(row, 0) == LONG_NAME
+    assert dialog.table_model.tooltip(row, 6) == "chat, tools"
+    shown = dialog.table.fontMetrics().elidedText(
+        LONG_NAME, Qt.TextElideMode.ElideMiddle, header.sectionSize(0) - 8
+    )
+    assert shown == LONG_NAME  # at 1366 pixels wide, a 40-character name is shown whole
+    size = dialog.size() + screen_fit.WINDOW_FRAME
+    assert size.width() <= 1366
+    assert size.height() <= 728
+
+
+def test_dialog_helpers_doctests() -> None:
+    for module in (models_dialog, screen_fit):
+        result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+        assert result.attempted > 0
+        assert result.failed == 0
+
+
+def test_suggested_downloads_say_what_each_is_for_and_whether_it_fits(
+    qtbot, pool: WorkerPool, fake: FakeOllama
+) -> None:  # type: ignore[no-untyped-def]
+    client = OllamaClient(fake.url, TEST_TIMEOUTS)
+    controller = ModelsController(pool, lambda: client)
+    dialog = ModelsDialog(controller, fake.url, memory=3_000_000_000)  # a small computer: 3 GB
+    qtbot.addWidget(dialog)
+    texts = [dialog.pull_name.itemText(i) for i in range(dialog.pull_name.count())]
+    assert texts[0] == "gemma3:1b (815 MB): small and fast, for quick chats · fits this computer's memory"
+    assert "a good start" not in " ".join(texts)
+    assert len({text.split(": ", 1)[1].split(" · ")[0] for text in texts}) == len(texts)  # each for something
+    assert texts[-1].startswith("gemma3:4b (3.3 GB): also understands pictures")
+    assert texts[-1].endswith("too big for this computer's memory")  # 3.3 GB × 1.2 > 3 GB
+    unknown = ModelsDialog(controller, "http://gpu-box:11434")  # another computer's memory: not said
+    qtbot.addWidget(unknown)
+    assert "memory" not in unknown.pull_name.itemText(0)
 
 
 def test_delete_with_confirmation_updates_list_and_picker(
@@ -104,7 +202,7 @@ def test_after_a_delete_the_details_never_show_the_deleted_model(
     dialog = open_models(qtbot, window)
     monkeypatch.setattr(ModelsDialog, "confirm_delete", staticmethod(lambda parent, name: True))
     dialog.select_model("llama3.1:8b")  # the middle row
-    qtbot.waitUntil(lambda: "Template:" in dialog.details.toPlainText())
+    qtbot.waitUntil(lambda: "Template:" in dialog.advanced.toPlainText())
     dialog.delete_button.click()
     qtbot.waitUntil(lambda: dialog.table_model.rowCount() == 2)
     assert "llama3.1:8b" not in dialog.details.toPlainText()
@@ -115,7 +213,7 @@ def test_after_a_delete_the_details_never_show_the_deleted_model(
 def test_a_model_removed_elsewhere_leaves_the_details(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     dialog = open_models(qtbot, window)
     dialog.select_model("gemma3:270m")
-    qtbot.waitUntil(lambda: "Template:" in dialog.details.toPlainText())
+    qtbot.waitUntil(lambda: "Template:" in dialog.advanced.toPlainText())
     fake.remove_model("gemma3:270m")  # `ollama rm` in a terminal, the window open
     qtbot.waitUntil(lambda: dialog.table_model.row_of("gemma3:270m") < 0)
     assert dialog.details.toPlainText() == ""
@@ -147,11 +245,11 @@ def test_details_are_asked_once_per_model_version(qtbot, window: MainWindow, fak
     # Both rows are in view: wait for both answers (closing the window would cancel one on its way).
     qtbot.waitUntil(lambda: dialog.table_model.text(0, 6) == dialog.table_model.text(1, 6) == "chat")
     dialog.select_model("gemma3:270m")
-    qtbot.waitUntil(lambda: "Template:" in dialog.details.toPlainText())
+    qtbot.waitUntil(lambda: "Template:" in dialog.advanced.toPlainText())
     dialog.close()
     dialog = open_models(qtbot, window)
     dialog.select_model("llama3.1:8b")
-    assert "Template:" in dialog.details.toPlainText()  # kept: shown at once
+    assert "Template:" in dialog.advanced.toPlainText()  # kept: shown at once
     assert len(fake.requests_to("/api/show")) - before == 2
     fake.add_model(FakeModel("gemma3:270m", 253_113_877, "268.10M", family="gemma3"))  # pulled again
     qtbot.waitUntil(lambda: len(fake.requests_to("/api/show")) - before == 3)
@@ -170,7 +268,7 @@ def test_details_that_fail_say_so_and_are_asked_again_when_picked(
     asked = len(fake.requests_to("/api/show"))
     del fake.route_override["/api/show"]
     dialog.select_model("llama3.1:8b")  # failed too (it was in view): picked, it is asked again
-    qtbot.waitUntil(lambda: "Template:" in dialog.details.toPlainText())
+    qtbot.waitUntil(lambda: "Template:" in dialog.advanced.toPlainText())
     assert len(fake.requests_to("/api/show")) == asked + 1
     assert dialog.table_model.text(1, 6) == ""  # gemma's failure is remembered: not asked again unseen
 
@@ -309,5 +407,15 @@ def test_benchmark_opens_from_the_main_window(
     dialog = window.models_pane.open_benchmark()
     assert dialog is not None
     assert dialog.isVisible()
+    # The main window's model is the one ticked, one question, two runs: two runs in all.
+    current = window.model_picker.current_model()
+    assert current
+    assert dialog.chosen_models() == [current]
+    assert dialog.setup.run_count() == 2
     assert window.models_pane.open_benchmark() is dialog  # one dialog, kept with its results
+    other = next(m.name for m in connection.models if m.name != current)
+    window.model_picker.setCurrentIndex(window.model_picker.findData(other))
+    assert window.model_picker.current_model() == other
+    assert window.models_pane.open_benchmark() is dialog
+    assert dialog.chosen_models() == [other]  # the ticks were the default: they follow the window
     window.close()
