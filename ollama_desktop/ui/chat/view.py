@@ -57,6 +57,7 @@ from ollama_desktop.ui.chat.messages import ChatEntry, Message, MessageBlocks
 from ollama_desktop.ui.chat.regions import Region, body_region
 from ollama_desktop.ui.chat.reply import LOADING_POLL_MS, Reply, ReplyRenderer
 from ollama_desktop.ui.chat.scroll import ChatScroller
+from ollama_desktop.ui.chat.search_marks import SearchMarks
 from ollama_desktop.ui.chat.steady_scroll_bar import SteadyScrollBar
 from ollama_desktop.ui.chat.theme import CHROME_PROPERTY, ChatTheme
 from ollama_desktop.ui.chat.thinking import ThinkingSections
@@ -165,6 +166,7 @@ class ChatView(QTextBrowser):
         self._render_timer.setInterval(0)
         self._render_timer.timeout.connect(self._on_render_due)
         self._loading_started = False
+        self._search_marks = SearchMarks(self)
         self.setVerticalScrollBar(SteadyScrollBar(Qt.Orientation.Vertical, self))
         self._scroll.watch()
 
@@ -281,6 +283,7 @@ class ChatView(QTextBrowser):
         self._codes.clear()
         self.clear()
         self._scroll.follow_again()
+        self._search_marks.clear()
 
     @_one_edit
     def show_chat(self, entries: Sequence[ChatEntry]) -> None:
@@ -324,6 +327,14 @@ class ChatView(QTextBrowser):
     @Slot()
     def jump_to_latest(self) -> None:
         self._scroll.follow_end()
+
+    def highlight(self, words: Sequence[str]) -> int:
+        """Mark every match of the search `words` in the chat and scroll to the first; how many.
+
+        Text added later (older messages, answers still being rendered) is marked too; `()` clears
+        the marks, and so does `clear_chat` (another chat opens).
+        """
+        return self._search_marks.mark(words)
 
     def message_count(self) -> int:
         """How many messages are shown (of an opened chat: not the older ones still to be added)."""

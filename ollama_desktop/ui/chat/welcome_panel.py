@@ -6,7 +6,7 @@ import enum
 import sys
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ollama_desktop.core.models.pull import SUGGESTED_MODELS
 from ollama_desktop.ui.messages import ErrorText
@@ -50,13 +50,14 @@ class WelcomePanel(QWidget):
         self.models_button = QPushButton(self.tr("More models…"))
         self.models_button.clicked.connect(self.models_requested)
         self.pull_buttons: list[QPushButton] = []
-        self._pull_row = QHBoxLayout()
-        for name, size in SUGGESTED_MODELS:
+        # Two a row: four in one row made this hidden panel set the window's least width (~900 px).
+        self._pull_row = QGridLayout()
+        for number, (name, size) in enumerate(SUGGESTED_MODELS):
             button = QPushButton(self.tr("Download {name} ({size})").format(name=name, size=size))
             button.clicked.connect(lambda _checked=False, name=name: self.pull_requested.emit(name))
-            self._pull_row.addWidget(button)
+            self._pull_row.addWidget(button, number // 2, number % 2)
             self.pull_buttons.append(button)
-        self._pull_row.addStretch(1)
+        self._pull_row.setColumnStretch(2, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.settings_button)
         buttons.addWidget(self.models_button)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog, QMainWindow, QWidget
 
@@ -39,8 +39,12 @@ class HistoryPane(QObject):
     """Regenerate, Edit a question and the version strip (always); with a history controller also
     the list of saved chats beside the chat, export and import, and the storage banner's messages.
 
-    The window places `storage_banner` and `version_bar` in its layout.
+    The window places `storage_banner` and `version_bar` in its layout, and marks the words of
+    `highlight_requested` in the chat view.
     """
+
+    # The words of the search a chat was opened from, to mark in that chat (() clears the marks).
+    highlight_requested = Signal(object)  # tuple[str, ...]
 
     def __init__(
         self,
@@ -62,6 +66,7 @@ class HistoryPane(QObject):
         self.history_sidebar: HistorySidebar | None = None
         self.history_dock: QDockWidget | None = None
         self.show_history_action: QAction | None = None
+        self._marking: tuple[str, tuple[str, ...]] = ("", ())  # the uid opened from a search, its words
         self._build_actions()
         self.version_bar = VersionBar([self.edit_question_action, self.regenerate_action])
         self.storage_banner = StorageBanner()
@@ -106,7 +111,7 @@ class HistoryPane(QObject):
         )
         dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
-        window.resizeDocks([dock], [260], Qt.Orientation.Horizontal)
+        window.resizeDocks([dock], [sidebar.sizeHint().width()], Qt.Orientation.Horizontal)
         show = self.show_history_action = dock.toggleViewAction()
         show.setText(self.tr("Chat &list"))
         show.setToolTip(self.tr("Show or hide the list of your saved chats (Ctrl+B)"))
@@ -139,12 +144,14 @@ class HistoryPane(QObject):
 
     def _connect_history(self, history: HistoryController, sidebar: HistorySidebar) -> None:
         sidebar.new_chat_requested.connect(self._actions.new_chat_action.trigger)
+        sidebar.open_requested.connect(self._on_open_requested)
         sidebar.open_requested.connect(history.open)
         sidebar.rename_requested.connect(history.rename)
         sidebar.delete_requested.connect(history.delete)
         sidebar.undo_requested.connect(history.undo_delete)
         sidebar.purge_requested.connect(history.purge)
         sidebar.search_requested.connect(history.search)
+        sidebar.search_requested.connect(self._on_search_requested)
         sidebar.export_requested.connect(self._export_chat)
         self.export_markdown_action.triggered.connect(
             lambda: self._export_chat(history.current_uid, "markdown")
@@ -220,6 +227,27 @@ class HistoryPane(QObject):
         if self.history_sidebar is not None:
             self.history_sidebar.set_current(uid)
         self.update_actions()
+        marking_uid, words = self._marking
+        if uid and uid == marking_uid:
+            # The chat opened from a search result is shown now (the view cleared the old marks).
+            self.highlight_requested.emit(words)
+        self._marking = ("", ())
+
+    @Slot(str)
+    def _on_open_requested(self, uid: str) -> None:
+        """A chat chosen in the list: during a search, its matches are marked once it is shown."""
+        sidebar = self.history_sidebar
+        words = sidebar.search_words if sidebar is not None else ()
+        if self.history is not None and uid == self.history.current_uid:
+            self.highlight_requested.emit(words)  # shown already: nothing else happens
+        else:
+            self._marking = (uid, words) if words else ("", ())
+
+    @Slot(str)
+    def _on_search_requested(self, words: str) -> None:
+        if not words:
+            self._marking = ("", ())
+            self.highlight_requested.emit(())
 
     @Slot(str, str)
     def _export_chat(self, uid: str, kind: str) -> None:

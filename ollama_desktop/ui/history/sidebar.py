@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from ollama_desktop.core.history.store import ConversationSummary, SearchHit
-from ollama_desktop.ui.history.texts import when_text
-from ollama_desktop.ui.plain_text import plain_label, plain_tooltip
+from ollama_desktop.ui.history.texts import snippet_html, snippet_parts, when_text
+from ollama_desktop.ui.plain_text import html_text, plain_label, plain_tooltip
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -32,12 +32,64 @@ if TYPE_CHECKING:
 UID_ROLE = Qt.ItemDataRole.UserRole
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 TITLE_ROLE = Qt.ItemDataRole.UserRole + 2  # the saved title, to tell a rename from no change
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3  # a search result's words around the match: snippet_parts
 _PADDING = 6
+# The list opens this wide, or this many average characters, whichever is wider: a title of a few
+# words, and a search result's words around the match, fit.
+START_WIDTH = 260
+START_CHARS = 28
+MIN_CHARS = 20
+
+
+Parts = list[tuple[str, bool]]
+
+
+def fit_parts(parts: Parts, width: int, plain: QFontMetrics, bold: QFontMetrics) -> Parts:
+    """The runs of a snippet (text, bold) that fit in `width` pixels, the first match in sight.
+
+    When the text before the first match would push it out of sight, its start is cut with "…" so
+    that the match stands about a third of the way in; what does not fit at the end ends with "…".
+    """
+
+    def measure(run: tuple[str, bool]) -> int:
+        return (bold if run[1] else plain).horizontalAdvance(run[0])
+
+    if sum(measure(run) for run in parts) <= width:
+        return list(parts)
+    first = next((number for number, run in enumerate(parts) if run[1]), None)
+    fitted = list(parts)
+    if first is not None and first > 0:
+        before = "".join(text for text, _bold in parts[:first])
+        room = width // 3 - plain.horizontalAdvance("…")
+        if plain.horizontalAdvance(before) + measure(parts[first]) > width:
+            cut = 0
+            while cut < len(before) and plain.horizontalAdvance(before[cut:]) > room:
+                cut += 1
+            kept = before[cut:]
+            if cut and (space := kept.find(" ")) != -1 and space < len(kept) - 1:
+                kept = kept[space + 1 :]  # from the start of a word
+            prefix = "…" if cut or before.startswith("…") else ""
+            fitted = [(prefix + kept.lstrip("…"), False), *parts[first:]]
+    shown: Parts = []
+    left = width
+    for run in fitted:
+        size = measure(run)
+        if size <= left:
+            shown.append(run)
+            left -= size
+            continue
+        metrics = bold if run[1] else plain
+        cut_text = metrics.elidedText(run[0], Qt.TextElideMode.ElideRight, left)
+        if cut_text:
+            shown.append((cut_text, run[1]))
+        break
+    return shown
 
 
 class ConversationDelegate(QStyledItemDelegate):
     """Paints a conversation on two lines: its title in bold, then its model and date (or the
-    words around a search match) in a smaller, quieter font. Editing edits the title."""
+    words around a search match, the matched words in bold) in a smaller, quieter font. Editing
+    edits the title."""
 
     def paint(
         self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -72,18 +124,36 @@ class ConversationDelegate(QStyledItemDelegate):
             title_metrics.elidedText(title, Qt.TextElideMode.ElideRight, rect.width()),
         )
         subtitle = index.data(SUBTITLE_ROLE)
+        parts = index.data(SNIPPET_ROLE)
         if isinstance(subtitle, str) and subtitle:
             painter.setFont(small_font)
             if not selected:
                 painter.setPen(opt.palette.color(QPalette.ColorRole.PlaceholderText))
             small_metrics = QFontMetrics(small_font)
             below = rect.adjusted(0, title_metrics.height() + 1, 0, 0)
-            painter.drawText(
-                below,
-                Qt.AlignmentFlag.AlignTop,
-                small_metrics.elidedText(subtitle, Qt.TextElideMode.ElideRight, rect.width()),
-            )
+            if isinstance(parts, list) and parts:
+                self._paint_parts(painter, below, parts, small_font)
+            else:
+                painter.drawText(
+                    below,
+                    Qt.AlignmentFlag.AlignTop,
+                    small_metrics.elidedText(subtitle, Qt.TextElideMode.ElideRight, rect.width()),
+                )
         painter.restore()
+
+    @staticmethod
+    def _paint_parts(painter: QPainter, rect: QRect, parts: Parts, font: QFont) -> None:
+        """A search result's snippet, the matched words in bold (drawn as text: nothing is markup)."""
+        bold_font = QFont(font)
+        bold_font.setBold(True)
+        plain, bold = QFontMetrics(font), QFontMetrics(bold_font)
+        x = rect.left()
+        for text, is_bold in fit_parts(parts, rect.width(), plain, bold):
+            painter.setFont(bold_font if is_bold else font)
+            painter.drawText(
+                QRect(x, rect.top(), rect.right() - x + 1, rect.height()), Qt.AlignmentFlag.AlignTop, text
+            )
+            x += (bold if is_bold else plain).horizontalAdvance(text)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         title_font = QFont(option.font)
@@ -197,11 +267,11 @@ class HistorySidebar(QWidget):
         self._undo_timer.timeout.connect(self._on_undo_expired)
 
     def sizeHint(self) -> QSize:
-        # Wide enough for a title of about thirty characters; the dock starts at this width.
-        return QSize(self.fontMetrics().averageCharWidth() * 34, 400)
+        # The width the dock opens at (the user's own width is kept with the window's state).
+        return QSize(max(START_WIDTH, self.fontMetrics().averageCharWidth() * START_CHARS), 400)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().averageCharWidth() * 20, 200)
+        return QSize(self.fontMetrics().averageCharWidth() * MIN_CHARS, 200)
 
     # -- what the controller tells -----------------------------------------------------------------
 
@@ -209,11 +279,16 @@ class HistorySidebar(QWidget):
     def searching(self) -> bool:
         return bool(self.search_box.text().strip())
 
+    @property
+    def search_words(self) -> tuple[str, ...]:
+        """The words searched for now (none when no search is on)."""
+        return tuple(self.search_box.text().split())
+
     def show_conversations(self, summaries: Sequence[ConversationSummary]) -> None:
         """The whole list, newest first (shown unless a search is on)."""
         self._summaries = tuple(summaries)
         if not self.searching:
-            self._show_items([(summary, self._subtitle(summary)) for summary in summaries])
+            self._show_items([(summary, self._subtitle(summary), None) for summary in summaries])
 
     def show_search_results(self, words: str, hits: Sequence[SearchHit]) -> None:
         if words != self.search_box.text().strip():
@@ -221,7 +296,13 @@ class HistorySidebar(QWidget):
         if not words:
             self.show_conversations(self._summaries)
             return
-        self._show_items([(hit.summary, hit.snippet or self._subtitle(hit.summary)) for hit in hits])
+        terms = words.split()
+        self._show_items(
+            [
+                (hit.summary, hit.snippet or self._subtitle(hit.summary), snippet_parts(hit.snippet, terms))
+                for hit in hits
+            ]
+        )
 
     def set_current(self, uid: str) -> None:
         """Highlight the conversation shown in the chat ("" for a new one)."""
@@ -265,16 +346,26 @@ class HistorySidebar(QWidget):
         when = when_text(summary.updated_at)
         return f"{summary.model} · {when}" if summary.model else when
 
-    def _show_items(self, rows: list[tuple[ConversationSummary, str]]) -> None:
+    def _show_items(self, rows: list[tuple[ConversationSummary, str, Parts | None]]) -> None:
         self.list.blockSignals(True)
         self.list.clear()
         untitled = self.tr("Untitled chat")
-        for summary, subtitle in rows:
-            item = QListWidgetItem(summary.title or untitled)
+        for summary, subtitle, parts in rows:
+            title = summary.title or untitled
+            item = QListWidgetItem(title)
             item.setData(UID_ROLE, summary.uid)
             item.setData(TITLE_ROLE, summary.title)
             item.setData(SUBTITLE_ROLE, subtitle)
-            item.setToolTip(plain_tooltip(f"{summary.title or untitled}\n{self._subtitle(summary)}"))
+            if parts:
+                # The whole title, then the words around the match with the match in bold: rich
+                # text the app writes, every piece of the chat's text escaped in it.
+                item.setData(SNIPPET_ROLE, parts)
+                about, snippet = html_text(self._subtitle(summary)), snippet_html(parts)
+                item.setToolTip(
+                    f'<p style="white-space:pre-wrap"><b>{html_text(title)}</b><br>{about}<br>{snippet}</p>'
+                )
+            else:
+                item.setToolTip(plain_tooltip(f"{title}\n{self._subtitle(summary)}"))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
             self.list.addItem(item)
         self.list.blockSignals(False)

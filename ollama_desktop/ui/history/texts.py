@@ -22,6 +22,9 @@ from ollama_desktop.core.history.store import (
 )
 from ollama_desktop.ui.chat.messages import ChatEntry
 from ollama_desktop.ui.chat.reply_speeds import describe_reply_speeds
+from ollama_desktop.ui.chat.search_marks import match_pattern
+from ollama_desktop.ui.locale_format import date_text, time_text
+from ollama_desktop.ui.plain_text import html_text
 
 if TYPE_CHECKING:
     from ollama_desktop.core.history.export import MarkdownLabels
@@ -127,12 +130,44 @@ def when_text(seconds: float, now: float | None = None) -> str:
     day: QDate = moment.date()
     days = day.daysTo(today)
     if days == 0:
-        return locale.toString(moment.time(), QLocale.FormatType.ShortFormat)
+        return time_text(moment.time())
     if days == 1:
         return QCoreApplication.translate("History", "Yesterday")
     if 1 < days < 7:
         return locale.dayName(day.dayOfWeek(), QLocale.FormatType.LongFormat)
-    return locale.toString(day, QLocale.FormatType.ShortFormat)
+    return date_text(day)
+
+
+def snippet_parts(snippet: str, words: Sequence[str]) -> list[tuple[str, bool]]:
+    """`snippet` cut into (text, is a match of `words`) runs, in order; the runs join to `snippet`.
+
+    >>> snippet_parts("…the Sky is blue, sky…", ["sky"])
+    [('…the ', False), ('Sky', True), (' is blue, ', False), ('sky', True), ('…', False)]
+    >>> snippet_parts("天空看起来是蓝色的", ["蓝色"])
+    [('天空看起来是', False), ('蓝色', True), ('的', False)]
+    """
+    pattern = match_pattern(words)
+    if pattern is None or not snippet:
+        return [(snippet, False)] if snippet else []
+    parts: list[tuple[str, bool]] = []
+    at = 0
+    for match in pattern.finditer(snippet):
+        if match.start() > at:
+            parts.append((snippet[at : match.start()], False))
+        parts.append((match.group(), True))
+        at = match.end()
+    if at < len(snippet):
+        parts.append((snippet[at:], False))
+    return parts
+
+
+def snippet_html(parts: Sequence[tuple[str, bool]]) -> str:
+    """The runs of `snippet_parts` as rich text, the matches in bold; the chat's text stays text.
+
+    >>> snippet_html([("a <b>", False), ("<img src=x>", True)])
+    'a &lt;b&gt;<b>&lt;img src=x&gt;</b>'
+    """
+    return "".join(f"<b>{html_text(text)}</b>" if bold else html_text(text) for text, bold in parts)
 
 
 def markdown_labels() -> MarkdownLabels:

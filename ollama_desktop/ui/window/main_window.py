@@ -354,6 +354,7 @@ class MainWindow(QMainWindow):
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(0, pane.storage_banner)
             layout.insertWidget(layout.indexOf(self.chat_stack) + 1, pane.version_bar)
+        pane.highlight_requested.connect(self.chat_view.highlight)
         self._chat.conversation_truncated.connect(self._on_chat_rewritten)
         self._chat.conversation_restored.connect(self._on_chat_rewritten)
         if self.history is not None:
