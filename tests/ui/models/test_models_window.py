@@ -278,7 +278,7 @@ def test_pull_with_progress_then_ready(qtbot, window: MainWindow, fake: FakeOlla
     fake.pull_steps = 6
     dialog = open_models(qtbot, window)
     dialog.pull_name.setCurrentIndex(0)  # the first suggestion
-    assert dialog.pull_text() == "gemma3:1b"
+    assert dialog.pull_box.pull_text() == "gemma3:1b"
     fractions: list[int] = []
     dialog.progress.valueChanged.connect(fractions.append)
     dialog.pull_button.click()
