@@ -10,14 +10,6 @@ from typing import Any
 from ollama_desktop.core.errors import ProtocolError
 from ollama_desktop.core.responses import MAX_BYTES
 
-# Small models to start with: fast to download, run on most computers.
-SUGGESTED_MODELS = (
-    ("gemma3:1b", "0.8 GB"),
-    ("qwen3:1.7b", "1.4 GB"),
-    ("llama3.2:3b", "2.0 GB"),
-    ("gemma3:4b", "3.3 GB"),
-)
-
 
 @dataclass(frozen=True)
 class PullProgress:

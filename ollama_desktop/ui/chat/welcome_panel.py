@@ -8,8 +8,10 @@ import sys
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ollama_desktop.core.models.pull import SUGGESTED_MODELS
+from ollama_desktop.core.models.suggestions import SUGGESTIONS, total_memory
+from ollama_desktop.core.servers.host import is_local
 from ollama_desktop.ui.messages import ErrorText
+from ollama_desktop.ui.models.suggestion_text import button_text
 from ollama_desktop.ui.plain_text import html_text
 
 DOWNLOAD_PAGE = "https://ollama.com/download"
@@ -50,14 +52,16 @@ class WelcomePanel(QWidget):
         self.models_button = QPushButton(self.tr("More models…"))
         self.models_button.clicked.connect(self.models_requested)
         self.pull_buttons: list[QPushButton] = []
-        # Two a row: four in one row made this hidden panel set the window's least width (~900 px).
+        # One a row, two lines each: side by side, this hidden panel set the window's least width
+        # (~900 px with four in a row) and kept the chat list narrow.
         self._pull_row = QGridLayout()
-        for number, (name, size) in enumerate(SUGGESTED_MODELS):
-            button = QPushButton(self.tr("Download {name} ({size})").format(name=name, size=size))
+        for number, suggestion in enumerate(SUGGESTIONS):
+            button = QPushButton(button_text(suggestion, None))
+            name = suggestion.name
             button.clicked.connect(lambda _checked=False, name=name: self.pull_requested.emit(name))
-            self._pull_row.addWidget(button, number // 2, number % 2)
+            self._pull_row.addWidget(button, number, 0)
             self.pull_buttons.append(button)
-        self._pull_row.setColumnStretch(2, 1)
+        self._pull_row.setColumnStretch(1, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.settings_button)
         buttons.addWidget(self.models_button)
@@ -78,8 +82,11 @@ class WelcomePanel(QWidget):
         """Show `screen` for `host`; `problem` says what went wrong (for NOT_OLLAMA)."""
         self.current = screen
         pulls = screen is Screen.NO_MODELS
-        for button in self.pull_buttons:
+        # Whether each fits is said of this computer only when Ollama runs on it.
+        memory = total_memory() if pulls and is_local(host) else None
+        for button, suggestion in zip(self.pull_buttons, SUGGESTIONS, strict=True):
             button.setVisible(pulls)
+            button.setText(button_text(suggestion, memory))
         self.models_button.setVisible(pulls)
         self.settings_button.setVisible(screen is not Screen.NO_MODELS)
         if screen is Screen.NOT_RUNNING:

@@ -7,9 +7,10 @@ from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QProgressBar, Q
 
 from ollama_desktop.controllers.models import ModelsController, PullState
 from ollama_desktop.core.errors import OllamaError
-from ollama_desktop.core.models.suggestions import SUGGESTIONS, Purpose, SuggestedModel, fits_in_memory
+from ollama_desktop.core.models.suggestions import SUGGESTIONS
 from ollama_desktop.ui.locale_format import size_text
 from ollama_desktop.ui.messages import ErrorText, explain_pull_error, show_error
+from ollama_desktop.ui.models.suggestion_text import suggestion_text
 from ollama_desktop.ui.plain_text import plain_label, plain_tooltip
 
 
@@ -25,7 +26,6 @@ class PullBox(QGroupBox):
         super().__init__()
         self.setTitle(self.tr("Download a model"))
         self._controller = controller
-        self._memory = memory
         self.pull_name = QComboBox()
         self.pull_name.setEditable(True)
         self.pull_name.setMinimumContentsLength(24)
@@ -33,7 +33,7 @@ class PullBox(QGroupBox):
         if edit is not None:
             edit.setPlaceholderText(self.tr("Model name, for example gemma3:1b"))
         for suggestion in SUGGESTIONS:
-            self.pull_name.addItem(self._suggestion_text(suggestion), suggestion.name)
+            self.pull_name.addItem(suggestion_text(suggestion, memory), suggestion.name)
         self.pull_name.setCurrentIndex(-1)
         self.pull_button = QPushButton(self.tr("Download"))
         self.pull_button.clicked.connect(self._on_pull_clicked)
@@ -42,6 +42,7 @@ class PullBox(QGroupBox):
         self.cancel_button.clicked.connect(self._controller.cancel_pull)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
+        self._shown = 0  # the most of this download the bar has shown (per mille)
         self.pull_label = plain_label()
         self.pull_label.setWordWrap(True)
 
@@ -58,25 +59,6 @@ class PullBox(QGroupBox):
         controller.pull_finished.connect(self._on_pull_finished)
         controller.pull_failed.connect(self._on_pull_failed)
         controller.pull_cancelled.connect(self._on_pull_cancelled)
-
-    def _suggestion_text(self, model: SuggestedModel) -> str:
-        """A suggested download: its name, size, what it is for, and whether it fits here."""
-        purposes = {
-            Purpose.QUICK: self.tr("small and fast, for quick chats"),
-            Purpose.ALL_ROUNDER: self.tr("a good all-rounder that can use tools"),
-            Purpose.REASONING: self.tr("thinks before it answers, for reasoning"),
-            Purpose.CODE: self.tr("for writing and explaining code"),
-            Purpose.VISION: self.tr("also understands pictures"),
-        }
-        text = self.tr("{name} ({size}): {purpose}").format(
-            name=model.name, size=size_text(model.size), purpose=purposes[model.purpose]
-        )
-        fits = fits_in_memory(model.size, self._memory)
-        if fits is True:
-            text += self.tr(" · fits this computer's memory")
-        elif fits is False:
-            text += self.tr(" · too big for this computer's memory")
-        return text
 
     def offer_pull(self, name: str) -> None:
         """Prefill the download box (the chat found the model missing)."""
@@ -102,6 +84,7 @@ class PullBox(QGroupBox):
             self.cancel_button.setEnabled(True)
             self.progress.setVisible(True)
             self.progress.setRange(0, 0)
+            self._shown = 0
             self.pull_label.setText(self.tr("Starting the download of {name}…").format(name=name))
 
     @Slot(object)
@@ -110,8 +93,11 @@ class PullBox(QGroupBox):
         if fraction is None:
             self.progress.setRange(0, 0)
         else:
+            # Ollama names the layers one after another, so the total grows as they come and the
+            # fraction may step back (a small layer after the big one): the bar never does.
+            value = self._shown = max(int(fraction * 1000), self._shown)
             self.progress.setRange(0, 1000)
-            self.progress.setValue(int(fraction * 1000))
+            self.progress.setValue(value)
         done, total = size_text(state.completed), size_text(state.total)
         if state.speed:
             text = self.tr("{name}: {done} of {total} at {speed}/s").format(
