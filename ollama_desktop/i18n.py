@@ -9,7 +9,7 @@ they are built, so a new language choice takes effect at the next start. The tra
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -73,6 +73,32 @@ CJK_FONTS: dict[str, tuple[str, ...]] = {
         "IPAGothic",
     ),
 }
+
+# The script each language is written in (English: Latin, which every system can draw). Without a
+# font for it, the language's text shows as empty boxes (issue #18): the app then says which
+# package to install, on Linux the Noto CJK fonts.
+WRITING_SYSTEMS: dict[str, QFontDatabase.WritingSystem] = {
+    "zh_TW": QFontDatabase.WritingSystem.TraditionalChinese,
+    "zh_CN": QFontDatabase.WritingSystem.SimplifiedChinese,
+    "ko": QFontDatabase.WritingSystem.Korean,
+}
+CJK_FONT_PACKAGES = {"debian": "fonts-noto-cjk", "fedora": "google-noto-sans-cjk-fonts"}
+
+FontFamilies = Callable[[QFontDatabase.WritingSystem], Sequence[str]]
+
+
+def lacks_font(language: str, families: FontFamilies | None = None) -> bool:
+    """Whether no installed font can draw `language` (`families`: the fonts for a writing system,
+    QFontDatabase's by default)."""
+    system = WRITING_SYSTEMS.get(language)
+    if system is None:
+        return False
+    return not (QFontDatabase.families if families is None else families)(system)
+
+
+def readable(language: str, families: FontFamilies | None = None) -> str:
+    """`language`, or English when no installed font can draw it."""
+    return ENGLISH if lacks_font(language, families) else language
 
 
 def language_of(locale: QLocale) -> str | None:

@@ -19,6 +19,7 @@ _WINDOW_STATE = "window/state"
 _KEEP_ALIVE = "memory/keep_alive"
 _CLOSE_TO_TRAY = "window/close_to_tray"
 _LANGUAGE = "ui/language"
+_FONT_WARNED = "ui/font_warned"
 
 
 class Settings:
@@ -125,6 +126,16 @@ class Settings:
 
     def set_language(self, code: str) -> None:
         self._store.setValue(_LANGUAGE, code)
+        self._store.sync()
+
+    @property
+    def font_warned(self) -> list[str]:
+        """The languages the user was told this system has no font for (each is told once)."""
+        value = self._store.value(_FONT_WARNED, "")
+        return value.split() if isinstance(value, str) else []
+
+    def add_font_warned(self, language: str) -> None:
+        self._store.setValue(_FONT_WARNED, " ".join(dict.fromkeys([*self.font_warned, language])))
         self._store.sync()
 
     def sync(self) -> None:

@@ -68,8 +68,26 @@ def prepare() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """The process entry (`ollama-desktop`, `python -m ollama_desktop`): `prepare`, then the app."""
+    """The process entry (`ollama-desktop`, `python -m ollama_desktop`): `prepare`, then the app;
+    after it, the app again if the user asked for a restart.
+
+    First, on Linux, whether Qt's X11 plugin has the system libraries it needs: if not, say which
+    packages to install and end with status 1 (Qt itself would abort, blaming the wrong library).
+    """
+    args = list(sys.argv if argv is None else argv)
+    if "--smoke-test" not in args:  # the smoke test runs offscreen
+        # Imported here: only startup itself loads before prepare() (tests/test_startup.py).
+        from ollama_desktop import system_libraries  # noqa: PLC0415 - ~0.4 ms, no Qt
+
+        status = system_libraries.exit_status(args)
+        if status is not None:
+            return status
     prepare()
     from ollama_desktop.app import main as run_app  # noqa: PLC0415 - after prepare(), by design
 
-    return run_app(argv)
+    status = run_app(argv)
+    # "Restart now" (a new language): the app has quit as usual and saved the chats; start it anew.
+    from ollama_desktop import restart  # noqa: PLC0415 - the window imported it already
+
+    restart.start_again_if_requested()
+    return status

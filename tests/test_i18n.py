@@ -212,6 +212,8 @@ def test_language_choice_is_stored_and_applies_at_the_next_start(
     monkeypatch.setattr(
         WindowActions, "tell_restart_needed", staticmethod(lambda parent, text: told.append(text))
     )
+    # A system with fonts for every language (tests/ui/window/test_language.py: one without).
+    monkeypatch.setattr(WindowActions, "font_families", staticmethod(lambda system: ["Noto Sans CJK"]))
     connection = ConnectionController(pool, "http://127.0.0.1:1", timeouts=TEST_TIMEOUTS)
     residency = ResidencyController(pool, lambda: connection.client)
     window = MainWindow(settings, connection, ChatController(pool, lambda: connection.client), residency)

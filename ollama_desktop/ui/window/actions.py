@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
 
-from ollama_desktop import app_version, i18n
+from ollama_desktop import app_version, i18n, restart
 from ollama_desktop.core.memory.keep_alive import KeepAlive
 from ollama_desktop.settings import Settings
 
@@ -18,6 +18,8 @@ class WindowActions(QObject):
 
     The Chat menu is kept (`chat_menu`) so that the history pane can add its actions to it. The
     choices made here that are only settings (language, keeping models in memory) are stored here.
+    A language this system has no font for is named once, with the package that has one: when it
+    is chosen, and when the app starts in it.
     """
 
     keep_alive_chosen = Signal(object)  # KeepAlive
@@ -28,11 +30,15 @@ class WindowActions(QObject):
         super().__init__(window)
         self._window = window
         self._settings = settings
+        # The language in use: app.py installed it from the same setting, before the window.
+        self._language = i18n.resolve(settings.language)
         self._build_actions(models=models, benchmark=benchmark)
         self._build_memory_actions(tray=tray)
         self._build_menus()
         self._build_toolbar()
         self.about_action.triggered.connect(self._on_about_triggered)
+        # Once the window is up: its texts are empty boxes when no font can draw the language.
+        QTimer.singleShot(0, self, self._check_font_in_use)
 
     def _build_actions(self, *, models: bool, benchmark: bool) -> None:
         window = self._window
@@ -168,17 +174,71 @@ class WindowActions(QObject):
         if code == self._settings.language:
             return
         self._settings.set_language(code)
-        # Said in the language in use now and, below, in the one chosen (it takes over at the next start).
-        notices = [
-            _restart_notice(QApplication.translate),
-            _restart_notice(i18n.translated_in(i18n.resolve(code))),
-        ]
-        self.tell_restart_needed(self._window, "\n\n".join(dict.fromkeys(notices)))
+        chosen = i18n.resolve(code)
+        # Said in the language in use now and, below, in the one chosen (it takes over at the next
+        # start); in English instead of a language no installed font can draw.
+        now = self._translate_in(self._language)
+        notices = [_restart_notice(now)]
+        if not i18n.lacks_font(chosen, self.font_families):
+            notices.append(_restart_notice(i18n.translated_in(chosen)))
+        notices.append(self._font_notice_once(chosen, now))
+        if self.tell_restart_needed(self._window, "\n\n".join(filter(None, dict.fromkeys(notices)))):
+            restart.request()
+            # The way Quit goes: the window closes, the chats are saved, the app ends; then
+            # startup.main starts it again.
+            self.quit_action.trigger()
 
     @staticmethod
-    def tell_restart_needed(parent: QWidget, text: str) -> None:
-        """Say that the language changes at the next start; tests replace this."""
-        QMessageBox.information(parent, QApplication.translate("WindowActions", "Language"), text)
+    def tell_restart_needed(parent: QWidget, text: str) -> bool:
+        """Say that the language changes at the next start; True for "Restart now". Tests replace this."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            QApplication.translate("WindowActions", "Language"),
+            text,
+            QMessageBox.StandardButton.NoButton,
+            parent,
+        )
+        restart_now = box.addButton(
+            QApplication.translate("WindowActions", "Restart now"), QMessageBox.ButtonRole.AcceptRole
+        )
+        box.addButton(QApplication.translate("WindowActions", "Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restart_now)
+        box.exec()
+        restarting = box.clickedButton() is restart_now
+        box.deleteLater()
+        return restarting
+
+    @staticmethod
+    def font_families(system: QFontDatabase.WritingSystem) -> list[str]:
+        """The installed font families that can draw `system`; tests replace this."""
+        return QFontDatabase.families(system)
+
+    @staticmethod
+    def tell_font_missing(parent: QWidget, title: str, text: str) -> None:
+        """Say that the language in use has no font, without waiting for an answer; tests replace this."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def _translate_in(self, language: str) -> Callable[[str, str], str]:
+        """The app's translation when `language` is in use and drawable, else English."""
+        if i18n.readable(language, self.font_families) != language:
+            return i18n.translated_in(i18n.ENGLISH)
+        return QApplication.translate if language == self._language else i18n.translated_in(language)
+
+    def _font_notice_once(self, language: str, translate: Callable[[str, str], str]) -> str:
+        """The notice that `language` has no font here, the first time only ("" otherwise)."""
+        if not i18n.lacks_font(language, self.font_families) or language in self._settings.font_warned:
+            return ""
+        self._settings.add_font_warned(language)
+        return _font_notice(translate, language)
+
+    @Slot()
+    def _check_font_in_use(self) -> None:
+        translate = self._translate_in(self._language)
+        text = self._font_notice_once(self._language, translate)
+        if text:
+            self.tell_font_missing(self._window, translate("WindowActions", "Language"), text)
 
     @Slot()
     def _on_about_triggered(self) -> None:
@@ -194,3 +254,21 @@ class WindowActions(QObject):
 def _restart_notice(translate: Callable[[str, str], str]) -> str:
     """The notice after choosing a language, through `translate` (the app's, or another language's)."""
     return translate("WindowActions", "Ollama Desktop will use the new language the next time it starts.")
+
+
+def _font_notice(translate: Callable[[str, str], str], language: str) -> str:
+    """That no installed font can draw `language`, and which package has one, through `translate`."""
+    names = {
+        "zh_TW": translate("WindowActions", "Traditional Chinese"),
+        "zh_CN": translate("WindowActions", "Simplified Chinese"),
+        "ko": translate("WindowActions", "Korean"),
+    }
+    return translate(
+        "WindowActions",
+        "No font for {language} is installed, so its text shows as empty boxes. Install the package "
+        "{debian} (Debian, Ubuntu) or {fedora} (Fedora), then start Ollama Desktop again.",
+    ).format(
+        language=names.get(language, language),
+        debian=i18n.CJK_FONT_PACKAGES["debian"],
+        fedora=i18n.CJK_FONT_PACKAGES["fedora"],
+    )
