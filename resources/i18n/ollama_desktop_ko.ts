@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>Availability</name>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>먼저 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>연결하는 중…</translation>
+    </message>
+    <message>
+        <source>No model is installed yet: download one first (Models).</source>
+        <translation>아직 설치된 모델이 없습니다. 먼저 [모델 관리]에서 모델을 다운로드하세요.</translation>
+    </message>
+    <message>
+        <source>No models installed</source>
+        <translation>설치된 모델 없음</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>연결되지 않음</translation>
+    </message>
+    <message>
+        <source>Ollama at {host} cannot be reached.</source>
+        <translation>{host}의 Ollama에 연결할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Ollama is not running on this computer.</source>
+        <translation>이 컴퓨터에서 Ollama가 실행되고 있지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Still connecting to Ollama at {host}…</source>
+        <translation>{host}의 Ollama에 아직 연결하는 중…</translation>
+    </message>
+    <message>
+        <source>The server at {host} does not answer as Ollama does.</source>
+        <translation>{host}의 서버가 Ollama처럼 응답하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>{reason} Your question stays here: send it once Ollama answers.</source>
+        <translation>{reason} 질문은 여기에 그대로 남아 있습니다. Ollama가 응답하면 보내세요.</translation>
+    </message>
+</context>
+<context>
     <name>BaselinePicker</name>
     <message>
         <source>cold</source>
@@ -216,12 +259,16 @@
         </translation>
     </message>
     <message>
-        <source>Choose at least one model and one question.</source>
-        <translation>모델과 질문을 하나 이상 선택하세요.</translation>
-    </message>
-    <message>
         <source>Cold: unload before every run</source>
         <translation>콜드: 매번 실행 전에 언로드</translation>
+    </message>
+    <message>
+        <source>Each model is loaded once before its runs; that load is not counted as a run.</source>
+        <translation>각 모델을 실행 전에 한 번 로드합니다. 이 로드는 실행 횟수에 들어가지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Each run loads its model first, so it takes longer.</source>
+        <translation>실행할 때마다 모델을 먼저 로드하므로 시간이 더 걸립니다.</translation>
     </message>
     <message>
         <source>How</source>
@@ -230,6 +277,10 @@
     <message>
         <source>Models to test</source>
         <translation>테스트할 모델</translation>
+    </message>
+    <message>
+        <source>No model is chosen in the main window, so none is ticked: tick the models to test.</source>
+        <translation>기본 창에서 선택한 모델이 없어 아무것도 체크되어 있지 않습니다. 테스트할 모델을 체크하세요.</translation>
     </message>
     <message>
         <source>No models are installed yet, so there is nothing to test.</source>
@@ -250,6 +301,14 @@
     <message>
         <source>The model is taken out of memory before every run, so each run also measures how long loading takes. Slower.</source>
         <translation>매번 실행 전에 모델을 메모리에서 내리므로 로드에 걸리는 시간도 함께 측정합니다. 더 느립니다.</translation>
+    </message>
+    <message>
+        <source>Tick at least one model to test.</source>
+        <translation>테스트할 모델을 하나 이상 체크하세요.</translation>
+    </message>
+    <message>
+        <source>Tick at least one question, or type your own.</source>
+        <translation>질문을 하나 이상 체크하거나 직접 입력하세요.</translation>
     </message>
     <message>
         <source>Type a question to ask every model</source>
@@ -958,16 +1017,8 @@ fastest</source>
         <translation>모델(&amp;M):</translation>
     </message>
     <message>
-        <source>Choose a model first.</source>
-        <translation>먼저 모델을 선택하세요.</translation>
-    </message>
-    <message>
         <source>Keep Ollama Desktop running?</source>
         <translation>Ollama Desktop을 계속 실행할까요?</translation>
-    </message>
-    <message>
-        <source>No models installed</source>
-        <translation>설치된 모델 없음</translation>
     </message>
     <message>
         <source>Ollama Desktop</source>
@@ -1119,6 +1170,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>이 Ollama 서버에는 “{model}” 모델이 설치되어 있지 않습니다. 다른 모델을 선택하거나 먼저 다운로드하세요.</translation>
     </message>
     <message>
+        <source>The server at {host} accepts connections but does not answer. If it is Ollama, it may be stuck: quit it and start it again, then check again.</source>
+        <translation>{host}의 서버가 연결은 받지만 응답하지 않습니다. Ollama라면 멈춰 있을 수 있습니다. 종료했다가 다시 시작한 뒤 다시 확인하세요.</translation>
+    </message>
+    <message>
         <source>The server at {host} sent the app to another address, {location}; the app only talks to {host}. If Ollama is at that other address, enter it as the server address (Ollama menu → Ollama server…).</source>
         <translation>{host}의 서버가 다른 주소 {location}(으)로 옮겨 가라고 했지만, 이 앱은 {host}에만 연결합니다. Ollama가 그 주소에 있다면 그 주소를 서버 주소로 입력하세요([Ollama] 메뉴 → Ollama 서버…).</translation>
     </message>
@@ -1233,20 +1288,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>(없음)</translation>
     </message>
     <message>
+        <source>Advanced</source>
+        <translation>고급</translation>
+    </message>
+    <message>
         <source>Can do</source>
         <translation>할 수 있는 일</translation>
     </message>
     <message>
         <source>Can do: {caps}</source>
         <translation>할 수 있는 일: {caps}</translation>
-    </message>
-    <message>
-        <source>Cancel download</source>
-        <translation>다운로드 취소</translation>
-    </message>
-    <message>
-        <source>Checking the download of {name}…</source>
-        <translation>{name} 다운로드를 확인하는 중…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1257,8 +1308,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>모델을 삭제할까요?</translation>
     </message>
     <message>
-        <source>Delete {name} from this Ollama server? Downloading it again takes time.</source>
-        <translation>이 Ollama 서버에서 {name}을(를) 삭제할까요? 다시 다운로드하려면 시간이 걸립니다.</translation>
+        <source>Delete {name} from this Ollama server? If it came from ollama.com, downloading it again takes time; a model you made yourself is gone for good.</source>
+        <translation>이 Ollama 서버에서 {name}을(를) 삭제할까요? ollama.com에서 받은 모델이면 다시 다운로드하는 데 시간이 걸리고, 직접 만든 모델이면 영영 되찾을 수 없습니다.</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -1269,32 +1320,20 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>{name} 삭제 중…</translation>
     </message>
     <message>
-        <source>Download</source>
-        <translation>다운로드</translation>
-    </message>
-    <message>
-        <source>Download a model</source>
-        <translation>모델 다운로드</translation>
-    </message>
-    <message>
         <source>Family: {family}</source>
         <translation>계열: {family}</translation>
-    </message>
-    <message>
-        <source>Finishing the download of {name}…</source>
-        <translation>{name} 다운로드를 마무리하는 중…</translation>
-    </message>
-    <message>
-        <source>Getting ready to download {name}…</source>
-        <translation>{name} 다운로드를 준비하는 중…</translation>
     </message>
     <message>
         <source>In memory</source>
         <translation>메모리에 있음</translation>
     </message>
     <message>
-        <source>License:</source>
+        <source>Licence:</source>
         <translation>라이선스:</translation>
+    </message>
+    <message>
+        <source>Licence: {summary}</source>
+        <translation>라이선스: {summary}</translation>
     </message>
     <message>
         <source>Loading details of {name}…</source>
@@ -1311,10 +1350,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>모델</translation>
     </message>
     <message>
-        <source>Model name, for example gemma3:1b</source>
-        <translation>모델 이름(예: gemma3:1b)</translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation>모델 관리</translation>
     </message>
@@ -1327,8 +1362,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>파라미터 수</translation>
     </message>
     <message>
-        <source>Parameters:</source>
-        <translation>매개변수 설정:</translation>
+        <source>Parameters and stop words:</source>
+        <translation>파라미터와 중지 단어:</translation>
     </message>
     <message>
         <source>Parameters: {size}, quantization {quant}</source>
@@ -1347,20 +1382,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>디스크 크기</translation>
     </message>
     <message>
-        <source>Starting the download of {name}…</source>
-        <translation>{name} 다운로드를 시작하는 중…</translation>
+        <source>Size on disk: {size}</source>
+        <translation>디스크 크기: {size}</translation>
     </message>
     <message>
         <source>Template:</source>
         <translation>템플릿:</translation>
     </message>
     <message>
-        <source>The download of {name} was cancelled.</source>
-        <translation>{name} 다운로드를 취소했습니다.</translation>
-    </message>
-    <message>
-        <source>Type the name of a model, or pick one of the suggestions.</source>
-        <translation>모델 이름을 입력하거나 추천 모델 중에서 고르세요.</translation>
+        <source>The model&apos;s parameters, stop words, prompt template and licence, as Ollama has them.</source>
+        <translation>Ollama에 저장된 그대로의 모델 파라미터, 중지 단어, 프롬프트 템플릿, 라이선스입니다.</translation>
     </message>
     <message>
         <source>chat</source>
@@ -1387,28 +1418,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>예</translation>
     </message>
     <message>
-        <source>{name} ({size}, a good start)</source>
-        <translation>{name} ({size}, 처음 쓰기에 좋음)</translation>
-    </message>
-    <message>
-        <source>{name} is downloaded and ready to chat.</source>
-        <translation>{name} 다운로드가 끝났습니다. 이제 대화할 수 있습니다.</translation>
-    </message>
-    <message>
         <source>{name} was deleted.</source>
         <translation>{name}을(를) 삭제했습니다.</translation>
-    </message>
-    <message>
-        <source>{name}: {done} of {total}</source>
-        <translation>{name}: {total} 중 {done}</translation>
-    </message>
-    <message>
-        <source>{name}: {done} of {total} at {speed}/s</source>
-        <translation>{name}: {total} 중 {done}, 초당 {speed}</translation>
-    </message>
-    <message>
-        <source>{name}: {step}</source>
-        <translation>{name}: {step}</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1442,65 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Ask anything… (Enter to send, Shift+Enter for a new line)</source>
         <translation>무엇이든 물어보세요… (Enter: 보내기, Shift+Enter: 줄 바꿈)</translation>
+    </message>
+</context>
+<context>
+    <name>PullBox</name>
+    <message>
+        <source>Cancel download</source>
+        <translation>다운로드 취소</translation>
+    </message>
+    <message>
+        <source>Checking the download of {name}…</source>
+        <translation>{name} 다운로드를 확인하는 중…</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <source>Download a model</source>
+        <translation>모델 다운로드</translation>
+    </message>
+    <message>
+        <source>Finishing the download of {name}…</source>
+        <translation>{name} 다운로드를 마무리하는 중…</translation>
+    </message>
+    <message>
+        <source>Getting ready to download {name}…</source>
+        <translation>{name} 다운로드를 준비하는 중…</translation>
+    </message>
+    <message>
+        <source>Model name, for example gemma3:1b</source>
+        <translation>모델 이름(예: gemma3:1b)</translation>
+    </message>
+    <message>
+        <source>Starting the download of {name}…</source>
+        <translation>{name} 다운로드를 시작하는 중…</translation>
+    </message>
+    <message>
+        <source>The download of {name} was cancelled.</source>
+        <translation>{name} 다운로드를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Type the name of a model, or pick one of the suggestions.</source>
+        <translation>모델 이름을 입력하거나 추천 모델 중에서 고르세요.</translation>
+    </message>
+    <message>
+        <source>{name} is downloaded and ready to chat.</source>
+        <translation>{name} 다운로드가 끝났습니다. 이제 대화할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{name}: {done} of {total}</source>
+        <translation>{name}: {total} 중 {done}</translation>
+    </message>
+    <message>
+        <source>{name}: {done} of {total} at {speed}/s</source>
+        <translation>{name}: {total} 중 {done}, 초당 {speed}</translation>
+    </message>
+    <message>
+        <source>{name}: {step}</source>
+        <translation>{name}: {step}</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +1822,45 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     </message>
 </context>
 <context>
+    <name>Suggestions</name>
+    <message>
+        <source> · fits this computer&apos;s memory</source>
+        <translation> · 이 컴퓨터의 메모리에 들어감</translation>
+    </message>
+    <message>
+        <source> · too big for this computer&apos;s memory</source>
+        <translation> · 이 컴퓨터의 메모리에 비해 너무 큼</translation>
+    </message>
+    <message>
+        <source>Download {name} ({size})</source>
+        <translation>{name} 다운로드 ({size})</translation>
+    </message>
+    <message>
+        <source>a good all-rounder that can use tools</source>
+        <translation>도구를 쓸 수 있는 만능형</translation>
+    </message>
+    <message>
+        <source>also understands pictures</source>
+        <translation>이미지도 이해함</translation>
+    </message>
+    <message>
+        <source>for writing and explaining code</source>
+        <translation>코드 작성·설명용</translation>
+    </message>
+    <message>
+        <source>small and fast, for quick chats</source>
+        <translation>작고 빠름, 가벼운 대화용</translation>
+    </message>
+    <message>
+        <source>thinks before it answers, for reasoning</source>
+        <translation>답하기 전에 생각함, 추론용</translation>
+    </message>
+    <message>
+        <source>{name} ({size}): {purpose}</source>
+        <translation>{name} ({size}): {purpose}</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <source>Free all memory</source>
@@ -1864,10 +1973,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Download a model to start</source>
         <translation>모델을 다운로드해 시작하세요</translation>
-    </message>
-    <message>
-        <source>Download {name} ({size})</source>
-        <translation>{name} 다운로드 ({size})</translation>
     </message>
     <message>
         <source>More models…</source>
@@ -2017,8 +2122,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>창을 닫아도 트레이에서 계속 실행</translation>
     </message>
     <message>
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>언어</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>나중에</translation>
     </message>
     <message>
         <source>Load the selected model into memory so the first answer starts at once</source>
@@ -2027,6 +2140,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
+    </message>
+    <message>
+        <source>No font for {language} is installed, so its text shows as empty boxes. Install the package {debian} (Debian, Ubuntu) or {fedora} (Fedora), then start Ollama Desktop again.</source>
+        <translation>{language} 글꼴이 설치되어 있지 않아 글자가 빈 네모로 표시됩니다. {debian} 패키지(Debian, Ubuntu) 또는 {fedora} 패키지(Fedora)를 설치한 뒤 Ollama Desktop을 다시 시작하세요.</translation>
     </message>
     <message>
         <source>Ollama &amp;server…</source>
@@ -2047,8 +2164,20 @@ Ollama 서버와 대화하는 데스크톱 앱입니다.</translation>
         <translation>이 서버 제거</translation>
     </message>
     <message>
+        <source>Restart now</source>
+        <translation>지금 다시 시작</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>중국어 간체</translation>
+    </message>
+    <message>
         <source>System language ({language})</source>
         <translation>시스템 언어({language})</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese</source>
+        <translation>중국어 번체</translation>
     </message>
     <message>
         <source>Unload every model now, freeing its GPU and system memory</source>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Availability</name>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>请先选择模型。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <source>No model is installed yet: download one first (Models).</source>
+        <translation>还没有安装任何模型：请先在“模型管理”中下载一个。</translation>
+    </message>
+    <message>
+        <source>No models installed</source>
+        <translation>还没有安装模型</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>Ollama at {host} cannot be reached.</source>
+        <translation>无法连接 {host} 上的 Ollama。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running on this computer.</source>
+        <translation>Ollama 没有在这台电脑上运行。</translation>
+    </message>
+    <message>
+        <source>Still connecting to Ollama at {host}…</source>
+        <translation>仍在连接 {host} 上的 Ollama…</translation>
+    </message>
+    <message>
+        <source>The server at {host} does not answer as Ollama does.</source>
+        <translation>{host} 上的服务器有响应，但不是 Ollama 的响应方式。</translation>
+    </message>
+    <message>
+        <source>{reason} Your question stays here: send it once Ollama answers.</source>
+        <translation>{reason}你的问题会留在这里：等 Ollama 有响应后再发送。</translation>
+    </message>
+</context>
+<context>
     <name>BaselinePicker</name>
     <message>
         <source>cold</source>
@@ -216,12 +259,16 @@
         </translation>
     </message>
     <message>
-        <source>Choose at least one model and one question.</source>
-        <translation>请至少选择一个模型和一个问题。</translation>
-    </message>
-    <message>
         <source>Cold: unload before every run</source>
         <translation>冷启动：每次运行前先卸载</translation>
+    </message>
+    <message>
+        <source>Each model is loaded once before its runs; that load is not counted as a run.</source>
+        <translation>每个模型会在运行前先加载一次；这次加载不计入运行次数。</translation>
+    </message>
+    <message>
+        <source>Each run loads its model first, so it takes longer.</source>
+        <translation>每次运行都会先加载模型，所以耗时更长。</translation>
     </message>
     <message>
         <source>How</source>
@@ -230,6 +277,10 @@
     <message>
         <source>Models to test</source>
         <translation>要测试的模型</translation>
+    </message>
+    <message>
+        <source>No model is chosen in the main window, so none is ticked: tick the models to test.</source>
+        <translation>主窗口中没有选择模型，所以这里没有预先勾选：请勾选要测试的模型。</translation>
     </message>
     <message>
         <source>No models are installed yet, so there is nothing to test.</source>
@@ -250,6 +301,14 @@
     <message>
         <source>The model is taken out of memory before every run, so each run also measures how long loading takes. Slower.</source>
         <translation>每次运行前都会把模型移出内存，因此每次也会测到加载所花的时间。比较慢。</translation>
+    </message>
+    <message>
+        <source>Tick at least one model to test.</source>
+        <translation>请至少勾选一个要测试的模型。</translation>
+    </message>
+    <message>
+        <source>Tick at least one question, or type your own.</source>
+        <translation>请至少勾选一个问题，或自己输入一个。</translation>
     </message>
     <message>
         <source>Type a question to ask every model</source>
@@ -958,16 +1017,8 @@ fastest</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <source>Choose a model first.</source>
-        <translation>请先选择模型。</translation>
-    </message>
-    <message>
         <source>Keep Ollama Desktop running?</source>
         <translation>让 Ollama Desktop 继续运行吗？</translation>
-    </message>
-    <message>
-        <source>No models installed</source>
-        <translation>还没有安装模型</translation>
     </message>
     <message>
         <source>Ollama Desktop</source>
@@ -1119,6 +1170,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>这台 Ollama 服务器没有安装模型“{model}”。请选择其他模型，或先下载它。</translation>
     </message>
     <message>
+        <source>The server at {host} accepts connections but does not answer. If it is Ollama, it may be stuck: quit it and start it again, then check again.</source>
+        <translation>{host} 上的服务器接受了连接，却没有响应。如果它是 Ollama，可能已经卡住了：请退出并重新启动它，然后再检查一次。</translation>
+    </message>
+    <message>
         <source>The server at {host} sent the app to another address, {location}; the app only talks to {host}. If Ollama is at that other address, enter it as the server address (Ollama menu → Ollama server…).</source>
         <translation>{host} 上的服务器要本应用改为连接另一个地址 {location}，但本应用只会连接 {host}。如果 Ollama 在那个地址上，请把它设为服务器地址（Ollama 菜单 → Ollama 服务器…）。</translation>
     </message>
@@ -1233,20 +1288,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>（无）</translation>
     </message>
     <message>
+        <source>Advanced</source>
+        <translation>高级</translation>
+    </message>
+    <message>
         <source>Can do</source>
         <translation>功能</translation>
     </message>
     <message>
         <source>Can do: {caps}</source>
         <translation>功能：{caps}</translation>
-    </message>
-    <message>
-        <source>Cancel download</source>
-        <translation>取消下载</translation>
-    </message>
-    <message>
-        <source>Checking the download of {name}…</source>
-        <translation>正在校验下载的 {name}…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1257,8 +1308,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>删除模型？</translation>
     </message>
     <message>
-        <source>Delete {name} from this Ollama server? Downloading it again takes time.</source>
-        <translation>要从这台 Ollama 服务器删除 {name} 吗？以后重新下载需要一些时间。</translation>
+        <source>Delete {name} from this Ollama server? If it came from ollama.com, downloading it again takes time; a model you made yourself is gone for good.</source>
+        <translation>要从这台 Ollama 服务器删除 {name} 吗？如果它来自 ollama.com，重新下载需要花一些时间；如果是你自己创建的模型，删除后就再也找不回来了。</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -1269,32 +1320,20 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>正在删除 {name}…</translation>
     </message>
     <message>
-        <source>Download</source>
-        <translation>下载</translation>
-    </message>
-    <message>
-        <source>Download a model</source>
-        <translation>下载模型</translation>
-    </message>
-    <message>
         <source>Family: {family}</source>
         <translation>系列：{family}</translation>
-    </message>
-    <message>
-        <source>Finishing the download of {name}…</source>
-        <translation>正在完成 {name} 的下载…</translation>
-    </message>
-    <message>
-        <source>Getting ready to download {name}…</source>
-        <translation>正在准备下载 {name}…</translation>
     </message>
     <message>
         <source>In memory</source>
         <translation>在内存中</translation>
     </message>
     <message>
-        <source>License:</source>
+        <source>Licence:</source>
         <translation>许可证：</translation>
+    </message>
+    <message>
+        <source>Licence: {summary}</source>
+        <translation>许可证：{summary}</translation>
     </message>
     <message>
         <source>Loading details of {name}…</source>
@@ -1311,10 +1350,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>模型</translation>
     </message>
     <message>
-        <source>Model name, for example gemma3:1b</source>
-        <translation>模型名称，例如 gemma3:1b</translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation>模型管理</translation>
     </message>
@@ -1327,8 +1362,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>参数量</translation>
     </message>
     <message>
-        <source>Parameters:</source>
-        <translation>参数设置：</translation>
+        <source>Parameters and stop words:</source>
+        <translation>参数与停止词：</translation>
     </message>
     <message>
         <source>Parameters: {size}, quantization {quant}</source>
@@ -1347,20 +1382,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>磁盘占用</translation>
     </message>
     <message>
-        <source>Starting the download of {name}…</source>
-        <translation>正在开始下载 {name}…</translation>
+        <source>Size on disk: {size}</source>
+        <translation>磁盘占用：{size}</translation>
     </message>
     <message>
         <source>Template:</source>
         <translation>模板：</translation>
     </message>
     <message>
-        <source>The download of {name} was cancelled.</source>
-        <translation>已取消下载 {name}。</translation>
-    </message>
-    <message>
-        <source>Type the name of a model, or pick one of the suggestions.</source>
-        <translation>输入模型名称，或从推荐中选一个。</translation>
+        <source>The model&apos;s parameters, stop words, prompt template and licence, as Ollama has them.</source>
+        <translation>Ollama 所记录的模型参数、停止词、提示词模板和许可证。</translation>
     </message>
     <message>
         <source>chat</source>
@@ -1387,28 +1418,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>是</translation>
     </message>
     <message>
-        <source>{name} ({size}, a good start)</source>
-        <translation>{name}（{size}，适合入门）</translation>
-    </message>
-    <message>
-        <source>{name} is downloaded and ready to chat.</source>
-        <translation>{name} 已下载完成，可以开始对话了。</translation>
-    </message>
-    <message>
         <source>{name} was deleted.</source>
         <translation>已删除 {name}。</translation>
-    </message>
-    <message>
-        <source>{name}: {done} of {total}</source>
-        <translation>{name}：{done} / {total}</translation>
-    </message>
-    <message>
-        <source>{name}: {done} of {total} at {speed}/s</source>
-        <translation>{name}：{done} / {total}，每秒 {speed}</translation>
-    </message>
-    <message>
-        <source>{name}: {step}</source>
-        <translation>{name}：{step}</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1442,65 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Ask anything… (Enter to send, Shift+Enter for a new line)</source>
         <translation>想问什么都可以…（Enter 发送，Shift+Enter 换行）</translation>
+    </message>
+</context>
+<context>
+    <name>PullBox</name>
+    <message>
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <source>Checking the download of {name}…</source>
+        <translation>正在校验 {name} 的下载…</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Download a model</source>
+        <translation>下载模型</translation>
+    </message>
+    <message>
+        <source>Finishing the download of {name}…</source>
+        <translation>正在完成 {name} 的下载…</translation>
+    </message>
+    <message>
+        <source>Getting ready to download {name}…</source>
+        <translation>正在准备下载 {name}…</translation>
+    </message>
+    <message>
+        <source>Model name, for example gemma3:1b</source>
+        <translation>模型名称，例如 gemma3:1b</translation>
+    </message>
+    <message>
+        <source>Starting the download of {name}…</source>
+        <translation>正在开始下载 {name}…</translation>
+    </message>
+    <message>
+        <source>The download of {name} was cancelled.</source>
+        <translation>已取消下载 {name}。</translation>
+    </message>
+    <message>
+        <source>Type the name of a model, or pick one of the suggestions.</source>
+        <translation>输入模型名称，或从推荐中选一个。</translation>
+    </message>
+    <message>
+        <source>{name} is downloaded and ready to chat.</source>
+        <translation>{name} 已下载完成，可以开始对话了。</translation>
+    </message>
+    <message>
+        <source>{name}: {done} of {total}</source>
+        <translation>{name}：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>{name}: {done} of {total} at {speed}/s</source>
+        <translation>{name}：{done} / {total}，每秒 {speed}</translation>
+    </message>
+    <message>
+        <source>{name}: {step}</source>
+        <translation>{name}：{step}</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +1822,45 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     </message>
 </context>
 <context>
+    <name>Suggestions</name>
+    <message>
+        <source> · fits this computer&apos;s memory</source>
+        <translation> · 这台电脑的内存放得下</translation>
+    </message>
+    <message>
+        <source> · too big for this computer&apos;s memory</source>
+        <translation> · 太大，这台电脑的内存放不下</translation>
+    </message>
+    <message>
+        <source>Download {name} ({size})</source>
+        <translation>下载 {name}（{size}）</translation>
+    </message>
+    <message>
+        <source>a good all-rounder that can use tools</source>
+        <translation>能使用工具的全能型模型</translation>
+    </message>
+    <message>
+        <source>also understands pictures</source>
+        <translation>也能看懂图片</translation>
+    </message>
+    <message>
+        <source>for writing and explaining code</source>
+        <translation>适合编写和解释代码</translation>
+    </message>
+    <message>
+        <source>small and fast, for quick chats</source>
+        <translation>小巧快速，适合简短对话</translation>
+    </message>
+    <message>
+        <source>thinks before it answers, for reasoning</source>
+        <translation>回答前会先思考，适合推理</translation>
+    </message>
+    <message>
+        <source>{name} ({size}): {purpose}</source>
+        <translation>{name}（{size}）：{purpose}</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <source>Free all memory</source>
@@ -1864,10 +1973,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Download a model to start</source>
         <translation>下载一个模型就能开始</translation>
-    </message>
-    <message>
-        <source>Download {name} ({size})</source>
-        <translation>下载 {name}（{size}）</translation>
     </message>
     <message>
         <source>More models…</source>
@@ -2017,8 +2122,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>关闭窗口后在系统托盘中继续运行</translation>
     </message>
     <message>
+        <source>Korean</source>
+        <translation>韩语</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍后</translation>
     </message>
     <message>
         <source>Load the selected model into memory so the first answer starts at once</source>
@@ -2027,6 +2140,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>No font for {language} is installed, so its text shows as empty boxes. Install the package {debian} (Debian, Ubuntu) or {fedora} (Fedora), then start Ollama Desktop again.</source>
+        <translation>没有安装{language}字体，所以文字会显示成空白方框。请安装软件包 {debian}（Debian、Ubuntu）或 {fedora}（Fedora），然后重新启动 Ollama Desktop。</translation>
     </message>
     <message>
         <source>Ollama &amp;server…</source>
@@ -2047,8 +2164,20 @@ A desktop chat app for the Ollama server.</source>
         <translation>移除此服务器</translation>
     </message>
     <message>
+        <source>Restart now</source>
+        <translation>立即重启</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
         <source>System language ({language})</source>
         <translation>系统语言（{language}）</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese</source>
+        <translation>繁体中文</translation>
     </message>
     <message>
         <source>Unload every model now, freeing its GPU and system memory</source>

@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>Availability</name>
+    <message>
+        <source>Choose a model first.</source>
+        <translation>請先選擇模型。</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>正在連線…</translation>
+    </message>
+    <message>
+        <source>No model is installed yet: download one first (Models).</source>
+        <translation>尚未安裝任何模型：請先在「模型管理」中下載一個。</translation>
+    </message>
+    <message>
+        <source>No models installed</source>
+        <translation>尚未安裝任何模型</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>未連線</translation>
+    </message>
+    <message>
+        <source>Ollama at {host} cannot be reached.</source>
+        <translation>連不上位於 {host} 的 Ollama。</translation>
+    </message>
+    <message>
+        <source>Ollama is not running on this computer.</source>
+        <translation>Ollama 沒有在這台電腦上執行。</translation>
+    </message>
+    <message>
+        <source>Still connecting to Ollama at {host}…</source>
+        <translation>仍在連線到 {host} 的 Ollama…</translation>
+    </message>
+    <message>
+        <source>The server at {host} does not answer as Ollama does.</source>
+        <translation>{host} 上的伺服器有回應，但不是 Ollama 的回應方式。</translation>
+    </message>
+    <message>
+        <source>{reason} Your question stays here: send it once Ollama answers.</source>
+        <translation>{reason}你的問題會留在這裡：等 Ollama 有回應後再傳送。</translation>
+    </message>
+</context>
+<context>
     <name>BaselinePicker</name>
     <message>
         <source>cold</source>
@@ -216,12 +259,16 @@
         </translation>
     </message>
     <message>
-        <source>Choose at least one model and one question.</source>
-        <translation>請至少選擇一個模型和一個問題。</translation>
-    </message>
-    <message>
         <source>Cold: unload before every run</source>
         <translation>冷啟動：每次執行前先卸載</translation>
+    </message>
+    <message>
+        <source>Each model is loaded once before its runs; that load is not counted as a run.</source>
+        <translation>每個模型會在執行前先載入一次；這次載入不算在執行次數內。</translation>
+    </message>
+    <message>
+        <source>Each run loads its model first, so it takes longer.</source>
+        <translation>每次執行都會先載入模型，所以花的時間比較長。</translation>
     </message>
     <message>
         <source>How</source>
@@ -230,6 +277,10 @@
     <message>
         <source>Models to test</source>
         <translation>要測試的模型</translation>
+    </message>
+    <message>
+        <source>No model is chosen in the main window, so none is ticked: tick the models to test.</source>
+        <translation>主視窗中沒有選擇模型，所以這裡沒有預先勾選：請勾選要測試的模型。</translation>
     </message>
     <message>
         <source>No models are installed yet, so there is nothing to test.</source>
@@ -250,6 +301,14 @@
     <message>
         <source>The model is taken out of memory before every run, so each run also measures how long loading takes. Slower.</source>
         <translation>每次執行前都會把模型移出記憶體，所以每次也會測到載入所花的時間。比較慢。</translation>
+    </message>
+    <message>
+        <source>Tick at least one model to test.</source>
+        <translation>請至少勾選一個要測試的模型。</translation>
+    </message>
+    <message>
+        <source>Tick at least one question, or type your own.</source>
+        <translation>請至少勾選一個問題，或自己輸入一個。</translation>
     </message>
     <message>
         <source>Type a question to ask every model</source>
@@ -958,16 +1017,8 @@ fastest</source>
         <translation>模型(&amp;M)：</translation>
     </message>
     <message>
-        <source>Choose a model first.</source>
-        <translation>請先選擇模型。</translation>
-    </message>
-    <message>
         <source>Keep Ollama Desktop running?</source>
         <translation>要讓 Ollama Desktop 繼續執行嗎？</translation>
-    </message>
-    <message>
-        <source>No models installed</source>
-        <translation>尚未安裝任何模型</translation>
     </message>
     <message>
         <source>Ollama Desktop</source>
@@ -1119,6 +1170,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>這個 Ollama 伺服器沒有安裝模型「{model}」。請選擇其他模型，或先下載它。</translation>
     </message>
     <message>
+        <source>The server at {host} accepts connections but does not answer. If it is Ollama, it may be stuck: quit it and start it again, then check again.</source>
+        <translation>{host} 上的伺服器接受了連線，卻沒有回應。如果它是 Ollama，可能已經卡住了：請結束它再重新啟動，然後再檢查一次。</translation>
+    </message>
+    <message>
         <source>The server at {host} sent the app to another address, {location}; the app only talks to {host}. If Ollama is at that other address, enter it as the server address (Ollama menu → Ollama server…).</source>
         <translation>{host} 上的伺服器要本程式改連到另一個位址 {location}，但本程式只會連線到 {host}。如果 Ollama 在那個位址上，請把它設為伺服器位址（Ollama 選單 → Ollama 伺服器…）。</translation>
     </message>
@@ -1233,20 +1288,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>（無）</translation>
     </message>
     <message>
+        <source>Advanced</source>
+        <translation>進階</translation>
+    </message>
+    <message>
         <source>Can do</source>
         <translation>功能</translation>
     </message>
     <message>
         <source>Can do: {caps}</source>
         <translation>功能：{caps}</translation>
-    </message>
-    <message>
-        <source>Cancel download</source>
-        <translation>取消下載</translation>
-    </message>
-    <message>
-        <source>Checking the download of {name}…</source>
-        <translation>正在檢查下載的 {name}…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1257,8 +1308,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>要刪除模型嗎？</translation>
     </message>
     <message>
-        <source>Delete {name} from this Ollama server? Downloading it again takes time.</source>
-        <translation>要從這個 Ollama 伺服器刪除 {name} 嗎？之後重新下載需要一些時間。</translation>
+        <source>Delete {name} from this Ollama server? If it came from ollama.com, downloading it again takes time; a model you made yourself is gone for good.</source>
+        <translation>要從這個 Ollama 伺服器刪除 {name} 嗎？如果它來自 ollama.com，重新下載需要花一些時間；如果是你自己建立的模型，刪除後就再也找不回來了。</translation>
     </message>
     <message>
         <source>Delete…</source>
@@ -1269,32 +1320,20 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>正在刪除 {name}…</translation>
     </message>
     <message>
-        <source>Download</source>
-        <translation>下載</translation>
-    </message>
-    <message>
-        <source>Download a model</source>
-        <translation>下載模型</translation>
-    </message>
-    <message>
         <source>Family: {family}</source>
         <translation>系列：{family}</translation>
-    </message>
-    <message>
-        <source>Finishing the download of {name}…</source>
-        <translation>正在完成 {name} 的下載…</translation>
-    </message>
-    <message>
-        <source>Getting ready to download {name}…</source>
-        <translation>正在準備下載 {name}…</translation>
     </message>
     <message>
         <source>In memory</source>
         <translation>在記憶體中</translation>
     </message>
     <message>
-        <source>License:</source>
+        <source>Licence:</source>
         <translation>授權條款：</translation>
+    </message>
+    <message>
+        <source>Licence: {summary}</source>
+        <translation>授權條款：{summary}</translation>
     </message>
     <message>
         <source>Loading details of {name}…</source>
@@ -1311,10 +1350,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>模型</translation>
     </message>
     <message>
-        <source>Model name, for example gemma3:1b</source>
-        <translation>模型名稱，例如 gemma3:1b</translation>
-    </message>
-    <message>
         <source>Models</source>
         <translation>模型管理</translation>
     </message>
@@ -1327,8 +1362,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>參數量</translation>
     </message>
     <message>
-        <source>Parameters:</source>
-        <translation>參數設定：</translation>
+        <source>Parameters and stop words:</source>
+        <translation>參數與停止詞：</translation>
     </message>
     <message>
         <source>Parameters: {size}, quantization {quant}</source>
@@ -1347,20 +1382,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>磁碟空間</translation>
     </message>
     <message>
-        <source>Starting the download of {name}…</source>
-        <translation>正在開始下載 {name}…</translation>
+        <source>Size on disk: {size}</source>
+        <translation>磁碟空間：{size}</translation>
     </message>
     <message>
         <source>Template:</source>
         <translation>範本：</translation>
     </message>
     <message>
-        <source>The download of {name} was cancelled.</source>
-        <translation>已取消下載 {name}。</translation>
-    </message>
-    <message>
-        <source>Type the name of a model, or pick one of the suggestions.</source>
-        <translation>輸入模型名稱，或從建議中挑一個。</translation>
+        <source>The model&apos;s parameters, stop words, prompt template and licence, as Ollama has them.</source>
+        <translation>Ollama 所記錄的模型參數、停止詞、提示詞範本和授權條款。</translation>
     </message>
     <message>
         <source>chat</source>
@@ -1387,28 +1418,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>是</translation>
     </message>
     <message>
-        <source>{name} ({size}, a good start)</source>
-        <translation>{name}（{size}，適合入門）</translation>
-    </message>
-    <message>
-        <source>{name} is downloaded and ready to chat.</source>
-        <translation>{name} 已下載完成，可以開始對話了。</translation>
-    </message>
-    <message>
         <source>{name} was deleted.</source>
         <translation>已刪除 {name}。</translation>
-    </message>
-    <message>
-        <source>{name}: {done} of {total}</source>
-        <translation>{name}：{done} / {total}</translation>
-    </message>
-    <message>
-        <source>{name}: {done} of {total} at {speed}/s</source>
-        <translation>{name}：{done} / {total}，每秒 {speed}</translation>
-    </message>
-    <message>
-        <source>{name}: {step}</source>
-        <translation>{name}：{step}</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1442,65 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Ask anything… (Enter to send, Shift+Enter for a new line)</source>
         <translation>想問什麼都可以…（Enter 傳送，Shift+Enter 換行）</translation>
+    </message>
+</context>
+<context>
+    <name>PullBox</name>
+    <message>
+        <source>Cancel download</source>
+        <translation>取消下載</translation>
+    </message>
+    <message>
+        <source>Checking the download of {name}…</source>
+        <translation>正在檢查 {name} 的下載…</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下載</translation>
+    </message>
+    <message>
+        <source>Download a model</source>
+        <translation>下載模型</translation>
+    </message>
+    <message>
+        <source>Finishing the download of {name}…</source>
+        <translation>正在完成 {name} 的下載…</translation>
+    </message>
+    <message>
+        <source>Getting ready to download {name}…</source>
+        <translation>正在準備下載 {name}…</translation>
+    </message>
+    <message>
+        <source>Model name, for example gemma3:1b</source>
+        <translation>模型名稱，例如 gemma3:1b</translation>
+    </message>
+    <message>
+        <source>Starting the download of {name}…</source>
+        <translation>正在開始下載 {name}…</translation>
+    </message>
+    <message>
+        <source>The download of {name} was cancelled.</source>
+        <translation>已取消下載 {name}。</translation>
+    </message>
+    <message>
+        <source>Type the name of a model, or pick one of the suggestions.</source>
+        <translation>輸入模型名稱，或從建議中挑一個。</translation>
+    </message>
+    <message>
+        <source>{name} is downloaded and ready to chat.</source>
+        <translation>{name} 已下載完成，可以開始對話了。</translation>
+    </message>
+    <message>
+        <source>{name}: {done} of {total}</source>
+        <translation>{name}：{done} / {total}</translation>
+    </message>
+    <message>
+        <source>{name}: {done} of {total} at {speed}/s</source>
+        <translation>{name}：{done} / {total}，每秒 {speed}</translation>
+    </message>
+    <message>
+        <source>{name}: {step}</source>
+        <translation>{name}：{step}</translation>
     </message>
 </context>
 <context>
@@ -1752,6 +1822,45 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     </message>
 </context>
 <context>
+    <name>Suggestions</name>
+    <message>
+        <source> · fits this computer&apos;s memory</source>
+        <translation> · 這台電腦的記憶體放得下</translation>
+    </message>
+    <message>
+        <source> · too big for this computer&apos;s memory</source>
+        <translation> · 太大，這台電腦的記憶體放不下</translation>
+    </message>
+    <message>
+        <source>Download {name} ({size})</source>
+        <translation>下載 {name}（{size}）</translation>
+    </message>
+    <message>
+        <source>a good all-rounder that can use tools</source>
+        <translation>能使用工具的全能型模型</translation>
+    </message>
+    <message>
+        <source>also understands pictures</source>
+        <translation>也看得懂圖片</translation>
+    </message>
+    <message>
+        <source>for writing and explaining code</source>
+        <translation>適合撰寫和解說程式碼</translation>
+    </message>
+    <message>
+        <source>small and fast, for quick chats</source>
+        <translation>小巧快速，適合簡短對話</translation>
+    </message>
+    <message>
+        <source>thinks before it answers, for reasoning</source>
+        <translation>回答前會先思考，適合推理</translation>
+    </message>
+    <message>
+        <source>{name} ({size}): {purpose}</source>
+        <translation>{name}（{size}）：{purpose}</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <source>Free all memory</source>
@@ -1864,10 +1973,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Download a model to start</source>
         <translation>下載一個模型就能開始</translation>
-    </message>
-    <message>
-        <source>Download {name} ({size})</source>
-        <translation>下載 {name}（{size}）</translation>
     </message>
     <message>
         <source>More models…</source>
@@ -2017,8 +2122,16 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>關閉視窗後在系統匣中繼續執行</translation>
     </message>
     <message>
+        <source>Korean</source>
+        <translation>韓文</translation>
+    </message>
+    <message>
         <source>Language</source>
         <translation>語言</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>稍後</translation>
     </message>
     <message>
         <source>Load the selected model into memory so the first answer starts at once</source>
@@ -2027,6 +2140,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Main toolbar</source>
         <translation>主工具列</translation>
+    </message>
+    <message>
+        <source>No font for {language} is installed, so its text shows as empty boxes. Install the package {debian} (Debian, Ubuntu) or {fedora} (Fedora), then start Ollama Desktop again.</source>
+        <translation>沒有安裝{language}字型，所以文字會顯示成空白方框。請安裝套件 {debian}（Debian、Ubuntu）或 {fedora}（Fedora），然後重新啟動 Ollama Desktop。</translation>
     </message>
     <message>
         <source>Ollama &amp;server…</source>
@@ -2047,8 +2164,20 @@ A desktop chat app for the Ollama server.</source>
         <translation>移除這個伺服器</translation>
     </message>
     <message>
+        <source>Restart now</source>
+        <translation>立即重新啟動</translation>
+    </message>
+    <message>
+        <source>Simplified Chinese</source>
+        <translation>簡體中文</translation>
+    </message>
+    <message>
         <source>System language ({language})</source>
         <translation>系統語言（{language}）</translation>
+    </message>
+    <message>
+        <source>Traditional Chinese</source>
+        <translation>繁體中文</translation>
     </message>
     <message>
         <source>Unload every model now, freeing its GPU and system memory</source>
