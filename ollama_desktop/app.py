@@ -36,6 +36,7 @@ from ollama_desktop.gc_guard import GuiThreadGarbageCollector, freeze_survivors,
 from ollama_desktop.resources import APP_ICON, app_icon, data_folder, resource_path
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.chat.markdown_loader import markdown_ready, start_loading_markdown
+from ollama_desktop.ui.color_scheme import apply_color_scheme
 from ollama_desktop.ui.window.main_window import MainWindow
 from ollama_desktop.ui.window.tray import TrayIcon
 from ollama_desktop.workers import WorkerPool
@@ -276,6 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Before any widget exists: widgets read their texts and fonts when they are built.
     language, _translators = i18n.install(app, settings.language)
     i18n.apply_fonts(app, language)
+    apply_color_scheme(app)
 
     window, pool, connection, _chat = build(settings, history_path=data_folder() / HISTORY_FILE)
     if smoke:

@@ -32,6 +32,10 @@
         <translation>이 컴퓨터에서 Ollama가 실행되고 있지 않습니다.</translation>
     </message>
     <message>
+        <source>Send (Enter)</source>
+        <translation>보내기 (Enter)</translation>
+    </message>
+    <message>
         <source>Still connecting to Ollama at {host}…</source>
         <translation>{host}의 Ollama에 아직 연결하는 중…</translation>
     </message>
@@ -1013,12 +1017,12 @@ fastest</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;Model:</source>
-        <translation>모델(&amp;M):</translation>
-    </message>
-    <message>
         <source>Keep Ollama Desktop running?</source>
         <translation>Ollama Desktop을 계속 실행할까요?</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>모델</translation>
     </message>
     <message>
         <source>Ollama Desktop</source>
@@ -2034,8 +2038,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>대화(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Free memory</source>
-        <translation>메모리 비우기(&amp;F)</translation>
+        <source>&amp;Free all memory now</source>
+        <translation>지금 메모리 모두 비우기(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2058,8 +2062,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>메모리(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Memory and unloading…</source>
-        <translation>메모리 및 언로드(&amp;M)…</translation>
+        <source>&amp;Memory in use…</source>
+        <translation>사용 중인 메모리(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Models…</source>
@@ -2136,10 +2140,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Load the selected model into memory so the first answer starts at once</source>
         <translation>선택한 모델을 메모리에 로드해 두어 첫 답변이 바로 시작되게 합니다</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>기본 도구 모음</translation>
     </message>
     <message>
         <source>No font for {language} is installed, so its text shows as empty boxes. Install the package {debian} (Debian, Ubuntu) or {fedora} (Fedora), then start Ollama Desktop again.</source>

@@ -32,6 +32,10 @@
         <translation>Ollama 没有在这台电脑上运行。</translation>
     </message>
     <message>
+        <source>Send (Enter)</source>
+        <translation>发送（Enter）</translation>
+    </message>
+    <message>
         <source>Still connecting to Ollama at {host}…</source>
         <translation>仍在连接 {host} 上的 Ollama…</translation>
     </message>
@@ -1013,12 +1017,12 @@ fastest</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;Model:</source>
-        <translation>模型(&amp;M)：</translation>
-    </message>
-    <message>
         <source>Keep Ollama Desktop running?</source>
         <translation>让 Ollama Desktop 继续运行吗？</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Ollama Desktop</source>
@@ -2034,8 +2038,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>对话(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Free memory</source>
-        <translation>释放内存(&amp;F)</translation>
+        <source>&amp;Free all memory now</source>
+        <translation>立即释放全部内存(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2058,8 +2062,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>内存(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Memory and unloading…</source>
-        <translation>内存与卸载(&amp;M)…</translation>
+        <source>&amp;Memory in use…</source>
+        <translation>正在使用的内存(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Models…</source>
@@ -2136,10 +2140,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Load the selected model into memory so the first answer starts at once</source>
         <translation>将选中的模型加载到内存，让第一个回答马上开始</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具栏</translation>
     </message>
     <message>
         <source>No font for {language} is installed, so its text shows as empty boxes. Install the package {debian} (Debian, Ubuntu) or {fedora} (Fedora), then start Ollama Desktop again.</source>

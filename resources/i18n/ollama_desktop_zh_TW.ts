@@ -32,6 +32,10 @@
         <translation>Ollama 沒有在這台電腦上執行。</translation>
     </message>
     <message>
+        <source>Send (Enter)</source>
+        <translation>傳送（Enter）</translation>
+    </message>
+    <message>
         <source>Still connecting to Ollama at {host}…</source>
         <translation>仍在連線到 {host} 的 Ollama…</translation>
     </message>
@@ -1013,12 +1017,12 @@ fastest</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <source>&amp;Model:</source>
-        <translation>模型(&amp;M)：</translation>
-    </message>
-    <message>
         <source>Keep Ollama Desktop running?</source>
         <translation>要讓 Ollama Desktop 繼續執行嗎？</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Ollama Desktop</source>
@@ -2034,8 +2038,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>對話(&amp;C)</translation>
     </message>
     <message>
-        <source>&amp;Free memory</source>
-        <translation>釋放記憶體(&amp;F)</translation>
+        <source>&amp;Free all memory now</source>
+        <translation>立即釋放全部記憶體(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -2058,8 +2062,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>記憶體(&amp;M)</translation>
     </message>
     <message>
-        <source>&amp;Memory and unloading…</source>
-        <translation>記憶體與卸載(&amp;M)…</translation>
+        <source>&amp;Memory in use…</source>
+        <translation>使用中的記憶體(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Models…</source>
@@ -2136,10 +2140,6 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Load the selected model into memory so the first answer starts at once</source>
         <translation>將選取的模型載入記憶體，讓第一個回答馬上開始</translation>
-    </message>
-    <message>
-        <source>Main toolbar</source>
-        <translation>主工具列</translation>
     </message>
     <message>
         <source>No font for {language} is installed, so its text shows as empty boxes. Install the package {debian} (Debian, Ubuntu) or {fedora} (Fedora), then start Ollama Desktop again.</source>

@@ -99,6 +99,10 @@ def test_something_else_answering_is_not_called_ollama_not_running(
             f"The server at {fake.url} sent the app to another address, https://login.example/"
             in label.text()
         )
+    elif case == "never answers":
+        # Not called "something else": a stuck Ollama takes connections and says nothing too.
+        assert f"The server at {fake.url} accepts connections but does not answer." in label.text()
+        assert details in label.toolTip()
     else:
         assert f"Something answers at {fake.url}, but not as Ollama does." in label.text()
         assert details in label.toolTip()

@@ -96,6 +96,10 @@ def _one_edit(method: Callable[Concatenate[ChatView, _P], _R]) -> Callable[Conca
     return edit
 
 
+# The widest the chat's text gets (and the composer under it): ~90 characters of text a line.
+CHAT_COLUMN_WIDTH = 860
+
+
 class ChatView(QTextBrowser):
     """The chat transcript: questions, answers and errors as bubbles; answers rendered as markdown.
 
@@ -117,7 +121,11 @@ class ChatView(QTextBrowser):
         palette = self.palette()
         palette.setColor(QPalette.ColorRole.Base, self._theme.background)
         palette.setColor(QPalette.ColorRole.Text, self._theme.text)
+        # The margins around the centred column (see resizeEvent) are the chat's too.
+        palette.setColor(QPalette.ColorRole.Window, self._theme.background)
         self.setPalette(palette)
+        self.setAutoFillBackground(True)
+        self._fitting = False  # setting the column's margins (see resizeEvent)
         self.document().setDocumentMargin(12)
         self.anchorClicked.connect(self._on_anchor_clicked)
 
@@ -416,6 +424,16 @@ class ChatView(QTextBrowser):
             QTimer.singleShot(0, markdown_loader.start_loading_markdown)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        # A readable column: past CHAT_COLUMN_WIDTH the text stays that wide, centred, and the
+        # scroll bar stays at the window's edge (the margins are outside the viewport).
+        side = max(0, (event.size().width() - CHAT_COLUMN_WIDTH) // 2)
+        if self.viewportMargins().left() != side and not self._fitting:
+            # Setting the margins lays the scroll area out again, which can send another resize.
+            self._fitting = True
+            try:
+                self.setViewportMargins(side, 0, side, 0)
+            finally:
+                self._fitting = False
         super().resizeEvent(event)
         self._scroll.on_resize()
 

@@ -30,6 +30,7 @@ from ollama_desktop.ui.history.texts import (
     storage_read_text,
 )
 from ollama_desktop.ui.history.version_bar import VersionBar
+from ollama_desktop.ui.screen_fit import WINDOW_FRAME
 from ollama_desktop.ui.window.actions import WindowActions
 
 Notify = Callable[[str, int], None]  # a notice in the status bar for so many ms
@@ -110,13 +111,13 @@ class HistoryPane(QObject):
             QDockWidget.DockWidgetFeature.DockWidgetClosable | QDockWidget.DockWidgetFeature.DockWidgetMovable
         )
         dock.setAllowedAreas(Qt.DockWidgetArea.LeftDockWidgetArea | Qt.DockWidgetArea.RightDockWidgetArea)
+        dock.setTitleBarWidget(QWidget())  # a sidebar, not a floating panel: the header's button toggles it
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         window.resizeDocks([dock], [sidebar.sizeHint().width()], Qt.Orientation.Horizontal)
         show = self.show_history_action = dock.toggleViewAction()
         show.setText(self.tr("Chat &list"))
         show.setToolTip(self.tr("Show or hide the list of your saved chats (Ctrl+B)"))
         show.setShortcut(QKeySequence("Ctrl+B"))
-        actions.toolbar.insertAction(actions.new_chat_action, show)
         chat_menu, quit_action = actions.chat_menu, actions.quit_action
         chat_menu.insertActions(
             quit_action, [self.export_markdown_action, self.export_json_action, self.import_action]
@@ -138,7 +139,7 @@ class HistoryPane(QObject):
         window = self._window
         width = self.history_sidebar.sizeHint().width()
         if self._settings.window_geometry is None:
-            screen = window.screen().availableGeometry().width()
+            screen = window.screen().availableGeometry().width() - WINDOW_FRAME.width()
             window.resize(min(window.width() + width, screen), window.height())
         window.resizeDocks([self.history_dock], [width], Qt.Orientation.Horizontal)
 

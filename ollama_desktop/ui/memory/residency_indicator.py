@@ -25,6 +25,11 @@ class ResidencyIndicator(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
         self._empty = plain_label()  # "Loading {model}…": names come from the server
+        # A chip like the models' own: the one place in the window to see and free memory.
+        self._empty.setObjectName("memory_chip")
+        self._empty.setStyleSheet(
+            "QLabel#memory_chip { border: 1px solid palette(mid); border-radius: 4px; padding: 1px 6px; }"
+        )
         self._layout.addWidget(self._empty)
         self.chips: list[QLabel] = []
         self.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -23,7 +23,7 @@ class ModelComboBox(QComboBox):
         super().__init__(parent)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setMinimumContentsLength(24)
+        self.setMinimumContentsLength(14)  # the header also holds the memory chip and the buttons
         self.setPlaceholderText(self.tr("No models yet"))
         self.list_model = ModelListModel(self._label, parent=self)
         self.setModel(self.list_model)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QFontDatabase, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QMessageBox, QWidget
 
 from ollama_desktop import app_version, i18n, restart
 from ollama_desktop.core.memory.keep_alive import KeepAlive
@@ -14,7 +14,8 @@ from ollama_desktop.settings import Settings
 
 
 class WindowActions(QObject):
-    """Builds the window's menus (Chat, Ollama, Memory, Help) and toolbar from its actions.
+    """Builds the window's menus (Chat, Ollama, Memory, Help) from its actions; the header shows the
+    most used ones as icons (ui/window/header.py).
 
     The Chat menu is kept (`chat_menu`) so that the history pane can add its actions to it. The
     choices made here that are only settings (language, keeping models in memory) are stored here.
@@ -35,7 +36,6 @@ class WindowActions(QObject):
         self._build_actions(models=models, benchmark=benchmark)
         self._build_memory_actions(tray=tray)
         self._build_menus()
-        self._build_toolbar()
         self.about_action.triggered.connect(self._on_about_triggered)
         # Once the window is up: its texts are empty boxes when no font can draw the language.
         QTimer.singleShot(0, self, self._check_font_in_use)
@@ -91,21 +91,6 @@ class WindowActions(QObject):
         help_menu.addSeparator()
         help_menu.addAction(self.about_action)
 
-    def _build_toolbar(self) -> None:
-        self.toolbar = QToolBar(self.tr("Main toolbar"))
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addAction(self.new_chat_action)
-        self.toolbar.addAction(self.options_action)
-        self.toolbar.addAction(self.models_action)
-        self.toolbar.addAction(self.benchmark_action)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.warm_up_action)
-        self.toolbar.addAction(self.free_memory_action)
-        self.toolbar.addAction(self.unload_dialog_action)
-        self._window.addToolBar(self.toolbar)
-
     def _build_language_menu(self, menu: QMenu) -> None:
         """System / English / 繁體中文 / 简体中文 / 한국어: each language named in its own words."""
         self.language_menu = menu.addMenu(self.tr("&Language"))
@@ -127,12 +112,13 @@ class WindowActions(QObject):
 
     def _build_memory_actions(self, *, tray: bool) -> None:
         window = self._window
-        self.free_memory_action = QAction(self.tr("&Free memory"), window)
+        self.free_memory_action = QAction(self.tr("&Free all memory now"), window)
         self.free_memory_action.setToolTip(
             self.tr("Unload every model now, freeing its GPU and system memory")
         )
         self.free_memory_action.setShortcut(QKeySequence("Ctrl+Shift+U"))
-        self.unload_dialog_action = QAction(self.tr("&Memory and unloading…"), window)
+        # The dialog the memory chip opens: what sits in memory, and freeing it model by model.
+        self.unload_dialog_action = QAction(self.tr("&Memory in use…"), window)
         self.unload_dialog_action.setShortcut(QKeySequence("Ctrl+U"))
         self.warm_up_action = QAction(self.tr("&Load model now"), window)
         self.warm_up_action.setToolTip(

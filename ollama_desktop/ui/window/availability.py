@@ -88,7 +88,8 @@ class Availability(QObject):
         reason = self.offline_reason()
         has_model = bool(self._picker.current_model())
         self._send_button.setEnabled(online and has_model and not self._chat.busy)
-        self._send_button.setToolTip(reason or ("" if has_model else self.tr("Choose a model first.")))
+        ready = self.tr("Send (Enter)") if has_model else self.tr("Choose a model first.")
+        self._send_button.setToolTip(reason or ready)
         for action in self._server_actions:
             self._enable(action, online, reason)
         loading = self._residency.loading

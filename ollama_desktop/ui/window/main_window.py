@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -30,7 +30,7 @@ from ollama_desktop.core.servers.host import is_local
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.chat.prompt_edit import PromptEdit
 from ollama_desktop.ui.chat.reply_status import ReplyStatus
-from ollama_desktop.ui.chat.view import ChatView
+from ollama_desktop.ui.chat.view import CHAT_COLUMN_WIDTH, ChatView
 from ollama_desktop.ui.chat.welcome_panel import Screen, WelcomePanel
 from ollama_desktop.ui.history.pane import HistoryPane
 from ollama_desktop.ui.history.texts import chat_entries
@@ -38,10 +38,13 @@ from ollama_desktop.ui.memory.pane import MemoryPane
 from ollama_desktop.ui.messages import explain_error, explain_server_error
 from ollama_desktop.ui.models.model_picker import ModelComboBox
 from ollama_desktop.ui.models.pane import ModelsPane
+from ollama_desktop.ui.screen_fit import fit_to_screen
 from ollama_desktop.ui.servers.choice import ServerChoice
 from ollama_desktop.ui.window.actions import WindowActions
 from ollama_desktop.ui.window.availability import Availability
 from ollama_desktop.ui.window.close_to_tray import ask_close_to_tray
+from ollama_desktop.ui.window.composer import Composer
+from ollama_desktop.ui.window.header import WindowHeader
 from ollama_desktop.ui.window.polling import PollWhileShown
 from ollama_desktop.ui.window.status_bar import WindowStatusBar
 from ollama_desktop.ui.window.tray import TrayIcon
@@ -126,13 +129,17 @@ class MainWindow(QMainWindow):
             self, chat, history, settings=settings, actions=actions, notify=self.show_notice
         )
         self._connect_history_pane()
+        if self.history_pane.show_history_action is not None:
+            self.header.add_leading(self.history_pane.show_history_action, "panel-left")
         self._current_server.publish()
         self._on_status_changed(connection.status)
         self._on_models_loaded(connection.models)
         if settings.window_geometry is not None:
             self.restoreGeometry(settings.window_geometry)
         else:
-            self.resize(900, 680)
+            # The first start: roomy on a large screen, whole on a 1366×768 laptop (the chat list
+            # then takes room of its own beside it, see HistoryPane).
+            fit_to_screen(self, QSize(1000, 720))
         self.prompt.setFocus()
 
     # -- construction --------------------------------------------------------------------------
@@ -147,6 +154,7 @@ class MainWindow(QMainWindow):
         self.stop_button = QPushButton(self.tr("Stop"))
         self.stop_button.setEnabled(False)
         self.stop_button.setToolTip(self.tr("Stop the answer (Esc)"))
+        self.chat_view.setFrameShape(QFrame.Shape.NoFrame)
         self.status_line = WindowStatusBar()
         self.connection_label = self.status_line.connection_label
         self.reply_label = self.status_line.reply_label
@@ -155,31 +163,35 @@ class MainWindow(QMainWindow):
         self.chat_stack = QStackedWidget()
 
     def _build_layout(self) -> None:
-        top = QHBoxLayout()
-        top.addWidget(self.server_choice.label)
-        top.addWidget(self.server_choice.picker)
-        model_label = QLabel(self.tr("&Model:"))
-        model_label.setBuddy(self.model_picker)
-        top.addWidget(model_label)
-        top.addWidget(self.model_picker, 1)
-
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.send_button)
-        buttons.addWidget(self.stop_button)
-        buttons.addStretch(1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.prompt, 1)
-        bottom.addLayout(buttons)
+        header = self.header = WindowHeader()
+        header.add_widget(self.server_choice.label)
+        header.add_widget(self.server_choice.picker)
+        self.model_picker.setAccessibleName(self.tr("Model"))
+        self.model_picker.setMaximumWidth(460)
+        header.add_widget(self.model_picker, 1)
+        header.add_stretch()
+        header.add_widget(self.residency_indicator)
+        actions = self.window_actions
+        for action, icon_name in (
+            (actions.options_action, "sliders-horizontal"),
+            (actions.models_action, "package"),
+            (actions.benchmark_action, "gauge"),
+            (actions.server_action, "server"),
+        ):
+            header.add_trailing(action, icon_name)
+        self.composer = Composer(self.prompt, self.send_button, self.stop_button)
 
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addLayout(top)
-        layout.addWidget(self.memory_pane.verdict_label)
+        layout.setContentsMargins(0, 0, 0, 8)
+        layout.setSpacing(4)
+        layout.addWidget(header)
+        layout.addLayout(_column(self.memory_pane.verdict_label))
         self.chat_stack.addWidget(self.chat_view)
         self.chat_stack.addWidget(self.welcome)
         layout.addWidget(self.chat_stack, 1)
-        layout.addWidget(self.models_pane.offer_bar)
-        layout.addLayout(bottom)
+        layout.addLayout(_column(self.models_pane.offer_bar))
+        layout.addLayout(_column(self.composer))
         self.setCentralWidget(central)
         self.setStatusBar(self.status_line)
 
@@ -336,6 +348,7 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _on_busy_changed(self, busy: bool) -> None:
+        self.composer.show_busy(busy)
         self.stop_button.setEnabled(busy)
         self.window_actions.stop_action.setEnabled(busy)
 
@@ -430,3 +443,14 @@ class MainWindow(QMainWindow):
 
     # Tests replace it (the question is asked once, on the first close).
     ask_close_to_tray = staticmethod(ask_close_to_tray)
+
+
+def _column(widget: QWidget) -> QHBoxLayout:
+    """`widget` in the chat's column: as wide as the chat's text, centred in a wide window."""
+    widget.setMaximumWidth(CHAT_COLUMN_WIDTH)
+    row = QHBoxLayout()
+    row.setContentsMargins(12, 0, 12, 0)
+    row.addStretch(1)
+    row.addWidget(widget, 1000)  # all the room up to its widest; past it, the margins share the rest
+    row.addStretch(1)
+    return row

@@ -1,4 +1,5 @@
-"""The window's status bar: the connection, short notices, the answer in flight, and the memory chips."""
+"""The window's status bar: the connection, short notices, and the answer in flight (and the memory
+chip, which the header shows)."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ class WindowStatusBar(QStatusBar):
         self.addWidget(self.notice_label, 1)
         self.addWidget(self.connection_label, 1)
         self.addPermanentWidget(self.reply_label, 1)
-        self.addPermanentWidget(self.residency_indicator)
+        # Made here with the other labels it updates with; shown in the window's header (the one
+        # place to see and free memory).
 
     def show_connection(self, status: ConnectionStatus) -> None:
         """Say whether Ollama answers at the address, and if not, what is wrong."""
