@@ -4,12 +4,13 @@ chip, which the header shows)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Slot
-from PySide6.QtWidgets import QSizePolicy, QStatusBar, QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from ollama_desktop.controllers.connection import ConnectionStatus, State
+from ollama_desktop.ui.elided_label import ElidedLabel
 from ollama_desktop.ui.memory.residency_indicator import ResidencyIndicator
 from ollama_desktop.ui.messages import ErrorText, explain_server_error
-from ollama_desktop.ui.plain_text import plain_label, plain_tooltip
+from ollama_desktop.ui.plain_text import plain_tooltip
 
 
 class WindowStatusBar(QStatusBar):
@@ -22,17 +23,17 @@ class WindowStatusBar(QStatusBar):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.connection_label = plain_label()
-        self.notice_label = plain_label()
+        # Cut with "…" when the bar is short of room, the whole text on hover (never mid-word).
+        self.connection_label = ElidedLabel()
+        self.notice_label = ElidedLabel()
         self.notice_label.hide()
-        self.reply_label = plain_label()
+        self.reply_label = ElidedLabel()
         self.residency_indicator = ResidencyIndicator()
         self._notice_timer = QTimer(self)
         self._notice_timer.setSingleShot(True)
         self._notice_timer.timeout.connect(self.clear_notice)
         # The memory chips keep their full size; the longer texts give way (their tooltips hold all).
         for label in (self.connection_label, self.reply_label, self.notice_label):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(120)
         self.addWidget(self.notice_label, 1)
         self.addWidget(self.connection_label, 1)

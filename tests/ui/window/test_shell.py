@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
+from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QToolButton
 
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
@@ -125,3 +125,17 @@ def test_the_colour_scheme_can_be_asked_for(
 def test_without_a_wish_the_system_decides(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(color_scheme.OVERRIDE, raising=False)
     assert color_scheme.wanted_scheme(qapp) == qapp.styleHints().colorScheme()
+
+
+def test_a_long_status_is_cut_with_an_ellipsis_and_whole_on_hover(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    text = "The answer stopped at the limit you set for its length; the app keeps what arrived so far."
+    window.show_notice(text)
+    label = window.status_line.notice_label
+    label.resize(200, label.height())
+    shown = QLabel.text(label)  # what is drawn
+    assert shown.endswith("…")
+    assert text.startswith(shown[:-1])
+    assert label.text() == text
+    assert label.toolTip() == text
+    label.resize(2000, label.height())
+    assert QLabel.text(label) == text
