@@ -19,6 +19,7 @@ from ollama_desktop import app as app_module
 from ollama_desktop import i18n
 from ollama_desktop.resources import data_folder
 from ollama_desktop.settings import Settings
+from ollama_desktop.ui.color_scheme import apply_color_scheme
 
 
 def main(argv: list[str]) -> int:
@@ -30,6 +31,7 @@ def main(argv: list[str]) -> int:
     settings = Settings(QSettings())
     language, _translators = i18n.install(qapp, settings.language)
     families = i18n.apply_fonts(qapp, language)
+    apply_color_scheme(qapp)  # as the app does: OLLAMA_DESKTOP_COLOR_SCHEME=dark for the dark pictures
     print(f"language {language}, fonts {families}", flush=True)
     history = data_folder() / app_module.HISTORY_FILE
     window, pool, connection, _chat = app_module.build(settings, history_path=history)

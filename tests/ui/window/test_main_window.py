@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from ollama_desktop.controllers.chat import ChatController
@@ -16,21 +15,6 @@ from ollama_desktop.ui.window.main_window import MainWindow
 from ollama_desktop.workers import WorkerPool
 from tests.conftest import TEST_TIMEOUTS, sample_models
 from tests.fake_ollama import FakeOllama
-
-
-@pytest.fixture
-def window(qtbot, pool: WorkerPool, fake: FakeOllama, settings: Settings) -> MainWindow:  # type: ignore[no-untyped-def]
-    settings.set_host_override(fake.url)
-    connection = ConnectionController(pool, settings.host(), timeouts=TEST_TIMEOUTS, retry_ms=50)
-    chat = ChatController(pool, lambda: connection.client)
-    residency = ResidencyController(pool, lambda: connection.client, interval_ms=100)
-    main = MainWindow(settings, connection, chat, residency)
-    qtbot.addWidget(main)
-    main.show()
-    with qtbot.waitSignal(connection.models_loaded):
-        connection.start()
-    yield main
-    main.close()
 
 
 def type_and_enter(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -3,41 +3,18 @@ buttons; no text toolbar; a composer with Send/Stop inside; a readable chat colu
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QToolButton
 
-from ollama_desktop.controllers.chat import ChatController
-from ollama_desktop.controllers.connection import ConnectionController
-from ollama_desktop.controllers.residency import ResidencyController
-from ollama_desktop.settings import Settings
 from ollama_desktop.ui import color_scheme
 from ollama_desktop.ui.chat.theme import ChatTheme
 from ollama_desktop.ui.chat.view import CHAT_COLUMN_WIDTH
 from ollama_desktop.ui.icons import icon
 from ollama_desktop.ui.screen_fit import WINDOW_FRAME, fit_to_screen
 from ollama_desktop.ui.window.main_window import MainWindow
-from ollama_desktop.workers import WorkerPool
-from tests.conftest import TEST_TIMEOUTS
 from tests.fake_ollama import FakeOllama
-
-
-@pytest.fixture
-def window(qtbot, pool: WorkerPool, fake: FakeOllama, settings: Settings) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    settings.set_host_override(fake.url)
-    connection = ConnectionController(pool, settings.host(), timeouts=TEST_TIMEOUTS, retry_ms=50)
-    chat = ChatController(pool, lambda: connection.client)
-    residency = ResidencyController(pool, lambda: connection.client, interval_ms=100)
-    main = MainWindow(settings, connection, chat, residency)
-    qtbot.addWidget(main)
-    main.show()
-    with qtbot.waitSignal(connection.models_loaded):
-        connection.start()
-    yield main
-    main.close()
 
 
 def test_the_header_holds_icons_for_the_tools_and_there_is_no_text_toolbar(window: MainWindow) -> None:
