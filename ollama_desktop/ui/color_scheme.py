@@ -20,8 +20,10 @@ OVERRIDE = "OLLAMA_DESKTOP_COLOR_SCHEME"
 _DARK = {
     QPalette.ColorRole.Window: "#202124",
     QPalette.ColorRole.WindowText: "#e8eaed",
-    QPalette.ColorRole.Base: "#17181a",
-    QPalette.ColorRole.AlternateBase: "#26272b",
+    # Lighter than the window: Fusion draws check box and radio borders from the window colour,
+    # darkened; on a base as dark as that border, unticked boxes could not be seen.
+    QPalette.ColorRole.Base: "#2b2d31",
+    QPalette.ColorRole.AlternateBase: "#313338",
     QPalette.ColorRole.ToolTipBase: "#2d2e31",
     QPalette.ColorRole.ToolTipText: "#e8eaed",
     QPalette.ColorRole.PlaceholderText: "#9aa0a6",

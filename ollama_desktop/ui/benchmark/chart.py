@@ -16,10 +16,11 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QPainter, QPalette, QPen
 from PySide6.QtWidgets import QWidget
 
 from ollama_desktop.core.benchmark.runs import ModelSummary
+from ollama_desktop.ui.color_scheme import is_dark
 from ollama_desktop.ui.plain_text import html_text
 
 # Share of a category's width the bars take together (Qt's default is 0.5, thin on a small chart)...
@@ -63,6 +64,8 @@ class SpeedChart(QChartView):
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         chart.setMargins(chart.margins() * 0)
+        if is_dark(self.palette()):
+            chart.setTheme(QChart.ChartTheme.ChartThemeDark)
         self.setChart(chart)
         self.bars: QBarSeries | None = None
         self.bar_width = BAR_WIDTH
@@ -90,7 +93,7 @@ class SpeedChart(QChartView):
         chart.setTitle(
             self.tr("How fast each model answers")
             + "<br><small>"
-            + self.tr("median tokens per second; the black line spans the slowest to the fastest run")
+            + self.tr("median tokens per second; the line spans the slowest to the fastest run")
             + "</small>"
         )
 
@@ -131,7 +134,7 @@ class SpeedChart(QChartView):
 
     def _add_ranges(self, sets: Sequence[ChartSet], axis_x: QBarCategoryAxis, axis_y: QValueAxis) -> None:
         chart = self.chart()
-        pen = QPen(QColor("#202020"))
+        pen = QPen(self.palette().color(QPalette.ColorRole.WindowText))
         pen.setWidthF(2.0)
         count = len(sets)
         for set_index, chart_set in enumerate(sets):

@@ -123,6 +123,10 @@ class ResultsTable(QTableView):
     ) -> None:
         """Replace the contents; headings found in `tips` get it as their tooltip."""
         self.cells.set_rows(header, rows, tips or {})
+        # A column with nothing in it ("Problem" when every run went well) takes no room: at
+        # 1366×768 it pushed the table into a horizontal scroll bar.
+        for column in range(len(header)):
+            self.setColumnHidden(column, bool(rows) and not any(row[column].text for row in rows))
         self.resizeColumnsToContents()
 
     def texts(self) -> list[list[str]]:

@@ -32,6 +32,7 @@ from ollama_desktop.core.memory.residency import Placement
 from ollama_desktop.core.responses import InstalledModel, ReplyStats
 from ollama_desktop.ui.benchmark.chart import BAR_WIDTH, ChartSet, RangeMark, SpeedChart
 from ollama_desktop.ui.benchmark.dialog import BenchmarkDialog
+from ollama_desktop.ui.benchmark.table import Cell, ResultsTable
 from ollama_desktop.ui.screen_fit import WINDOW_FRAME, fit_to_screen
 from ollama_desktop.workers import WorkerPool
 from tests.conftest import TEST_TIMEOUTS
@@ -487,3 +488,15 @@ def test_chart_marks_each_models_range_beside_its_bar(qtbot) -> None:  # type: i
     chart.show_sets([])
     assert chart.bar_values() == {}
     assert chart.ranges == []
+
+
+def test_a_column_with_nothing_in_it_takes_no_room(qtbot) -> None:  # type: ignore[no-untyped-def]
+    table = ResultsTable()
+    qtbot.addWidget(table)
+    header = ["Model", "Speed", "Problem"]
+    table.set_rows(header, [[Cell("llama3.1:8b"), Cell("40.0"), Cell("")]])
+    assert table.isColumnHidden(2)
+    assert not table.isColumnHidden(1)
+    table.set_rows(header, [[Cell("llama3.1:8b"), Cell(""), Cell("Out of memory")]])
+    assert not table.isColumnHidden(2)
+    assert table.isColumnHidden(1)

@@ -116,3 +116,11 @@ def test_a_long_status_is_cut_with_an_ellipsis_and_whole_on_hover(qtbot, window:
     assert label.toolTip() == text
     label.resize(2000, label.height())
     assert QLabel.text(label) == text
+
+
+def test_a_long_model_name_ends_in_an_ellipsis_and_is_whole_on_hover(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    picker = window.model_picker
+    picker.resize(160, picker.height())
+    picker.grab()  # paints: the label is cut to the room, the tooltip has all of it
+    assert picker.currentText() in picker.toolTip()
+    assert picker.fontMetrics().horizontalAdvance(picker.currentText()) > 160
