@@ -1,10 +1,12 @@
 """The app as a user starts it, asking one question by itself: for the screenshots in each language.
 
-    python -m tools.screenshot_app QUESTION [MODEL]
+    python -m tools.screenshot_app QUESTION [MODEL] [WINDOW]
 
 Starts like `ollama-desktop` (the language and fonts from the settings or the system: set LANG and
-LANGUAGE), waits for the model list, picks MODEL if given, types QUESTION and presses Send, and
-keeps running until it is ended. `tools/language_screenshots.sh` runs it under Xvfb in each
+LANGUAGE; OLLAMA_DESKTOP_COLOR_SCHEME=dark for the dark pictures), waits for the model list, picks
+MODEL if given ("" for the first), types QUESTION and presses Send, opens WINDOW ("models",
+"benchmark", "memory") once the answer is in, and keeps running until it is ended.
+`tools/language_screenshots.sh` runs it under Xvfb in each
 language against the fake Ollama.
 """
 
@@ -25,6 +27,7 @@ from ollama_desktop.ui.color_scheme import apply_color_scheme
 def main(argv: list[str]) -> int:
     question = argv[1]
     model = argv[2] if len(argv) > 2 else ""
+    opened = argv[3] if len(argv) > 3 else ""
     qapp = QApplication(argv[:1])
     qapp.setApplicationName("Ollama Desktop")
     qapp.setOrganizationName("Ollama Desktop")
@@ -51,6 +54,14 @@ def main(argv: list[str]) -> int:
             QTimer.singleShot(300, ask)
 
     connection.models_loaded.connect(on_models)
+    actions = window.window_actions
+    to_open = {
+        "models": actions.models_action,
+        "benchmark": actions.benchmark_action,
+        "memory": actions.unload_dialog_action,
+    }.get(opened)
+    if to_open is not None:
+        _chat.reply_finished.connect(lambda _stats: QTimer.singleShot(500, to_open.trigger))
     window.show()
     connection.start()
     if window.history is not None:
