@@ -26,6 +26,7 @@ from ollama_desktop import app_version, i18n
 from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
+from ollama_desktop.controllers.context import ContextController
 from ollama_desktop.controllers.current_server import CurrentServerController
 from ollama_desktop.controllers.history import HistoryController
 from ollama_desktop.controllers.models import ModelsController
@@ -109,6 +110,7 @@ def build(
     connection = ConnectionController(pool, settings.host(), parent=app)
     chat = ChatController(pool, lambda: connection.client, parent=app)
     residency = ResidencyController(pool, lambda: connection.client, parent=app)
+    context = ContextController(chat, residency, pool, lambda: connection.client, parent=app)
     tray = None
     if QSystemTrayIcon.isSystemTrayAvailable():
         tray = TrayIcon(app_icon(), parent=app)
@@ -137,6 +139,7 @@ def build(
         current_server=current_server,
         history=history,
         benchmark=benchmark,
+        context=context,
     )
     window.setWindowIcon(app_icon())
     return window, pool, connection, chat

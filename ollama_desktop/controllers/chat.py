@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from ollama_desktop.controllers.connection import ConnectionStatus
+from ollama_desktop.controllers.server_models import ServerModels
 from ollama_desktop.core.chat.conversation import (
     ROLE_ASSISTANT,
     ROLE_USER,
@@ -17,6 +19,7 @@ from ollama_desktop.core.chat.conversation import (
     new_message_id,
 )
 from ollama_desktop.core.chat.think_split import ThinkSplitter
+from ollama_desktop.core.chat.thinking import ThinkSupport
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import (
     ModelNotFound,
@@ -25,8 +28,8 @@ from ollama_desktop.core.errors import (
     ServerUnreachable,
     StreamIncomplete,
 )
-from ollama_desktop.core.responses import ModelShow, ReplyStats
-from ollama_desktop.workers import CallWorker, ChatStreamWorker, WorkerPool
+from ollama_desktop.core.responses import InstalledModel, ReplyStats
+from ollama_desktop.workers import ChatStreamWorker, WorkerPool
 
 # Text reaches the view at most once a frame, however fast tokens come. While much text comes
 # (QUIET_BELOW_CHARS or more a frame), a frame is a screen frame, counted from the previous
@@ -118,8 +121,8 @@ class ChatController(QObject):
         self._question = ""
         self._sent_at = 0.0
         self._progress_at = 0.0
-        self._capabilities: dict[tuple[str, str], tuple[str, ...]] = {}
-        self._lookups: set[tuple[str, str]] = set()
+        self.models = ServerModels(pool, client, self)
+        self.models.capabilities_loaded.connect(self.capabilities_loaded)
         self._flush = QTimer(self)
         self._flush.setSingleShot(True)
         self._flush.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may be 5 % late
@@ -152,37 +155,32 @@ class ChatController(QObject):
     def set_model(self, name: str) -> None:
         """Use `name` from the next question on (an answer in flight finishes with its own model).
 
-        Its capabilities are looked up (/api/show) in the background, so `think` can be sent only
-        to a model that can think.
+        What it can do is learnt in the background (`models`), so `think` is sent only to a model
+        that can think.
         """
         self.model = name
         if name:
-            self._look_up_capabilities(name)
+            self.models.look_up(name)
+
+    # What the server's models can do (see ServerModels): kept here for the window and the tests.
+
+    def learn_server(self, status: ConnectionStatus) -> None:
+        self.models.learn_server(status)
+
+    def learn_models(self, models: tuple[InstalledModel, ...]) -> None:
+        self.models.learn_models(models, self.model)
+
+    def is_cloud(self, model: str) -> bool:
+        return self.models.is_cloud(model)
 
     def capabilities(self, model: str) -> tuple[str, ...] | None:
-        """What /api/show listed for `model` on the current server; None until known."""
-        return self._capabilities.get((self._client().host, model))
+        return self.models.capabilities(model)
 
     def can_think(self, model: str) -> bool:
-        return "thinking" in (self.capabilities(model) or ())
+        return self.models.can_think(model)
 
-    def _look_up_capabilities(self, model: str) -> None:
-        client = self._client()
-        key = (client.host, model)
-        if key in self._capabilities or key in self._lookups:
-            return
-        self._lookups.add(key)
-        worker = CallWorker(lambda token: client.show(model, token))
-
-        def succeeded(show: ModelShow) -> None:
-            self._lookups.discard(key)
-            self._capabilities[key] = show.capabilities
-            self.capabilities_loaded.emit(model, self._capabilities[key])
-
-        worker.signals.succeeded.connect(succeeded)
-        worker.signals.failed.connect(lambda _error: self._lookups.discard(key))
-        worker.signals.cancelled.connect(lambda: self._lookups.discard(key))
-        self._pool.start(worker)
+    def think_support(self, model: str) -> ThinkSupport:
+        return self.models.think_support(model)
 
     def set_options(self, options: ChatOptions) -> None:
         self.conversation.set_options(options)
@@ -243,7 +241,10 @@ class ChatController(QObject):
 
     def _start_answer(self, text: str, *, new_question: bool) -> None:
         """Stream the answer to the history as it stands; `text` is its last question."""
-        request = self.conversation.request(self.model, self.keep_alive, can_think=self.can_think(self.model))
+        support = self.think_support(self.model)
+        request = self.conversation.request(
+            self.model, self.keep_alive, can_think=bool(support.can_think), think=support
+        )
         worker = ChatStreamWorker(self._client(), request)
         worker.signals.text_arrived.connect(self._on_text_arrived)
         worker.signals.first_token.connect(self._on_first_token)

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
+from ollama_desktop.core.chat.thinking import at_least
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import ErrorKind, OllamaError, ServerUnreachable, StreamIncomplete, error_kind
-from ollama_desktop.core.responses import InstalledModel
+from ollama_desktop.core.responses import InstalledModel, ServerStatus
 from ollama_desktop.core.timeouts import Timeouts
 from ollama_desktop.workers import CallWorker, WorkerPool, WorkerSignals
 
@@ -26,6 +27,8 @@ class State(enum.Enum):
 
 # A call that failed this way may mean the server is gone: the connection is checked at once rather
 # than at the next scheduled check (up to `recheck_ms` later, when "Connected" would be a lie).
+# GET /api/status (cloud models on or off) came with Ollama 0.16.
+STATUS_SINCE = (0, 16)
 SERVER_MAY_BE_GONE = frozenset({ErrorKind.UNREACHABLE, ErrorKind.CONNECTION_LOST, ErrorKind.TIMED_OUT})
 
 
@@ -63,6 +66,9 @@ class ConnectionController(QObject):
 
     status_changed = Signal(object)  # ConnectionStatus
     models_loaded = Signal(object)  # tuple[InstalledModel, ...]
+    # Whether the server has cloud models turned off (GET /api/status, Ollama 0.16+), asked once
+    # each time the server (re)appears; False until told, and on older servers.
+    cloud_status_changed = Signal(bool)
 
     def __init__(
         self,
@@ -88,6 +94,8 @@ class ConnectionController(QObject):
         self._tags: CallWorker | None = None
         self._tags_again = False
         self._version = ""
+        self._cloud: CallWorker | None = None
+        self._cloud_disabled = False
         self._tags_error: OllamaError | None = None  # the last /api/tags failed, thus
         self._paused = False
         self._timer = QTimer(self)
@@ -106,6 +114,11 @@ class ConnectionController(QObject):
     @property
     def status(self) -> ConnectionStatus:
         return self._status
+
+    @property
+    def cloud_disabled(self) -> bool:
+        """The server said cloud models are turned off (OLLAMA_NO_CLOUD)."""
+        return self._cloud_disabled
 
     @property
     def models(self) -> tuple[InstalledModel, ...]:
@@ -166,7 +179,7 @@ class ConnectionController(QObject):
         self._cancel_pending()
 
     def _cancel_pending(self) -> None:
-        for worker in (self._check, self._tags):
+        for worker in (self._check, self._tags, self._cloud):
             if worker is not None:
                 worker.cancel()
 
@@ -174,7 +187,8 @@ class ConnectionController(QObject):
         """Talk to another server from now on; results still coming from the old one are ignored."""
         self._timer.stop()
         self._cancel_pending()
-        self._check = self._tags = None
+        self._check = self._tags = self._cloud = None
+        self._set_cloud_disabled(False)
         self._client = OllamaClient(host, self._timeouts)
         self._models = ()
         self._models_known = False
@@ -251,7 +265,36 @@ class ConnectionController(QObject):
         self._set_status(ConnectionStatus(State.CONNECTED, self._client.host, version))
         if not was_connected:
             self.refresh_models()
+            self._ask_cloud_status(version)
         self._schedule(self._recheck_ms)
+
+    def _ask_cloud_status(self, version: str) -> None:
+        """Ask /api/status once per connection, on servers that have it (0.16+)."""
+        if self._cloud is not None or not at_least(version, STATUS_SINCE):
+            return
+        worker = CallWorker(self._client.status)
+        worker.signals.succeeded.connect(self._on_cloud_status)
+        worker.signals.failed.connect(self._on_cloud_status_failed)
+        worker.signals.cancelled.connect(self._on_cloud_status_failed)
+        self._cloud = worker
+        self._pool.start(worker)
+
+    @Slot(object)
+    def _on_cloud_status(self, status: ServerStatus) -> None:
+        if self._is_current(self._cloud):
+            self._cloud = None
+            self._set_cloud_disabled(status.cloud_disabled)
+
+    @Slot()
+    def _on_cloud_status_failed(self) -> None:
+        # Not knowing is not a problem: a cloud model's own answer says it is off.
+        if self._is_current(self._cloud):
+            self._cloud = None
+
+    def _set_cloud_disabled(self, disabled: bool) -> None:
+        if disabled != self._cloud_disabled:
+            self._cloud_disabled = disabled
+            self.cloud_status_changed.emit(disabled)
 
     @Slot(object)
     def _on_version_failed(self, error: OllamaError) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from ollama_desktop.core.cancel import CancelToken
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import OllamaError, RequestCancelled, RequestTimedOut
-from ollama_desktop.core.responses import RunningModel
+from ollama_desktop.core.responses import RunningModel, is_cloud_model
 from ollama_desktop.workers import CallWorker, WorkerPool
 
 if TYPE_CHECKING:
@@ -193,8 +193,9 @@ class ResidencyController(QObject):
     # -- warming up ----------------------------------------------------------------------------
 
     def warm_up(self, model: str, keep_alive: int | str | None = None) -> bool:
-        """Load `model` now, so the first answer does not wait for it; False if a load is running."""
-        if self._load is not None or not model:
+        """Load `model` now, so the first answer does not wait for it; False if a load is running,
+        or for a cloud model (it runs on ollama.com: nothing to load here)."""
+        if self._load is not None or not model or is_cloud_model(model):
             return False
         client = self._client()
         worker = CallWorker(lambda token: client.load(model, keep_alive, token))

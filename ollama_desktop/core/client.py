@@ -36,6 +36,7 @@ from ollama_desktop.core.responses import (
     ModelShow,
     ReplyStats,
     RunningModel,
+    ServerStatus,
     parse_ps,
     parse_tags,
     parse_version,
@@ -96,6 +97,11 @@ class OllamaClient:
             if isinstance(exc, NotOllama | StreamIncomplete):
                 raise
             raise NotOllama(str(exc), reason=exc.reason or Reason.NOT_JSON) from exc
+
+    def status(self, token: CancelToken | None = None) -> ServerStatus:
+        """GET /api/status (Ollama 0.16+; older servers answer 404): whether cloud models are off."""
+        data = self._get_json("/api/status", self.timeouts.version, self.limits.version, token)
+        return ServerStatus.from_json(data)
 
     def tags(self, token: CancelToken | None = None) -> tuple[InstalledModel, ...]:
         return parse_tags(self._get_json("/api/tags", self.timeouts.tags, self.limits.tags, token))

@@ -130,6 +130,23 @@ class OutOfMemory(ServerError):
     """The model does not fit in memory (Ollama's 500 "requires more system memory ...")."""
 
 
+class CloudSignInRequired(ServerError):
+    """A cloud model needs the server signed in to ollama.com (401 with a `signin_url`).
+
+    Attributes:
+        signin_url: where the server says to sign in, as it sent it (server text: check it before
+            making it a link); "" when it sent none.
+    """
+
+    def __init__(self, status: int, message: str, signin_url: str = "") -> None:
+        super().__init__(status, message)
+        self.signin_url = signin_url
+
+
+class CloudDisabled(ServerError):
+    """Cloud models are turned off on this server (`OLLAMA_NO_CLOUD=1`, Ollama 0.16+)."""
+
+
 _OOM_MARKERS = ("requires more system memory", "out of memory", "cudamalloc failed", "unable to allocate")
 
 
@@ -137,7 +154,7 @@ _OOM_MARKERS = ("requires more system memory", "out of memory", "cudamalloc fail
 MAX_MESSAGE_CHARS = 1000
 
 
-def error_from_response(status: int, message: str) -> ServerError:
+def error_from_response(status: int, message: str, signin_url: str = "") -> ServerError:
     """Map the server's status and `error` text to the most specific exception.
 
     >>> type(error_from_response(404, "model 'x' not found")).__name__
@@ -149,6 +166,10 @@ def error_from_response(status: int, message: str) -> ServerError:
     'ServerError'
     >>> len(error_from_response(500, "x" * 10**6).message)
     1001
+    >>> type(error_from_response(401, "unauthorized", "https://ollama.com/connect")).__name__
+    'CloudSignInRequired'
+    >>> type(error_from_response(403, "ollama cloud is disabled")).__name__
+    'CloudDisabled'
     """
     if len(message) > MAX_MESSAGE_CHARS:
         # Shown under the message as the server's own words: one enormous word would freeze the
@@ -159,6 +180,10 @@ def error_from_response(status: int, message: str) -> ServerError:
         return ModelNotFound(status, message)
     if any(marker in lowered for marker in _OOM_MARKERS):
         return OutOfMemory(status, message)
+    if status == 401 and (signin_url or lowered == "unauthorized"):
+        return CloudSignInRequired(status, message, signin_url[:MAX_MESSAGE_CHARS])
+    if status == 403 and "cloud" in lowered and "disabled" in lowered:
+        return CloudDisabled(status, message)
     return ServerError(status, message)
 
 
@@ -179,6 +204,8 @@ class ErrorKind(enum.Enum):
     NOT_OLLAMA = "not_ollama"
     BAD_ANSWER = "bad_answer"
     SERVER_ERROR = "server_error"
+    CLOUD_SIGN_IN = "cloud_sign_in"
+    CLOUD_DISABLED = "cloud_disabled"
     OTHER = "other"
 
 
@@ -187,6 +214,8 @@ class ErrorKind(enum.Enum):
 _KINDS: tuple[tuple[type[OllamaError], ErrorKind], ...] = (
     (ModelNotFound, ErrorKind.MODEL_NOT_FOUND),
     (OutOfMemory, ErrorKind.OUT_OF_MEMORY),
+    (CloudSignInRequired, ErrorKind.CLOUD_SIGN_IN),
+    (CloudDisabled, ErrorKind.CLOUD_DISABLED),
     (ServerError, ErrorKind.SERVER_ERROR),
     (RequestTimedOut, ErrorKind.TIMED_OUT),
     (ServerUnreachable, ErrorKind.UNREACHABLE),

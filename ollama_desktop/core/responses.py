@@ -162,6 +162,8 @@ class ModelDetails:
     parameter_size: str = ""
     quantization_level: str = ""
     format: str = ""
+    # /api/tags tells it since Ollama 0.30 (0: not told).
+    context_length: int = 0
 
     @classmethod
     def from_json(cls, data: Any) -> ModelDetails:
@@ -172,6 +174,7 @@ class ModelDetails:
             parameter_size=_str(data, "parameter_size"),
             quantization_level=_str(data, "quantization_level"),
             format=_str(data, "format"),
+            context_length=_int(data, "context_length"),
         )
 
 
@@ -184,16 +187,58 @@ class InstalledModel:
     digest: str = ""
     modified_at: datetime | None = None
     details: ModelDetails = field(default_factory=ModelDetails)
+    # What /api/show would list ("completion", "thinking", ...), told by /api/tags since Ollama
+    # 0.30; None when the server does not say (then ask /api/show).
+    capabilities: tuple[str, ...] | None = None
+    # A cloud model's name and host on ollama.com (since 0.12; "" for a local model).
+    remote_model: str = ""
+    remote_host: str = ""
+
+    @property
+    def is_cloud(self) -> bool:
+        """Runs on ollama.com, not here: it uses no memory of this computer."""
+        return is_cloud_model(self.name, self.remote_model)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> InstalledModel:
+        caps = data.get("capabilities")
         return cls(
             name=_name(data),
             size=_bytes(data, "size"),
             digest=_str(data, "digest"),
             modified_at=parse_timestamp(_str(data, "modified_at")),
             details=ModelDetails.from_json(data.get("details")),
+            capabilities=tuple(c for c in caps if isinstance(c, str)) if isinstance(caps, list) else None,
+            remote_model=_str(data, "remote_model"),
+            remote_host=_str(data, "remote_host"),
         )
+
+
+def is_cloud_model(name: str, remote_model: str = "") -> bool:
+    """Whether a model runs on ollama.com: /api/tags names its `remote_model` (0.12+), or its name
+    ends in ":cloud" or "-cloud" (older servers, and models known only by name).
+
+    >>> is_cloud_model("gpt-oss:120b-cloud"), is_cloud_model("kimi-k2:cloud"), is_cloud_model("x:8b")
+    (True, True, False)
+    """
+    if remote_model:
+        return True
+    return name.endswith((":cloud", "-cloud"))
+
+
+@dataclass(frozen=True)
+class ServerStatus:
+    """GET /api/status (Ollama 0.16+): whether cloud models are turned off on the server."""
+
+    cloud_disabled: bool = False
+    cloud_source: str = ""
+
+    @classmethod
+    def from_json(cls, data: Any) -> ServerStatus:
+        cloud = data.get("cloud") if isinstance(data, dict) else None
+        if not isinstance(cloud, dict):
+            return cls()
+        return cls(cloud_disabled=cloud.get("disabled") is True, cloud_source=_str(cloud, "source"))
 
 
 def parse_tags(data: Any) -> tuple[InstalledModel, ...]:

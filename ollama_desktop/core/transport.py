@@ -136,11 +136,14 @@ def check_status(response: requests.Response, host: str, path: str, error_limit:
     body = read_body(response, error_limit, f"{path}: HTTP {status}")
     text = body.decode("utf-8", errors="replace")
     message = text.strip()[:500]
+    signin_url = ""
     with contextlib.suppress(ValueError, RecursionError):
         data = json.loads(text)
         if isinstance(data, dict) and isinstance(data.get("error"), str):
             message = data["error"]
-    raise error_from_response(status, message)
+        if isinstance(data, dict) and isinstance(data.get("signin_url"), str):
+            signin_url = data["signin_url"]  # a cloud model's 401: where to sign in
+    raise error_from_response(status, message, signin_url)
 
 
 def is_transport_error(exc: BaseException) -> bool:

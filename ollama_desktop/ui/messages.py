@@ -12,11 +12,13 @@ Errors are classified once, in `core.errors.error_kind`; this module words each 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel
 
 from ollama_desktop.core.errors import (
+    CloudSignInRequired,
     ErrorKind,
     OllamaError,
     Reason,
@@ -58,8 +60,48 @@ def show_error(label: QLabel, text: ErrorText) -> None:
 
 
 def error_details(error: OllamaError) -> str:
-    """The server's own text for `error`, else what happened on the wire in words ("" if unknown)."""
-    return server_words(error) or reason_text(error)
+    """The server's own text for `error`, else what happened on the wire in words ("" if unknown).
+
+    A cloud model's 401 adds the sign-in address the server gave, as text.
+    """
+    words = server_words(error) or reason_text(error)
+    if isinstance(error, CloudSignInRequired) and error.signin_url:
+        return f"{words} ({error.signin_url})" if words else error.signin_url
+    return words
+
+
+# Where a cloud model's sign-in link may lead: ollama.com over https, nothing else.
+_SIGN_IN_HOSTS = ("ollama.com", "www.ollama.com")
+
+
+def sign_in_link(error: OllamaError) -> str:
+    """The sign-in address of a cloud model's 401 when it is safe to make it a link ("" if not).
+
+    It is server text: only an https address on ollama.com, with no user name, password or odd
+    port, and no spaces or control characters, becomes a link; anything else is shown as text.
+
+    >>> sign_in_link(CloudSignInRequired(401, "unauthorized", "https://ollama.com/connect?key=a"))
+    'https://ollama.com/connect?key=a'
+    >>> sign_in_link(CloudSignInRequired(401, "unauthorized", "https://ollama.com.evil.example/x"))
+    ''
+    >>> sign_in_link(CloudSignInRequired(401, "unauthorized", "javascript:alert(1)"))
+    ''
+    """
+    if not isinstance(error, CloudSignInRequired):
+        return ""
+    url = error.signin_url
+    if not url or len(url) > 2000 or any(ch.isspace() or ord(ch) < 32 or ch in "\"<>'`" for ch in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return ""
+    if parts.scheme != "https" or (parts.hostname or "") not in _SIGN_IN_HOSTS:
+        return ""
+    if parts.username is not None or parts.password is not None or port not in (None, 443):
+        return ""
+    return url
 
 
 def reason_text(error: OllamaError) -> str:
@@ -260,6 +302,24 @@ def _kind_words() -> dict[ErrorKind, KindWords]:
                 "Messages",
                 "Ollama reported a problem and could not answer. Try again; if it keeps happening, "
                 "restart Ollama.",
+            ),
+        ),
+        ErrorKind.CLOUD_SIGN_IN: KindWords(
+            QCoreApplication.translate(
+                "Messages", "The cloud model needs the server signed in to ollama.com."
+            ),
+            QCoreApplication.translate(
+                "Messages",
+                "“{model}” runs on ollama.com, and this Ollama server is not signed in. Run “ollama "
+                "signin” on the server's computer, or open the sign-in link, then try again.",
+            ),
+        ),
+        ErrorKind.CLOUD_DISABLED: KindWords(
+            QCoreApplication.translate("Messages", "Cloud models are turned off on this server."),
+            QCoreApplication.translate(
+                "Messages",
+                "“{model}” runs on ollama.com, but cloud models are turned off on the server at "
+                "{host} (OLLAMA_NO_CLOUD). Choose a model installed on this computer.",
             ),
         ),
         ErrorKind.OTHER: KindWords(

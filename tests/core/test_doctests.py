@@ -24,6 +24,8 @@ MODULES = [
     "responses",
     "servers.known",
     "chat.think_split",
+    "chat.context",
+    "chat.thinking",
     "units",
 ]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ollama_desktop.core.errors import (
+    CloudDisabled,
+    CloudSignInRequired,
     ErrorKind,
     ModelNotFound,
     NotOllama,
@@ -84,6 +86,8 @@ KIND_EXAMPLES = {
     ErrorKind.NOT_OLLAMA: NotOllama("/api/version: a web page", reason=Reason.WEB_PAGE),
     ErrorKind.BAD_ANSWER: ProtocolError("/api/chat: JSONDecodeError(...)", reason=Reason.NOT_JSON),
     ErrorKind.SERVER_ERROR: ServerError(400, "missing request body"),
+    ErrorKind.CLOUD_SIGN_IN: CloudSignInRequired(401, "unauthorized", "https://ollama.com/connect?key=k"),
+    ErrorKind.CLOUD_DISABLED: CloudDisabled(403, "ollama cloud is disabled"),
     ErrorKind.OTHER: RequestCancelled("/api/chat"),
 }
 

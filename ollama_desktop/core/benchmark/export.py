@@ -84,6 +84,8 @@ def _default_error_texts() -> dict[ErrorKind, str]:
         ErrorKind.NOT_OLLAMA: "Something answers at the address, but not as Ollama does.",
         ErrorKind.BAD_ANSWER: "Ollama's answer could not be read.",
         ErrorKind.SERVER_ERROR: "Ollama reported a problem.",
+        ErrorKind.CLOUD_SIGN_IN: "The cloud model needs the server signed in to ollama.com.",
+        ErrorKind.CLOUD_DISABLED: "Cloud models are turned off on this server.",
         ErrorKind.OTHER: "Something went wrong.",
     }
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from ollama_desktop.core.chat.thinking import ThinkSupport
 from ollama_desktop.core.responses import ReplyStats
 
 ROLE_SYSTEM = "system"
@@ -70,9 +71,10 @@ class ChatOptions:
     num_predict: int | None = None
     num_ctx: int | None = None
     seed: int | None = None
-    # Reasoning models: True thinks first (the reasoning comes in `message.thinking`), False answers
-    # directly. A top-level field of the request, not an option; see `Conversation.request`.
-    think: bool | None = None
+    # Reasoning models: True or a level ("low", "medium", "high", "max") thinks first (the reasoning
+    # comes in `message.thinking`), False answers directly. A top-level field of the request, not
+    # an option; what is sent depends on the server and model: see `Conversation.request`.
+    think: bool | str | None = None
 
     def to_options(self) -> dict[str, Any]:
         """The `options` object of a request, with only what the user set."""
@@ -96,7 +98,7 @@ class ChatRequest:
     messages: tuple[ChatMessage, ...]
     options: dict[str, Any] = field(default_factory=dict)
     keep_alive: int | str | None = None
-    think: bool | None = None
+    think: bool | str | None = None
 
     def to_json(self, *, stream: bool) -> dict[str, Any]:
         body: dict[str, Any] = {
@@ -147,16 +149,24 @@ class Conversation:
         self.options = replace(options)
 
     def request(
-        self, model: str, keep_alive: int | str | None = None, *, can_think: bool = False
+        self,
+        model: str,
+        keep_alive: int | str | None = None,
+        *,
+        can_think: bool = False,
+        think: ThinkSupport | None = None,
     ) -> ChatRequest:
         """A request with the whole history, for `model`.
 
-        `think: true` goes only to a model that can think (`can_think`, from /api/show's
-        capabilities): Ollama refuses it from any other model. `think: false` is always safe.
+        `think: true` goes only to a model that can think (`can_think`, from the capabilities):
+        Ollama refuses it from any other model. `think: false` is always safe. With `think` (what
+        the server and model take), a level goes as chosen where the server takes levels, as
+        `true` where it does not (see `ThinkSupport.to_send`).
         """
         history: list[ChatMessage] = []
         if self.options.system_prompt.strip():
             history.append(ChatMessage(ROLE_SYSTEM, self.options.system_prompt))
         history.extend(self.messages)
-        think = self.options.think if (self.options.think is False or can_think) else None
-        return ChatRequest(model, tuple(history), self.options.to_options(), keep_alive, think)
+        support = think if think is not None else ThinkSupport(can_think=can_think)
+        sent = support.to_send(self.options.think)
+        return ChatRequest(model, tuple(history), self.options.to_options(), keep_alive, sent)

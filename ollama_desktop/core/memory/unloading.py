@@ -10,7 +10,7 @@ from ollama_desktop.core.cancel import CancelToken
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import RequestCancelled
 from ollama_desktop.core.memory.residency import find, same_model
-from ollama_desktop.core.responses import RunningModel
+from ollama_desktop.core.responses import RunningModel, is_cloud_model
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,12 @@ def unload_and_confirm(
     """
     before = client.ps(token)
     wanted = None if names is None else list(names)
-    targets = tuple(m for m in before if wanted is None or any(same_model(m.name, n) for n in wanted))
+    # A cloud model uses no memory here: it is never sent keep_alive 0, even if a server lists it.
+    targets = tuple(
+        m
+        for m in before
+        if not is_cloud_model(m.name) and (wanted is None or any(same_model(m.name, n) for n in wanted))
+    )
     for model in targets:
         client.unload(model.name, token)
     deadline = time.monotonic() + confirm_timeout

@@ -15,18 +15,30 @@ from PySide6.QtWidgets import (
 )
 
 from ollama_desktop.core.chat.conversation import ChatOptions
+from ollama_desktop.core.chat.thinking import HIGH, LOW, MAX, MEDIUM, Think, ThinkSupport
+
+
+def _same(data: object, choice: Think) -> bool:
+    return type(data) is type(choice) and data == choice
 
 
 class ChatOptionsDialog(QDialog):
     """Edits a ChatOptions. The lowest value of each box means "the model's default" (not sent).
 
-    `can_think` is whether the chat's model can reason (/api/show lists "thinking"): False greys the
-    Thinking choice out, None (not known) leaves it available; the controller sends `think: true`
-    only to a model that can think in any case.
+    `think` says what the chat's model and server take (`ThinkSupport`): the Think choices are the
+    model's default, then Off / Low / Medium / High (Max from Ollama 0.22) where the server takes
+    levels, without Off for a model that always reasons (GPT-OSS), and On / Off on older servers. A
+    model that cannot reason (its capabilities lack "thinking") greys the choice out; not known
+    yet leaves it available. `can_think` alone (no `think`) is the same without levels.
     """
 
     def __init__(
-        self, options: ChatOptions, parent: QWidget | None = None, *, can_think: bool | None = None
+        self,
+        options: ChatOptions,
+        parent: QWidget | None = None,
+        *,
+        can_think: bool | None = None,
+        think: ThinkSupport | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Chat settings"))
@@ -44,12 +56,20 @@ class ChatOptionsDialog(QDialog):
         self.num_ctx = self._count_box(options.num_ctx, 0, 1_048_576, default)
         self.num_ctx.setSingleStep(1024)
         self.seed = self._count_box(options.seed, -1, 2**31 - 1, self.tr("Random"))
+        support = think if think is not None else ThinkSupport(can_think=can_think)
         self.think = QComboBox()
-        self.think.addItem(default, None)
-        self.think.addItem(self.tr("On: think first, show the reasoning"), True)
-        self.think.addItem(self.tr("Off: answer directly (faster)"), False)
-        self.think.setCurrentIndex(self.think.findData(options.think) if options.think is not None else 0)
-        if can_think is False:
+        words = self._think_words(default)
+        for choice in support.choices():
+            self.think.addItem(words[choice], choice)
+        # findData would take True for 1 and False for 0: compare by identity and value.
+        shown = support.shown(options.think)
+        self.think.setCurrentIndex(
+            next(
+                (i for i in range(self.think.count()) if _same(self.think.itemData(i), shown)),
+                0,
+            )
+        )
+        if support.can_think is False:
             self.think.setEnabled(False)
             self.think.setToolTip(self.tr("This model cannot think before answering."))
         else:
@@ -74,6 +94,17 @@ class ChatOptionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def _think_words(self, default: str) -> dict[Think, str]:
+        return {
+            None: default,
+            True: self.tr("On: think first, show the reasoning"),
+            False: self.tr("Off: answer directly (faster)"),
+            LOW: self.tr("Low: think briefly"),
+            MEDIUM: self.tr("Medium"),
+            HIGH: self.tr("High: think longer"),
+            MAX: self.tr("Max: think as long as it takes"),
+        }
 
     @staticmethod
     def _count_box(value: int | None, lowest: int, highest: int, special: str) -> QSpinBox:
@@ -107,8 +138,13 @@ class ChatOptionsDialog(QDialog):
 
     @classmethod
     def ask(
-        cls, options: ChatOptions, parent: QWidget | None = None, *, can_think: bool | None = None
+        cls,
+        options: ChatOptions,
+        parent: QWidget | None = None,
+        *,
+        can_think: bool | None = None,
+        think: ThinkSupport | None = None,
     ) -> ChatOptions | None:
         """Show the dialog; the new options, or None when cancelled. Tests replace this."""
-        dialog = cls(options, parent, can_think=can_think)
+        dialog = cls(options, parent, can_think=can_think, think=think)
         return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -36,7 +36,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl, Slot
+from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QCursor,
     QDesktopServices,
@@ -54,6 +54,7 @@ from ollama_desktop.ui.chat.code_blocks import COMMAND_SCHEME, CodeStore
 from ollama_desktop.ui.chat.fold import FoldQueue
 from ollama_desktop.ui.chat.message_bubbles import ROLE_ERROR, MessageBubbles
 from ollama_desktop.ui.chat.messages import ChatEntry, Message, MessageBlocks
+from ollama_desktop.ui.chat.notices import ChatNotices
 from ollama_desktop.ui.chat.regions import Region, body_region
 from ollama_desktop.ui.chat.reply import LOADING_POLL_MS, Reply, ReplyRenderer
 from ollama_desktop.ui.chat.scroll import ChatScroller
@@ -111,6 +112,8 @@ class ChatView(QTextBrowser):
     Thread: GUI thread.
     """
 
+    notice_link_clicked = Signal(str)  # the command of a link in a notice (see `add_notice`)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)  # links are handled in _on_anchor_clicked, and only when clicked
@@ -132,6 +135,7 @@ class ChatView(QTextBrowser):
         self._writer_instance: MarkdownWriter | None = None
         self._codes = CodeStore()
         self._blocks = MessageBlocks(self, self._theme)
+        self._notices = ChatNotices(self, self._blocks, self._theme)
         self._messages = self._blocks.messages  # by number (the same dict, kept by the blocks)
         self._order = self._blocks.order  # as shown, top to bottom
         self._bubbles = MessageBubbles(self, self._theme)
@@ -265,6 +269,17 @@ class ChatView(QTextBrowser):
             note = self.tr("Details: {details}").format(details=details)
             self._blocks.set_footer(message, note, copy=False)
         self._after_change()
+
+    @_one_edit
+    def add_notice(self, text: str, links: Sequence[tuple[str, str]] = ()) -> None:
+        """A warning in plain words, with links under it (see ChatNotices.add)."""
+        self._notices.add(text, links)
+        self._after_change()
+
+    @_one_edit
+    def mark_memory_start(self, from_end: int, label: str = "") -> None:
+        """Mark where the model's memory begins (see ChatNotices.mark_memory_start)."""
+        self._notices.mark_memory_start(from_end, label)
 
     @_one_edit
     def withdraw_question(self) -> None:
@@ -449,6 +464,9 @@ class ChatView(QTextBrowser):
         if scheme != COMMAND_SCHEME:
             return  # anything else is never opened
         command, _, number_text = url.path().partition("/")
+        if command == "notice":
+            self.notice_link_clicked.emit(number_text)
+            return
         if not number_text.isdigit():
             return
         number = int(number_text)

@@ -8,6 +8,7 @@ import sys
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ollama_desktop.controllers.connection import ConnectionStatus, State
 from ollama_desktop.core.models.suggestions import SUGGESTIONS, total_memory
 from ollama_desktop.core.servers.host import is_local
 from ollama_desktop.ui.messages import ErrorText
@@ -22,6 +23,18 @@ class Screen(enum.Enum):
     HOST_UNREACHABLE = "host_unreachable"  # another computer does not answer: wrong address or down
     NOT_OLLAMA = "not_ollama"  # something answers at the address, but not as Ollama does
     NO_MODELS = "no_models"  # connected, but nothing to chat with yet
+
+
+def screen_for(status: ConnectionStatus, *, has_chat: bool, no_models: bool) -> Screen | None:
+    """The screen to show instead of the chat, or None for the chat (never over a conversation)."""
+    if status.state is State.UNREACHABLE and not has_chat:
+        return Screen.NOT_RUNNING if is_local(status.host) else Screen.HOST_UNREACHABLE
+    if status.state is State.NOT_OLLAMA and status.error is not None and not has_chat:
+        # Something answers there: "install Ollama" would send the user the wrong way.
+        return Screen.NOT_OLLAMA
+    if status.state is State.CONNECTED and no_models:
+        return Screen.NO_MODELS
+    return None
 
 
 class WelcomePanel(QWidget):

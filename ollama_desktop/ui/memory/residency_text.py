@@ -128,6 +128,25 @@ def verdict_text(found: Residency | None, *, loading: bool = False) -> str:
     return QCoreApplication.translate("Residency", "Runs on the CPU only — expect slower answers.")
 
 
+def cloud_verdict_text(*, disabled: bool = False) -> str:
+    """The verdict for a cloud model: it runs on ollama.com, not in this computer's memory."""
+    if disabled:
+        return QCoreApplication.translate(
+            "Residency",
+            "A cloud model, but cloud models are turned off on this server (OLLAMA_NO_CLOUD): choose a "
+            "model installed on this computer.",
+        )
+    return QCoreApplication.translate("Residency", "Runs on ollama.com, uses no memory on this computer.")
+
+
+def cloud_sign_in_text() -> str:
+    """The verdict for a cloud model after the server said it is not signed in (no link)."""
+    return QCoreApplication.translate(
+        "Residency",
+        "Runs on ollama.com: sign the server in first — run “ollama signin” on the server's computer.",
+    )
+
+
 def diagnosis_text(diagnosis: Diagnosis) -> str:
     """The likely cause of a failed answer and what to do about it."""
     # Loaded with the first diagnosis, not with the window (see ResidencyController.diagnose).

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QFontDatabase, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -187,6 +187,8 @@ class ModelsDialog(QDialog):
         self.advanced_button.toggled.connect(self._on_advanced_toggled)
         self.advanced = QPlainTextEdit()
         self.advanced.setReadOnly(True)
+        # Ollama lines its parameters up with spaces, for a fixed-width font.
+        self.advanced.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.advanced.setVisible(False)
 
     @Slot(bool)
@@ -244,24 +246,39 @@ class ModelsDialog(QDialog):
 
     def _cell_text(self, model: InstalledModel, column: int, in_memory: bool) -> str:
         if column == _NAME:
-            return model.name
+            return self.tr("{name} · ☁ cloud").format(name=model.name) if model.is_cloud else model.name
         if column == _PARAMS:
             return model.details.parameter_size
         if column == _QUANT:
             return model.details.quantization_level
         if column == _SIZE:
+            if model.is_cloud:
+                return self.tr("on ollama.com")  # its size is only the manifest's
             return size_text(model.size) if model.size else ""
         if column == _MODIFIED:
             return _local_date(model)
         if column == _LOADED:
             return self.tr("yes") if in_memory else ""
+        capabilities = self._capabilities(model)
+        return (
+            ", ".join(self._capability_name(cap) for cap in capabilities) if capabilities is not None else ""
+        )
+
+    def _capabilities(self, model: InstalledModel) -> tuple[str, ...] | None:
+        """From /api/tags where the server lists them (Ollama 0.30+), else from /api/show."""
+        if model.capabilities is not None:
+            return model.capabilities
         show = self._loader.get(model)
-        return ", ".join(self._capability_name(cap) for cap in show.capabilities) if show else ""
+        return show.capabilities if show is not None else None
 
     def _cell_tooltip(self, model: InstalledModel, column: int, in_memory: bool) -> str:
         """A cell's whole text, for when the table cuts it; the date with its time."""
         if column == _MODIFIED:
             return _local_time(model)
+        if column == _NAME and model.is_cloud:
+            return self.tr("{name}: runs on ollama.com, uses no memory on this computer.").format(
+                name=model.name
+            )
         return self._cell_text(model, column, in_memory)
 
     @Slot()
@@ -274,7 +291,10 @@ class ModelsDialog(QDialog):
         if not self.isVisible():
             return
         selected = self._selected()
-        wanted = (selected, *self.rows_in_view()) if selected is not None else self.rows_in_view()
+        # Rows whose capabilities /api/tags told (0.30+) need no /api/show for the table: only the
+        # selected model's details do.
+        in_view = tuple(model for model in self.rows_in_view() if model.capabilities is None)
+        wanted = (selected, *in_view) if selected is not None else in_view
         self._loader.want(wanted, retry=selected if retry else None)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -320,14 +340,17 @@ class ModelsDialog(QDialog):
             self.details.setPlainText(self.tr("Loading details of {name}…").format(name=name))
             self.advanced.clear()
             return
+        context = show.context_length or model.details.context_length  # /api/tags tells it from 0.30
         lines = [
             name,
             self.tr("Family: {family}").format(family=show.details.family or "?"),
             self.tr("Parameters: {size}, quantization {quant}").format(
                 size=show.details.parameter_size or "?", quant=show.details.quantization_level or "?"
             ),
-            self.tr("Size on disk: {size}").format(size=size_text(model.size)) if model.size else "",
-            self.tr("Longest context: %Ln tokens", "", show.context_length) if show.context_length else "",
+            self.tr("Runs on ollama.com, uses no memory on this computer.")
+            if model.is_cloud
+            else (self.tr("Size on disk: {size}").format(size=size_text(model.size)) if model.size else ""),
+            self.tr("Longest context: %Ln tokens", "", context) if context else "",
             self.tr("Can do: {caps}").format(
                 caps=", ".join(self._capability_name(c) for c in show.capabilities)
             ),

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QListView, QSizePolicy, QWidget
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QListView,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QWidget,
+)
 
 from ollama_desktop.core.responses import InstalledModel
 from ollama_desktop.core.units import model_label
 from ollama_desktop.ui.locale_format import size_text
 from ollama_desktop.ui.models.installed_models import ModelListModel
+from ollama_desktop.ui.plain_text import plain_tooltip
 
 
 class ModelComboBox(QComboBox):
@@ -31,6 +43,7 @@ class ModelComboBox(QComboBox):
         view.setUniformItemSizes(True)  # the popup lays out thousands of rows without measuring each
         self.setView(view)
         self._loaded: tuple[str, ...] = ()
+        self._tip_for = ""  # the label the tooltip shows
 
     def set_loaded(self, names: tuple[str, ...]) -> None:
         """Mark the models that sit in memory (they answer without loading first)."""
@@ -40,6 +53,9 @@ class ModelComboBox(QComboBox):
         self.list_model.set_loaded(names)
 
     def _label(self, model: InstalledModel, in_memory: bool) -> str:
+        if model.is_cloud:
+            # Its size is only the manifest's: no size, and a mark that it runs on ollama.com.
+            return self.tr("{label} · ☁ cloud").format(label=model_label(replace(model, size=0), size_text))
         label = model_label(model, size_text)
         if in_memory:
             return self.tr("{label} — in memory").format(label=label)
@@ -61,3 +77,21 @@ class ModelComboBox(QComboBox):
     def current_model(self) -> str:
         data = self.currentData(Qt.ItemDataRole.UserRole)
         return data if isinstance(data, str) else ""
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        # Too long for its room, the chosen model's label ends in "…", never cut mid-word; the
+        # whole label is the tooltip (names come from the server: plain text).
+        painter = QStylePainter(self)
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        style = self.style()
+        field = style.subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        full = option.currentText
+        option.currentText = self.fontMetrics().elidedText(full, Qt.TextElideMode.ElideRight, field.width())
+        if full != self._tip_for:
+            self._tip_for = full
+            self.setToolTip(plain_tooltip(full))
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)

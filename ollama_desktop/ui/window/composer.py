@@ -43,6 +43,19 @@ class Composer(QFrame):
         self._styled_for: tuple[str, str, str] | None = None
         self._restyle()
 
+    def add_under_prompt(self, widget: QWidget) -> None:
+        """Put `widget` (a small line, such as the context gauge) under the prompt, left of the buttons."""
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)
+        index = layout.indexOf(self.prompt)
+        layout.removeWidget(self.prompt)
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.prompt, 1)
+        column.addWidget(widget)
+        layout.insertLayout(index, column, 1)
+
     def show_busy(self, busy: bool) -> None:
         """Stop while an answer streams, Send otherwise."""
         self.send_button.setVisible(not busy)

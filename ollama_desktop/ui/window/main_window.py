@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController, ConnectionStatus, State
+from ollama_desktop.controllers.context import ContextController
 from ollama_desktop.controllers.current_server import CurrentServerController
 from ollama_desktop.controllers.history import HistoryController
 from ollama_desktop.controllers.models import ModelsController
@@ -26,12 +27,12 @@ from ollama_desktop.controllers.servers import ServersController
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.history.store import StoredConversation
 from ollama_desktop.core.responses import InstalledModel, RunningModel
-from ollama_desktop.core.servers.host import is_local
 from ollama_desktop.settings import Settings
+from ollama_desktop.ui.chat.context_gauge import ContextPane
 from ollama_desktop.ui.chat.prompt_edit import PromptEdit
 from ollama_desktop.ui.chat.reply_status import ReplyStatus
 from ollama_desktop.ui.chat.view import CHAT_COLUMN_WIDTH, ChatView
-from ollama_desktop.ui.chat.welcome_panel import Screen, WelcomePanel
+from ollama_desktop.ui.chat.welcome_panel import WelcomePanel, screen_for
 from ollama_desktop.ui.history.pane import HistoryPane
 from ollama_desktop.ui.history.texts import chat_entries
 from ollama_desktop.ui.memory.pane import MemoryPane
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         current_server: CurrentServerController | None = None,
         benchmark: BenchmarkController | None = None,
         history: HistoryController | None = None,
+        context: ContextController | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -124,6 +126,8 @@ class MainWindow(QMainWindow):
         )
         self._build_layout()
         self._connect()
+        self._context = context
+        self.context_pane = None if context is None else _context_pane(self, context, chat)
         self.history = history
         self.history_pane = HistoryPane(
             self, chat, history, settings=settings, actions=actions, notify=self.show_notice
@@ -168,7 +172,7 @@ class MainWindow(QMainWindow):
         header.add_widget(self.server_choice.picker)
         self.model_picker.setAccessibleName(self.tr("Model"))
         self.model_picker.setMaximumWidth(460)
-        header.add_widget(self.model_picker, 1)
+        header.add_widget(self.model_picker, 4)  # the room goes to the name before the gap
         header.add_stretch()
         header.add_widget(self.residency_indicator)
         actions = self.window_actions
@@ -245,6 +249,8 @@ class MainWindow(QMainWindow):
         if why_not:
             self.show_notice(why_not, 8000)
             return
+        if self.context_pane is not None and not self.context_pane.confirm_send(text):
+            return  # it would not fit: said so, and Send again sends it
         if self._chat.send(text):
             self.prompt.clear()
 
@@ -253,7 +259,7 @@ class MainWindow(QMainWindow):
         from ollama_desktop.ui.chat.options_dialog import ChatOptionsDialog  # noqa: PLC0415 - dialogs load when opened
 
         options = ChatOptionsDialog.ask(
-            self._chat.conversation.options, self, can_think=self._chat.can_think(self._chat.model)
+            self._chat.conversation.options, self, think=self._chat.think_support(self._chat.model)
         )
         if options is not None:
             self._chat.set_options(options)
@@ -283,18 +289,11 @@ class MainWindow(QMainWindow):
 
     def _update_welcome(self) -> None:
         """The chat, or a screen that says what is missing (never over a conversation in progress)."""
-        status = self._connection.status
+        status, connection = self._connection.status, self._connection
         has_chat = bool(self._chat.conversation.messages) or self._chat.busy
-        screen: Screen | None = None
-        if status.state is State.UNREACHABLE and not has_chat:
-            screen = Screen.NOT_RUNNING if is_local(status.host) else Screen.HOST_UNREACHABLE
-        elif status.state is State.NOT_OLLAMA and status.error is not None and not has_chat:
-            # Something answers there: "install Ollama" would send the user the wrong way.
-            screen = Screen.NOT_OLLAMA
-        elif (
-            status.state is State.CONNECTED and not self._connection.models and self._connection.models_known
-        ):
-            screen = Screen.NO_MODELS
+        screen = screen_for(
+            status, has_chat=has_chat, no_models=connection.models_known and not connection.models
+        )
         if screen is None:
             self.chat_stack.setCurrentWidget(self.chat_view)
         else:
@@ -321,6 +320,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_status_changed(self, status: ConnectionStatus) -> None:
+        self._chat.learn_server(status)  # the version: what `think` the server takes
         self.status_line.show_connection(status)
         self._update_welcome()
         if status.state is State.CONNECTED and not self._residency.known:
@@ -328,6 +328,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_models_loaded(self, models: tuple[InstalledModel, ...]) -> None:
+        self._chat.learn_models(models)  # capabilities (0.30+) and cloud models, before the picker
         self.model_picker.set_models(models, prefer=self._settings.last_model)
         self._update_welcome()
 
@@ -412,6 +413,8 @@ class MainWindow(QMainWindow):
         self._settings.set_window_geometry(self.saveGeometry())
         self._settings.sync()
         self._chat.shutdown()
+        if self._context is not None:
+            self._context.shutdown()  # a summary being written is cancelled
         if self.history is not None:
             self._settings.set_window_state(self.saveState())
             self.history.shutdown()  # after the chat stopped: its last words are written first
@@ -454,3 +457,17 @@ def _column(widget: QWidget) -> QHBoxLayout:
     row.addWidget(widget, 1000)  # all the room up to its widest; past it, the margins share the rest
     row.addStretch(1)
     return row
+
+
+def _context_pane(window: MainWindow, context: ContextController, chat: ChatController) -> ContextPane:
+    """The context gauge under the prompt, the alarm in the chat, and the warning before Send."""
+    return ContextPane(
+        context,
+        chat,
+        composer=window.composer,
+        prompt=window.prompt,
+        view=window.chat_view,
+        picker=window.model_picker,
+        notify=window.show_notice,
+        parent=window,
+    )

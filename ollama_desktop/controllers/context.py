@@ -1,0 +1,306 @@
+"""How full the open chat's context is, whether the server dropped its oldest messages, and the fixes.
+
+Follows the chat (its answers' counts, its options, a chat opened or started over) and the memory
+(/api/ps: the context a model was loaded with), and works out the figures with core/chat/context.py.
+The two fixes it offers: a larger context for the chat (the last question asked again with it, and
+what the model then takes in memory read back from /api/ps), and a new chat that starts from the
+model's own summary of this one (in the new chat's system prompt, which the server never drops).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from ollama_desktop.controllers.chat import ChatController
+from ollama_desktop.controllers.residency import ResidencyController
+from ollama_desktop.core.chat.context import (
+    ContextAnalysis,
+    ContextUsage,
+    analyse,
+    context_size,
+    estimate_tokens,
+    larger_size,
+)
+from ollama_desktop.core.chat.conversation import (
+    ROLE_ASSISTANT,
+    ROLE_USER,
+    ChatMessage,
+    ChatOptions,
+    ChatRequest,
+)
+from ollama_desktop.core.client import OllamaClient
+from ollama_desktop.core.errors import OllamaError
+from ollama_desktop.core.memory.residency import model_key
+from ollama_desktop.core.responses import ChatChunk, ModelShow, RunningModel
+from ollama_desktop.workers import CallWorker, WorkerPool
+
+# Room left for an answer when a larger context is chosen, and for the summary in its request's.
+ANSWER_ROOM = 512
+SUMMARY_ROOM = 1024
+
+
+class ContextController(QObject):
+    """The open chat's context use (`usage_changed`), the alarm (`history_dropped`) and its fixes.
+
+    Thread: GUI thread only; /api/show and the summary run on the pool.
+    """
+
+    usage_changed = Signal(object)  # ContextUsage
+    history_dropped = Signal(str, int)  # the answer's id, how many of the oldest messages it lost
+    # A larger context took effect: its size in tokens, then the model's memory with it and before
+    # it, from /api/ps (0 when unknown).
+    enlarged = Signal(int, object, object)  # bytes overflow a Qt int
+    summary_started = Signal()
+    summary_ready = Signal(str)  # the summary; the new chat has it in its system prompt
+    summary_failed = Signal(object)  # OllamaError
+
+    def __init__(
+        self,
+        chat: ChatController,
+        residency: ResidencyController,
+        pool: WorkerPool,
+        client: Callable[[], OllamaClient],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._chat = chat
+        self._residency = residency
+        self._pool = pool
+        self._client = client
+        self._typed = ""
+        self._model = ""
+        self._maximum: dict[tuple[str, str], int] = {}  # (host, model key) -> /api/show context_length
+        self._lookups: set[tuple[str, str]] = set()
+        self._analysis = ContextAnalysis()
+        self._analysed: tuple[object, ...] = ()  # what the analysis was made from (see _analyse)
+        self._history = 0  # the next prompt's tokens, the question left out
+        self._usage = ContextUsage(0, 0)
+        self._awaiting: tuple[str, int, int] | None = None  # model, new size, memory before
+        self._summary: CallWorker | None = None
+        chat.reply_finished.connect(self._on_reply_finished)
+        for signal in (
+            chat.options_changed,
+            chat.conversation_loaded,
+            chat.chat_cleared,
+            chat.conversation_truncated,
+            chat.conversation_restored,
+            chat.question_added,
+            chat.reply_stopped,
+            chat.reply_failed,
+        ):
+            signal.connect(self.refresh)
+        residency.loaded_changed.connect(self._on_loaded_changed)
+
+    # -- figures ---------------------------------------------------------------------------------
+
+    @property
+    def usage(self) -> ContextUsage:
+        return self._usage
+
+    @property
+    def maximum(self) -> int:
+        """The chat model's largest context (/api/show), 0 until known."""
+        return self._maximum.get(self._key(self._chat.model), 0)
+
+    def size(self) -> tuple[int, str]:
+        """The context the chat's next request runs in, and where the figure comes from."""
+        options = self._chat.conversation.options
+        return context_size(self._chat.model, options.num_ctx, self._residency.loaded)
+
+    def set_typed(self, text: str) -> None:
+        """What the prompt box holds now (it counts in the estimate of the next request)."""
+        self._typed = text
+        self.refresh()
+
+    def fits(self, typed_text: str) -> bool | None:
+        """Whether the next question, `typed_text`, leaves the whole chat in the model's context;
+        None when no model is chosen."""
+        if not self._chat.model:
+            return None
+        size, _source = self.size()
+        return self._next_prompt(typed_text) <= size
+
+    def larger_size(self) -> int | None:
+        """The context the chat gets from `enlarge`, None if the model has no larger one."""
+        size, _source = self.size()
+        return larger_size(size, self.maximum, needed=self._next_prompt("") + ANSWER_ROOM)
+
+    def _analyse(self) -> ContextAnalysis:
+        """The analysis of the conversation as it is: walked again only when it or the context
+        changed, not for each key typed nor for each /api/ps poll."""
+        conversation = self._chat.conversation
+        messages = conversation.messages
+        system_prompt = conversation.options.system_prompt
+        size, _source = self.size()
+        last = messages[-1] if messages else None
+        made_from = (
+            id(conversation),
+            len(messages),
+            last and last.id,
+            last and last.stats,
+            system_prompt,
+            size,
+        )
+        if made_from != self._analysed:
+            self._analysed = made_from
+            self._analysis = analyse(messages, system_prompt, size)
+            self._history = self._analysis.history_tokens(messages)
+        return self._analysis
+
+    @Slot()
+    def refresh(self) -> None:
+        """Work the figures out again and tell them."""
+        if self._chat.model != self._model:
+            self._model = self._chat.model
+            self._look_up_maximum(self._model)
+        if not self._model:  # no model: no context to fill (the gauge hides)
+            self._usage = ContextUsage(0, 0)
+            self.usage_changed.emit(self._usage)
+            return
+        size, source = self.size()
+        analysis = self._analyse()
+        typed = estimate_tokens(self._typed)
+        self._usage = ContextUsage(
+            used=analysis.used,
+            size=size,
+            typed=typed,
+            next_prompt=self._history + typed,
+            source=source,
+            measured=analysis.measured,
+            dropped=analysis.latest_drop,
+        )
+        self.usage_changed.emit(self._usage)
+
+    def _next_prompt(self, typed_text: str) -> int:
+        self._analyse()
+        return self._history + estimate_tokens(typed_text)
+
+    @Slot(object)
+    def _on_reply_finished(self, _stats: object) -> None:
+        self.refresh()
+        drop = self._usage.dropped
+        messages = self._chat.conversation.messages
+        if drop is not None and messages and messages[-1].id == drop.reply_id:
+            self.history_dropped.emit(drop.reply_id, drop.count)
+        if self._awaiting is not None:
+            self._residency.refresh_now()  # to read back what the larger context takes
+
+    @Slot(object)
+    def _on_loaded_changed(self, loaded: tuple[RunningModel, ...]) -> None:
+        if self._awaiting is not None:
+            model, size, before = self._awaiting
+            running = next((m for m in loaded if model_key(m.name) == model_key(model)), None)
+            if running is not None and running.context_length == size:
+                self._awaiting = None
+                self.enlarged.emit(size, running.size, before)
+        self.refresh()
+
+    # -- the model's maximum -------------------------------------------------------------------
+
+    def _key(self, model: str) -> tuple[str, str]:
+        return self._client().host, model_key(model)
+
+    def _look_up_maximum(self, model: str) -> None:
+        if not model:
+            return
+        key = self._key(model)
+        if key in self._maximum or key in self._lookups:
+            return
+        self._lookups.add(key)
+        client = self._client()
+        worker = CallWorker(lambda token: client.show(model, token))
+
+        def succeeded(show: ModelShow) -> None:
+            self._lookups.discard(key)
+            self._maximum[key] = show.context_length
+
+        worker.signals.succeeded.connect(succeeded)
+        worker.signals.failed.connect(lambda _error: self._lookups.discard(key))
+        worker.signals.cancelled.connect(lambda: self._lookups.discard(key))
+        self._pool.start(worker)
+
+    # -- the fixes -----------------------------------------------------------------------------
+
+    def enlarge(self) -> int | None:
+        """Give the chat the next larger context and ask its last question again with it.
+
+        The new size, or None when there is none larger or an answer is in flight.
+        """
+        size = self.larger_size()
+        model = self._chat.model
+        if size is None or self._chat.busy or not model:
+            return None
+        before = next((m.size for m in self._residency.loaded if model_key(m.name) == model_key(model)), 0)
+        self._awaiting = (model, size, before)
+        self._chat.set_options(replace(self._chat.conversation.options, num_ctx=size))
+        messages = self._chat.conversation.messages
+        if messages and messages[-1].role in (ROLE_ASSISTANT, ROLE_USER):
+            self._chat.regenerate()
+        return size
+
+    @property
+    def summarizing(self) -> bool:
+        return self._summary is not None
+
+    def summarize(self) -> bool:
+        """Ask the model for a summary of the chat; when it comes, start a new chat from it.
+
+        The request gets a context large enough for the whole chat (up to the model's maximum), so
+        the summary covers what the chat itself no longer sees. False when busy or nothing to sum up.
+        """
+        chat = self._chat
+        if self._summary is not None or chat.busy or not chat.model or not chat.conversation.messages:
+            return False
+        options = chat.conversation.options
+        size, _source = self.size()
+        needed = self._next_prompt("") + SUMMARY_ROOM
+        num_ctx = size if needed <= size else (larger_size(size, self.maximum, needed) or size)
+        base = chat.conversation.request(chat.model, chat.keep_alive)
+        ask = self.tr(
+            "Summarize our conversation so far for a new chat that continues it: the subject, "
+            "the facts and decisions, what is still open. Write only the summary."
+        )
+        request = ChatRequest(
+            base.model,
+            (*base.messages, ChatMessage(ROLE_USER, ask)),
+            {**base.options, "num_ctx": num_ctx},
+            base.keep_alive,
+            False if base.think is not None else None,
+        )
+        client = self._client()
+        worker = CallWorker(lambda token: client.chat_once(request, token))
+        worker.signals.succeeded.connect(lambda chunk: self._on_summary(worker, chunk, options))
+        worker.signals.failed.connect(lambda error: self._on_summary_failed(worker, error))
+        worker.signals.cancelled.connect(lambda: self._on_summary_failed(worker, None))
+        self._summary = worker
+        self.summary_started.emit()
+        self._pool.start(worker)
+        return True
+
+    def _on_summary(self, worker: CallWorker, chunk: ChatChunk, options: ChatOptions) -> None:
+        if self._summary is not worker:
+            return
+        self._summary = None
+        summary = chunk.content.strip()
+        if not summary:
+            self.summary_failed.emit(None)
+            return
+        system = options.system_prompt.strip()
+        intro = self.tr("This chat continues an earlier one. Its summary:")
+        prompt = f"{system}\n\n{intro}\n{summary}" if system else f"{intro}\n{summary}"
+        self._chat.new_chat()
+        self._chat.set_options(replace(self._chat.conversation.options, system_prompt=prompt))
+        self.summary_ready.emit(summary)
+
+    def _on_summary_failed(self, worker: CallWorker, error: OllamaError | None) -> None:
+        if self._summary is worker:
+            self._summary = None
+            self.summary_failed.emit(error)
+
+    def shutdown(self) -> None:
+        if self._summary is not None:
+            self._summary.cancel()
+            self._summary = None
