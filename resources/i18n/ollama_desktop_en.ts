@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>ContextPane</name>
+    <message numerus="yes">
+        <source>The model no longer sees your first %n messages: this chat is longer than its {size}-token memory.</source>
+        <translation>
+            <numerusform>The model no longer sees your first %n message: this chat is longer than its {size}-token memory.</numerusform>
+            <numerusform>The model no longer sees your first %n messages: this chat is longer than its {size}-token memory.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ModelsDialog</name>
     <message numerus="yes">
         <source>Longest context: %Ln tokens</source>

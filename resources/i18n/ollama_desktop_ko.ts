@@ -603,8 +603,24 @@ fastest</source>
         <translation>DeepSeek-R1, Qwen 3 같은 추론 모델에 쓰입니다.</translation>
     </message>
     <message>
+        <source>High: think longer</source>
+        <translation>높음: 더 오래 생각</translation>
+    </message>
+    <message>
         <source>Longest answer (tokens):</source>
         <translation>최대 답변 길이(토큰):</translation>
+    </message>
+    <message>
+        <source>Low: think briefly</source>
+        <translation>낮음: 짧게 생각</translation>
+    </message>
+    <message>
+        <source>Max: think as long as it takes</source>
+        <translation>최대: 필요한 만큼 생각</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>보통</translation>
     </message>
     <message>
         <source>Model default</source>
@@ -700,6 +716,113 @@ fastest</source>
     <message>
         <source>↓ Jump to latest</source>
         <translation>↓ 최신 내용으로</translation>
+    </message>
+</context>
+<context>
+    <name>ContextController</name>
+    <message>
+        <source>Summarize our conversation so far for a new chat that continues it: the subject, the facts and decisions, what is still open. Write only the summary.</source>
+        <translation>이 대화를 이어 갈 새 대화를 위해 지금까지의 대화를 요약해 주세요: 주제, 사실과 결정, 아직 남은 일. 요약만 쓰세요.</translation>
+    </message>
+    <message>
+        <source>This chat continues an earlier one. Its summary:</source>
+        <translation>이 대화는 이전 대화를 이어 갑니다. 그 요약:</translation>
+    </message>
+</context>
+<context>
+    <name>ContextGauge</name>
+    <message>
+        <source>Estimated until the model answers.</source>
+        <translation>모델이 답하기 전까지는 추정치입니다.</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s usual default; the server may give more</source>
+        <translation>Ollama의 일반 기본값이며, 서버가 더 줄 수도 있습니다</translation>
+    </message>
+    <message>
+        <source>The next question would make the model forget the start of the chat.</source>
+        <translation>다음 질문을 보내면 모델이 대화의 앞부분을 잊게 됩니다.</translation>
+    </message>
+    <message>
+        <source>This chat fills {used} of the {size} tokens the model keeps in mind ({source}).</source>
+        <translation>이 대화는 모델이 기억하는 토큰 {size}개 중 {used}개를 차지합니다 ({source}).</translation>
+    </message>
+    <message>
+        <source>What you typed adds about {typed}.</source>
+        <translation>입력한 내용이 약 {typed}개를 더합니다.</translation>
+    </message>
+    <message>
+        <source>as the model is loaded now</source>
+        <translation>현재 모델이 불러와진 크기</translation>
+    </message>
+    <message>
+        <source>the size set in this chat&apos;s options</source>
+        <translation>이 대화의 설정에 정한 크기</translation>
+    </message>
+    <message>
+        <source>{used} / {size} tokens</source>
+        <translation>{used} / {size} 토큰</translation>
+    </message>
+</context>
+<context>
+    <name>ContextPane</name>
+    <message>
+        <source>A new chat starts from the summary.</source>
+        <translation>새 대화가 요약에서 시작합니다.</translation>
+    </message>
+    <message>
+        <source>Give this chat a larger memory ({size} tokens)</source>
+        <translation>이 대화의 기억을 늘리기 (토큰 {size}개)</translation>
+    </message>
+    <message>
+        <source>No summary could be written: {reason}</source>
+        <translation>요약을 쓰지 못했습니다: {reason}</translation>
+    </message>
+    <message>
+        <source>Start a new chat from a summary</source>
+        <translation>요약으로 새 대화 시작</translation>
+    </message>
+    <message>
+        <source>The model is writing a summary of this chat…</source>
+        <translation>모델이 이 대화의 요약을 쓰는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model no longer sees your first %n messages: this chat is longer than its {size}-token memory.</source>
+        <translation>
+            <numerusform>모델이 처음 메시지 %n개를 더 이상 보지 못합니다: 이 대화가 모델의 {size}토큰 기억보다 깁니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model now takes {memory} of memory ({before} before).</source>
+        <translation>모델이 이제 메모리 {memory}를 차지합니다 (이전 {before}).</translation>
+    </message>
+    <message>
+        <source>The model now takes {memory} of memory.</source>
+        <translation>모델이 이제 메모리 {memory}를 차지합니다.</translation>
+    </message>
+    <message>
+        <source>This chat continues the previous one from the model&apos;s summary of it, which is in this chat&apos;s system prompt (Chat options).</source>
+        <translation>이 대화는 이전 대화에 대한 모델의 요약으로 이어지며, 요약은 이 대화의 시스템 프롬프트(대화 설정)에 있습니다.</translation>
+    </message>
+    <message>
+        <source>This chat now has a memory of {size} tokens.</source>
+        <translation>이 대화는 이제 토큰 {size}개를 기억합니다.</translation>
+    </message>
+    <message>
+        <source>This question may not fit: the model would forget the start of the chat. Send anyway? Press Send again.</source>
+        <translation>이 질문은 들어가지 않을 수 있습니다: 모델이 대화의 앞부분을 잊게 됩니다. 그래도 보낼까요? 보내기를 한 번 더 누르세요.</translation>
+    </message>
+    <message>
+        <source>Wait for the answer to end, then try again.</source>
+        <translation>답변이 끝난 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>the model wrote nothing</source>
+        <translation>모델이 아무것도 쓰지 않았습니다</translation>
+    </message>
+    <message>
+        <source>▲ The model&apos;s memory begins here</source>
+        <translation>▲ 모델의 기억은 여기서 시작합니다</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1198,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
 <context>
     <name>MemoryPane</name>
     <message>
+        <source>A cloud model runs on ollama.com: nothing to load here.</source>
+        <translation>클라우드 모델은 ollama.com에서 실행됩니다: 여기서 불러올 것이 없습니다.</translation>
+    </message>
+    <message>
         <source>Choose a model first.</source>
         <translation>먼저 모델을 선택하세요.</translation>
     </message>
@@ -1086,6 +1213,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <source>Ollama Desktop</source>
         <translation>Ollama Desktop</translation>
     </message>
+    <message>
+        <source>Sign in on ollama.com</source>
+        <translation>ollama.com에 로그인</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1096,6 +1227,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Cannot reach Ollama. Make sure Ollama is running.</source>
         <translation>Ollama에 연결할 수 없습니다. Ollama가 실행 중인지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>Cloud models are turned off on this server.</source>
+        <translation>이 서버에서는 클라우드 모델이 꺼져 있습니다.</translation>
     </message>
     <message>
         <source>Details: {details}</source>
@@ -1148,6 +1283,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>The answer could not be read: the server at {host} does not speak Ollama&apos;s language. Check the server address (Ollama menu → Ollama server…).</source>
         <translation>응답을 읽을 수 없습니다. {host}의 서버가 Ollama가 아닌 것 같습니다. 서버 주소를 확인하세요([Ollama] 메뉴 → Ollama 서버…).</translation>
+    </message>
+    <message>
+        <source>The cloud model needs the server signed in to ollama.com.</source>
+        <translation>클라우드 모델을 쓰려면 서버가 ollama.com에 로그인해야 합니다.</translation>
     </message>
     <message>
         <source>The connection to Ollama was lost during the answer.</source>
@@ -1273,12 +1412,24 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <source>what came back is not a web server&apos;s answer at all</source>
         <translation>돌아온 것이 웹 서버의 응답이 전혀 아님</translation>
     </message>
+    <message>
+        <source>“{model}” runs on ollama.com, and this Ollama server is not signed in. Run “ollama signin” on the server&apos;s computer, or open the sign-in link, then try again.</source>
+        <translation>“{model}”은(는) ollama.com에서 실행되는데 이 Ollama 서버는 로그인되어 있지 않습니다. 서버 컴퓨터에서 “ollama signin”을 실행하거나 로그인 링크를 연 뒤 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>“{model}” runs on ollama.com, but cloud models are turned off on the server at {host} (OLLAMA_NO_CLOUD). Choose a model installed on this computer.</source>
+        <translation>“{model}”은(는) ollama.com에서 실행되지만 {host} 서버에서 클라우드 모델이 꺼져 있습니다(OLLAMA_NO_CLOUD). 이 컴퓨터에 설치된 모델을 고르세요.</translation>
+    </message>
 </context>
 <context>
     <name>ModelComboBox</name>
     <message>
         <source>No models yet</source>
         <translation>아직 모델 없음</translation>
+    </message>
+    <message>
+        <source>{label} · ☁ cloud</source>
+        <translation>{label} · ☁ 클라우드</translation>
     </message>
     <message>
         <source>{label} — in memory</source>
@@ -1378,6 +1529,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>양자화</translation>
     </message>
     <message>
+        <source>Runs on ollama.com, uses no memory on this computer.</source>
+        <translation>ollama.com에서 실행되며 이 컴퓨터의 메모리를 쓰지 않습니다.</translation>
+    </message>
+    <message>
         <source>Select a model to see its details.</source>
         <translation>모델을 선택하면 자세한 정보가 나옵니다.</translation>
     </message>
@@ -1410,6 +1565,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>이미지</translation>
     </message>
     <message>
+        <source>on ollama.com</source>
+        <translation>ollama.com에서</translation>
+    </message>
+    <message>
         <source>thinking</source>
         <translation>생각하기</translation>
     </message>
@@ -1424,6 +1583,14 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>{name} was deleted.</source>
         <translation>{name}을(를) 삭제했습니다.</translation>
+    </message>
+    <message>
+        <source>{name} · ☁ cloud</source>
+        <translation>{name} · ☁ 클라우드</translation>
+    </message>
+    <message>
+        <source>{name}: runs on ollama.com, uses no memory on this computer.</source>
+        <translation>{name}: ollama.com에서 실행되며 이 컴퓨터의 메모리를 쓰지 않습니다.</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1761,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
 <context>
     <name>Residency</name>
     <message>
+        <source>A cloud model, but cloud models are turned off on this server (OLLAMA_NO_CLOUD): choose a model installed on this computer.</source>
+        <translation>클라우드 모델이지만 이 서버에서 클라우드 모델이 꺼져 있습니다(OLLAMA_NO_CLOUD): 이 컴퓨터에 설치된 모델을 고르세요.</translation>
+    </message>
+    <message>
         <source>CPU only, RAM {size}</source>
         <translation>CPU만, RAM {size}</translation>
     </message>
@@ -1628,6 +1799,14 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Runs fully on the GPU.</source>
         <translation>전부 GPU에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <source>Runs on ollama.com, uses no memory on this computer.</source>
+        <translation>ollama.com에서 실행되며 이 컴퓨터의 메모리를 쓰지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Runs on ollama.com: sign the server in first — run “ollama signin” on the server&apos;s computer.</source>
+        <translation>ollama.com에서 실행됩니다: 먼저 서버를 로그인시키세요. 서버 컴퓨터에서 “ollama signin”을 실행하세요.</translation>
     </message>
     <message>
         <source>Runs on the CPU only — expect slower answers.</source>
@@ -1806,8 +1985,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>실행이 하나 끝나면 여기에 속도가 나타납니다.</translation>
     </message>
     <message>
-        <source>median tokens per second; the black line spans the slowest to the fastest run</source>
-        <translation>초당 토큰 수의 중앙값. 검은 선은 가장 느린 실행부터 가장 빠른 실행까지입니다</translation>
+        <source>median tokens per second; the line spans the slowest to the fastest run</source>
+        <translation>초당 토큰 수의 중앙값이며, 선은 가장 느린 실행부터 가장 빠른 실행까지입니다</translation>
     </message>
     <message>
         <source>tokens/s (higher is faster)</source>

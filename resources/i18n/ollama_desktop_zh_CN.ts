@@ -603,8 +603,24 @@ fastest</source>
         <translation>适用于 DeepSeek-R1、Qwen 3 等推理模型。</translation>
     </message>
     <message>
+        <source>High: think longer</source>
+        <translation>高：想得更久</translation>
+    </message>
+    <message>
         <source>Longest answer (tokens):</source>
         <translation>回答长度上限（token）：</translation>
+    </message>
+    <message>
+        <source>Low: think briefly</source>
+        <translation>低：简短思考</translation>
+    </message>
+    <message>
+        <source>Max: think as long as it takes</source>
+        <translation>最高：需要多久就想多久</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
     </message>
     <message>
         <source>Model default</source>
@@ -700,6 +716,113 @@ fastest</source>
     <message>
         <source>↓ Jump to latest</source>
         <translation>↓ 跳到最新</translation>
+    </message>
+</context>
+<context>
+    <name>ContextController</name>
+    <message>
+        <source>Summarize our conversation so far for a new chat that continues it: the subject, the facts and decisions, what is still open. Write only the summary.</source>
+        <translation>请为接续这段对话的新对话，总结目前为止的内容：主题、事实与决定、尚未解决的事。只写总结。</translation>
+    </message>
+    <message>
+        <source>This chat continues an earlier one. Its summary:</source>
+        <translation>此对话接续之前的对话。其总结：</translation>
+    </message>
+</context>
+<context>
+    <name>ContextGauge</name>
+    <message>
+        <source>Estimated until the model answers.</source>
+        <translation>在模型回答前为估计值。</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s usual default; the server may give more</source>
+        <translation>Ollama 的一般默认值；服务器可能给得更多</translation>
+    </message>
+    <message>
+        <source>The next question would make the model forget the start of the chat.</source>
+        <translation>下一个问题会让模型忘记对话的开头。</translation>
+    </message>
+    <message>
+        <source>This chat fills {used} of the {size} tokens the model keeps in mind ({source}).</source>
+        <translation>此对话占用模型可记住的 {size} 个 token 中的 {used} 个（{source}）。</translation>
+    </message>
+    <message>
+        <source>What you typed adds about {typed}.</source>
+        <translation>你输入的内容约增加 {typed} 个。</translation>
+    </message>
+    <message>
+        <source>as the model is loaded now</source>
+        <translation>依模型当前的加载方式</translation>
+    </message>
+    <message>
+        <source>the size set in this chat&apos;s options</source>
+        <translation>此对话设置中的大小</translation>
+    </message>
+    <message>
+        <source>{used} / {size} tokens</source>
+        <translation>{used} / {size} 个 token</translation>
+    </message>
+</context>
+<context>
+    <name>ContextPane</name>
+    <message>
+        <source>A new chat starts from the summary.</source>
+        <translation>新对话从总结开始。</translation>
+    </message>
+    <message>
+        <source>Give this chat a larger memory ({size} tokens)</source>
+        <translation>给此对话更大的记忆（{size} 个 token）</translation>
+    </message>
+    <message>
+        <source>No summary could be written: {reason}</source>
+        <translation>无法写出总结：{reason}</translation>
+    </message>
+    <message>
+        <source>Start a new chat from a summary</source>
+        <translation>从总结开始新对话</translation>
+    </message>
+    <message>
+        <source>The model is writing a summary of this chat…</source>
+        <translation>模型正在撰写此对话的总结…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model no longer sees your first %n messages: this chat is longer than its {size}-token memory.</source>
+        <translation>
+            <numerusform>模型已看不到你的前 %n 条消息：此对话比它 {size} 个 token 的记忆还长。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model now takes {memory} of memory ({before} before).</source>
+        <translation>模型现在占用 {memory} 内存（之前为 {before}）。</translation>
+    </message>
+    <message>
+        <source>The model now takes {memory} of memory.</source>
+        <translation>模型现在占用 {memory} 内存。</translation>
+    </message>
+    <message>
+        <source>This chat continues the previous one from the model&apos;s summary of it, which is in this chat&apos;s system prompt (Chat options).</source>
+        <translation>此对话以模型对上一段对话的总结接续，总结在此对话的系统提示词中（对话设置）。</translation>
+    </message>
+    <message>
+        <source>This chat now has a memory of {size} tokens.</source>
+        <translation>此对话现在可记住 {size} 个 token。</translation>
+    </message>
+    <message>
+        <source>This question may not fit: the model would forget the start of the chat. Send anyway? Press Send again.</source>
+        <translation>这个问题可能放不下：模型会忘记对话的开头。仍要发送？再按一次“发送”。</translation>
+    </message>
+    <message>
+        <source>Wait for the answer to end, then try again.</source>
+        <translation>请等回答结束后再试一次。</translation>
+    </message>
+    <message>
+        <source>the model wrote nothing</source>
+        <translation>模型没有写出任何内容</translation>
+    </message>
+    <message>
+        <source>▲ The model&apos;s memory begins here</source>
+        <translation>▲ 模型的记忆从这里开始</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1198,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
 <context>
     <name>MemoryPane</name>
     <message>
+        <source>A cloud model runs on ollama.com: nothing to load here.</source>
+        <translation>云端模型在 ollama.com 上运行：这里没有要加载的东西。</translation>
+    </message>
+    <message>
         <source>Choose a model first.</source>
         <translation>请先选择模型。</translation>
     </message>
@@ -1086,6 +1213,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <source>Ollama Desktop</source>
         <translation>Ollama Desktop</translation>
     </message>
+    <message>
+        <source>Sign in on ollama.com</source>
+        <translation>在 ollama.com 登录</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1096,6 +1227,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Cannot reach Ollama. Make sure Ollama is running.</source>
         <translation>无法连接 Ollama。请确认 Ollama 正在运行。</translation>
+    </message>
+    <message>
+        <source>Cloud models are turned off on this server.</source>
+        <translation>此服务器已关闭云端模型。</translation>
     </message>
     <message>
         <source>Details: {details}</source>
@@ -1148,6 +1283,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>The answer could not be read: the server at {host} does not speak Ollama&apos;s language. Check the server address (Ollama menu → Ollama server…).</source>
         <translation>无法读取响应：{host} 上的服务器似乎不是 Ollama。请检查服务器地址（Ollama 菜单 → Ollama 服务器…）。</translation>
+    </message>
+    <message>
+        <source>The cloud model needs the server signed in to ollama.com.</source>
+        <translation>云端模型需要服务器登录 ollama.com。</translation>
     </message>
     <message>
         <source>The connection to Ollama was lost during the answer.</source>
@@ -1273,12 +1412,24 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <source>what came back is not a web server&apos;s answer at all</source>
         <translation>收到的内容根本不是网页服务器的响应</translation>
     </message>
+    <message>
+        <source>“{model}” runs on ollama.com, and this Ollama server is not signed in. Run “ollama signin” on the server&apos;s computer, or open the sign-in link, then try again.</source>
+        <translation>“{model}”在 ollama.com 上运行，而此 Ollama 服务器尚未登录。请在服务器的电脑上运行“ollama signin”，或打开登录链接，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>“{model}” runs on ollama.com, but cloud models are turned off on the server at {host} (OLLAMA_NO_CLOUD). Choose a model installed on this computer.</source>
+        <translation>“{model}”在 ollama.com 上运行，但 {host} 的服务器已关闭云端模型（OLLAMA_NO_CLOUD）。请选择安装在这台电脑上的模型。</translation>
+    </message>
 </context>
 <context>
     <name>ModelComboBox</name>
     <message>
         <source>No models yet</source>
         <translation>还没有模型</translation>
+    </message>
+    <message>
+        <source>{label} · ☁ cloud</source>
+        <translation>{label} · ☁ 云端</translation>
     </message>
     <message>
         <source>{label} — in memory</source>
@@ -1378,6 +1529,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>量化</translation>
     </message>
     <message>
+        <source>Runs on ollama.com, uses no memory on this computer.</source>
+        <translation>在 ollama.com 上运行，不占用这台电脑的内存。</translation>
+    </message>
+    <message>
         <source>Select a model to see its details.</source>
         <translation>选择一个模型即可查看详细信息。</translation>
     </message>
@@ -1410,6 +1565,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>图片</translation>
     </message>
     <message>
+        <source>on ollama.com</source>
+        <translation>在 ollama.com</translation>
+    </message>
+    <message>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
@@ -1424,6 +1583,14 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>{name} was deleted.</source>
         <translation>已删除 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} · ☁ cloud</source>
+        <translation>{name} · ☁ 云端</translation>
+    </message>
+    <message>
+        <source>{name}: runs on ollama.com, uses no memory on this computer.</source>
+        <translation>{name}：在 ollama.com 上运行，不占用这台电脑的内存。</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1761,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
 <context>
     <name>Residency</name>
     <message>
+        <source>A cloud model, but cloud models are turned off on this server (OLLAMA_NO_CLOUD): choose a model installed on this computer.</source>
+        <translation>这是云端模型，但此服务器已关闭云端模型（OLLAMA_NO_CLOUD）：请选择安装在这台电脑上的模型。</translation>
+    </message>
+    <message>
         <source>CPU only, RAM {size}</source>
         <translation>仅 CPU，内存 {size}</translation>
     </message>
@@ -1628,6 +1799,14 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Runs fully on the GPU.</source>
         <translation>完全在 GPU 上运行。</translation>
+    </message>
+    <message>
+        <source>Runs on ollama.com, uses no memory on this computer.</source>
+        <translation>在 ollama.com 上运行，不占用这台电脑的内存。</translation>
+    </message>
+    <message>
+        <source>Runs on ollama.com: sign the server in first — run “ollama signin” on the server&apos;s computer.</source>
+        <translation>在 ollama.com 上运行：请先让服务器登录，在服务器的电脑上运行“ollama signin”。</translation>
     </message>
     <message>
         <source>Runs on the CPU only — expect slower answers.</source>
@@ -1806,8 +1985,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>完成一次运行后，速度就会显示在这里。</translation>
     </message>
     <message>
-        <source>median tokens per second; the black line spans the slowest to the fastest run</source>
-        <translation>每秒 token 数的中位数；黑线表示从最慢到最快的一次</translation>
+        <source>median tokens per second; the line spans the slowest to the fastest run</source>
+        <translation>每秒 token 数的中位数；线段从最慢延伸到最快的一次</translation>
     </message>
     <message>
         <source>tokens/s (higher is faster)</source>

@@ -603,8 +603,24 @@ fastest</source>
         <translation>適用於 DeepSeek-R1、Qwen 3 等推理模型。</translation>
     </message>
     <message>
+        <source>High: think longer</source>
+        <translation>高：想得更久</translation>
+    </message>
+    <message>
         <source>Longest answer (tokens):</source>
         <translation>回答長度上限（token）：</translation>
+    </message>
+    <message>
+        <source>Low: think briefly</source>
+        <translation>低：簡短思考</translation>
+    </message>
+    <message>
+        <source>Max: think as long as it takes</source>
+        <translation>最高：需要多久就想多久</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>中</translation>
     </message>
     <message>
         <source>Model default</source>
@@ -700,6 +716,113 @@ fastest</source>
     <message>
         <source>↓ Jump to latest</source>
         <translation>↓ 跳到最新</translation>
+    </message>
+</context>
+<context>
+    <name>ContextController</name>
+    <message>
+        <source>Summarize our conversation so far for a new chat that continues it: the subject, the facts and decisions, what is still open. Write only the summary.</source>
+        <translation>請為接續這段對話的新對話，摘要目前為止的內容：主題、事實與決定、尚未解決的事。只寫摘要。</translation>
+    </message>
+    <message>
+        <source>This chat continues an earlier one. Its summary:</source>
+        <translation>此對話接續先前的對話。其摘要：</translation>
+    </message>
+</context>
+<context>
+    <name>ContextGauge</name>
+    <message>
+        <source>Estimated until the model answers.</source>
+        <translation>在模型回答前為估計值。</translation>
+    </message>
+    <message>
+        <source>Ollama&apos;s usual default; the server may give more</source>
+        <translation>Ollama 的一般預設值；伺服器可能給得更多</translation>
+    </message>
+    <message>
+        <source>The next question would make the model forget the start of the chat.</source>
+        <translation>下一個問題會讓模型忘記對話的開頭。</translation>
+    </message>
+    <message>
+        <source>This chat fills {used} of the {size} tokens the model keeps in mind ({source}).</source>
+        <translation>此對話占用模型可記住的 {size} 個 token 中的 {used} 個（{source}）。</translation>
+    </message>
+    <message>
+        <source>What you typed adds about {typed}.</source>
+        <translation>你輸入的內容約增加 {typed} 個。</translation>
+    </message>
+    <message>
+        <source>as the model is loaded now</source>
+        <translation>依模型目前的載入方式</translation>
+    </message>
+    <message>
+        <source>the size set in this chat&apos;s options</source>
+        <translation>此對話設定中的大小</translation>
+    </message>
+    <message>
+        <source>{used} / {size} tokens</source>
+        <translation>{used} / {size} 個 token</translation>
+    </message>
+</context>
+<context>
+    <name>ContextPane</name>
+    <message>
+        <source>A new chat starts from the summary.</source>
+        <translation>新對話從摘要開始。</translation>
+    </message>
+    <message>
+        <source>Give this chat a larger memory ({size} tokens)</source>
+        <translation>給此對話更大的記憶（{size} 個 token）</translation>
+    </message>
+    <message>
+        <source>No summary could be written: {reason}</source>
+        <translation>無法寫出摘要：{reason}</translation>
+    </message>
+    <message>
+        <source>Start a new chat from a summary</source>
+        <translation>從摘要開始新對話</translation>
+    </message>
+    <message>
+        <source>The model is writing a summary of this chat…</source>
+        <translation>模型正在撰寫此對話的摘要…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The model no longer sees your first %n messages: this chat is longer than its {size}-token memory.</source>
+        <translation>
+            <numerusform>模型已看不到你的前 %n 則訊息：此對話比它 {size} 個 token 的記憶還長。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The model now takes {memory} of memory ({before} before).</source>
+        <translation>模型現在占用 {memory} 記憶體（之前為 {before}）。</translation>
+    </message>
+    <message>
+        <source>The model now takes {memory} of memory.</source>
+        <translation>模型現在占用 {memory} 記憶體。</translation>
+    </message>
+    <message>
+        <source>This chat continues the previous one from the model&apos;s summary of it, which is in this chat&apos;s system prompt (Chat options).</source>
+        <translation>此對話以模型對上一段對話的摘要接續，摘要在此對話的系統提示詞中（對話設定）。</translation>
+    </message>
+    <message>
+        <source>This chat now has a memory of {size} tokens.</source>
+        <translation>此對話現在可記住 {size} 個 token。</translation>
+    </message>
+    <message>
+        <source>This question may not fit: the model would forget the start of the chat. Send anyway? Press Send again.</source>
+        <translation>這個問題可能放不下：模型會忘記對話的開頭。仍要傳送？再按一次「傳送」。</translation>
+    </message>
+    <message>
+        <source>Wait for the answer to end, then try again.</source>
+        <translation>請等回答結束後再試一次。</translation>
+    </message>
+    <message>
+        <source>the model wrote nothing</source>
+        <translation>模型沒有寫出任何內容</translation>
+    </message>
+    <message>
+        <source>▲ The model&apos;s memory begins here</source>
+        <translation>▲ 模型的記憶從這裡開始</translation>
     </message>
 </context>
 <context>
@@ -1075,6 +1198,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
 <context>
     <name>MemoryPane</name>
     <message>
+        <source>A cloud model runs on ollama.com: nothing to load here.</source>
+        <translation>雲端模型在 ollama.com 上執行：這裡沒有要載入的東西。</translation>
+    </message>
+    <message>
         <source>Choose a model first.</source>
         <translation>請先選擇模型。</translation>
     </message>
@@ -1086,6 +1213,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <source>Ollama Desktop</source>
         <translation>Ollama Desktop</translation>
     </message>
+    <message>
+        <source>Sign in on ollama.com</source>
+        <translation>在 ollama.com 登入</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1096,6 +1227,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Cannot reach Ollama. Make sure Ollama is running.</source>
         <translation>連不上 Ollama。請確認 Ollama 正在執行。</translation>
+    </message>
+    <message>
+        <source>Cloud models are turned off on this server.</source>
+        <translation>此伺服器已關閉雲端模型。</translation>
     </message>
     <message>
         <source>Details: {details}</source>
@@ -1148,6 +1283,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>The answer could not be read: the server at {host} does not speak Ollama&apos;s language. Check the server address (Ollama menu → Ollama server…).</source>
         <translation>無法讀取回應：{host} 上的伺服器似乎不是 Ollama。請檢查伺服器位址（Ollama 選單 → Ollama 伺服器…）。</translation>
+    </message>
+    <message>
+        <source>The cloud model needs the server signed in to ollama.com.</source>
+        <translation>雲端模型需要伺服器登入 ollama.com。</translation>
     </message>
     <message>
         <source>The connection to Ollama was lost during the answer.</source>
@@ -1273,12 +1412,24 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <source>what came back is not a web server&apos;s answer at all</source>
         <translation>收到的內容根本不是網頁伺服器的回應</translation>
     </message>
+    <message>
+        <source>“{model}” runs on ollama.com, and this Ollama server is not signed in. Run “ollama signin” on the server&apos;s computer, or open the sign-in link, then try again.</source>
+        <translation>「{model}」在 ollama.com 上執行，而此 Ollama 伺服器尚未登入。請在伺服器的電腦上執行「ollama signin」，或開啟登入連結，然後再試一次。</translation>
+    </message>
+    <message>
+        <source>“{model}” runs on ollama.com, but cloud models are turned off on the server at {host} (OLLAMA_NO_CLOUD). Choose a model installed on this computer.</source>
+        <translation>「{model}」在 ollama.com 上執行，但 {host} 的伺服器已關閉雲端模型（OLLAMA_NO_CLOUD）。請選擇安裝在這台電腦上的模型。</translation>
+    </message>
 </context>
 <context>
     <name>ModelComboBox</name>
     <message>
         <source>No models yet</source>
         <translation>還沒有模型</translation>
+    </message>
+    <message>
+        <source>{label} · ☁ cloud</source>
+        <translation>{label} · ☁ 雲端</translation>
     </message>
     <message>
         <source>{label} — in memory</source>
@@ -1378,6 +1529,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>量化</translation>
     </message>
     <message>
+        <source>Runs on ollama.com, uses no memory on this computer.</source>
+        <translation>在 ollama.com 上執行，不占用這台電腦的記憶體。</translation>
+    </message>
+    <message>
         <source>Select a model to see its details.</source>
         <translation>選取模型即可查看詳細資訊。</translation>
     </message>
@@ -1410,6 +1565,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>圖片</translation>
     </message>
     <message>
+        <source>on ollama.com</source>
+        <translation>在 ollama.com</translation>
+    </message>
+    <message>
         <source>thinking</source>
         <translation>思考</translation>
     </message>
@@ -1424,6 +1583,14 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>{name} was deleted.</source>
         <translation>已刪除 {name}。</translation>
+    </message>
+    <message>
+        <source>{name} · ☁ cloud</source>
+        <translation>{name} · ☁ 雲端</translation>
+    </message>
+    <message>
+        <source>{name}: runs on ollama.com, uses no memory on this computer.</source>
+        <translation>{name}：在 ollama.com 上執行，不占用這台電腦的記憶體。</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +1761,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
 <context>
     <name>Residency</name>
     <message>
+        <source>A cloud model, but cloud models are turned off on this server (OLLAMA_NO_CLOUD): choose a model installed on this computer.</source>
+        <translation>這是雲端模型，但此伺服器已關閉雲端模型（OLLAMA_NO_CLOUD）：請選擇安裝在這台電腦上的模型。</translation>
+    </message>
+    <message>
         <source>CPU only, RAM {size}</source>
         <translation>僅 CPU，記憶體 {size}</translation>
     </message>
@@ -1628,6 +1799,14 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>Runs fully on the GPU.</source>
         <translation>完全在 GPU 上執行。</translation>
+    </message>
+    <message>
+        <source>Runs on ollama.com, uses no memory on this computer.</source>
+        <translation>在 ollama.com 上執行，不占用這台電腦的記憶體。</translation>
+    </message>
+    <message>
+        <source>Runs on ollama.com: sign the server in first — run “ollama signin” on the server&apos;s computer.</source>
+        <translation>在 ollama.com 上執行：請先讓伺服器登入，在伺服器的電腦上執行「ollama signin」。</translation>
     </message>
     <message>
         <source>Runs on the CPU only — expect slower answers.</source>
@@ -1806,8 +1985,8 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
         <translation>完成一次執行後，速度就會顯示在這裡。</translation>
     </message>
     <message>
-        <source>median tokens per second; the black line spans the slowest to the fastest run</source>
-        <translation>每秒 token 數的中位數；黑線表示從最慢到最快的一次</translation>
+        <source>median tokens per second; the line spans the slowest to the fastest run</source>
+        <translation>每秒 token 數的中位數；線段從最慢延伸到最快的一次</translation>
     </message>
     <message>
         <source>tokens/s (higher is faster)</source>

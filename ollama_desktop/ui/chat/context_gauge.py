@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWidget
 
@@ -170,8 +170,7 @@ class ContextPane(QObject):
         usage = self._context.usage
         if usage.dropped is None:
             return
-        text = QCoreApplication.translate(
-            "ContextPane",
+        text = self.tr(
             "The model no longer sees your first %n messages: this chat is longer than its "
             "{size}-token memory.",
             "",
