@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -47,6 +46,10 @@ WARN_SHARE = 0.8
 # Characters of scripts written without spaces, about one token each: CJK radicals, kana and
 # unified ideographs, hangul syllables, CJK compatibility ideographs, full-width forms, CJK extensions.
 _WIDE = re.compile("[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+# A message estimated at fewer tokens than this does not tune the estimate to the chat (see analyse).
+CALIBRATE_FROM = 20
 
 
 def estimate_tokens(text: str) -> int:
@@ -174,6 +177,37 @@ def _shared_out(guesses: dict[str, int], total: int) -> dict[str, int]:
     }
 
 
+class _Density:
+    """This chat's own tokens per estimated token, from the messages counted so far (every answer
+    is): the guesses in a prompt that was cut cannot be checked, and a chat's language and words can
+    be half or twice as dense as the estimate's four characters a token."""
+
+    def __init__(self) -> None:
+        self._counted = 0
+        self._estimated = 0
+
+    def learn(self, count: int, text: str) -> None:
+        estimate = estimate_tokens(text)
+        if estimate >= CALIBRATE_FROM:  # a short message says little of the chat's density
+            self._counted += count
+            self._estimated += estimate
+
+    def guess(self, text: str) -> int:
+        scale = min(2.0, max(0.5, self._counted / self._estimated)) if self._estimated else 1.0
+        return round(estimate_tokens(text) * scale)
+
+
+def _cut_at(reached: Sequence[int], expected: int, prompt: int, sent: int) -> int:
+    """How many of the oldest messages the server dropped: it dropped them until the rest fitted,
+    and the count measured is that rest; the cut whose rest comes closest to it (the guesses may be
+    off either way: taking the first cut that fits made every error count one message too many).
+
+    >>> _cut_at([0, 112, 212, 314, 414, 531, 631], 748, 414, 6)
+    3
+    """
+    return min(range(1, sent), key=lambda cut: abs(expected - reached[cut] - prompt), default=0)
+
+
 def analyse(messages: Sequence[ChatMessage], system_prompt: str, size: int) -> ContextAnalysis:
     """Walk a conversation's answers, learning token counts and finding the ones whose history was cut.
 
@@ -203,6 +237,7 @@ def analyse(messages: Sequence[ChatMessage], system_prompt: str, size: int) -> C
     reached = [0]  # reached[i]: the tokens of sent[:i]
     pending: list[ChatMessage] = []  # sent since the latest measured answer: their counts are guesses
     latest = -1
+    density = _Density()
     for index, message in enumerate(messages):
         stats = message.stats
         if message.role != ROLE_ASSISTANT or stats is None or stats.prompt_eval_count <= 0:
@@ -211,31 +246,28 @@ def analyse(messages: Sequence[ChatMessage], system_prompt: str, size: int) -> C
                 pending.append(message)
             continue
         prompt, answer = stats.prompt_eval_count, stats.eval_count
-        guesses = {m.id: estimate_tokens(m.content) for m in pending}
+        guesses = {m.id: density.guess(m.content) for m in pending}
         guessed = sum(guesses.values())
         known = reached[-1]
         if overhead is None:
-            if len(sent) == 1:  # nothing can have been dropped: the last message is always kept
-                overhead = max(0, prompt - guessed)
-            else:
-                overhead = estimate_tokens(system_prompt) + TEMPLATE_GUESS
+            # From the first prompt of one message (the last one is always kept), else a guess.
+            single = len(sent) == 1
+            overhead = max(0, prompt - guessed) if single else estimate_tokens(system_prompt) + TEMPLATE_GUESS
         expected = overhead + known + guessed
         tolerance = 8 + guessed // 2  # only the guesses can be off
         cut = bool(sent) and expected > size and prompt < expected - tolerance
-        if cut:
-            counts.update(guesses)
-        else:  # the guessed messages take what the prompt counted beyond the rest
-            counts.update(_shared_out(guesses, max(0, prompt - overhead - known)))
+        # Uncut, the guessed messages take what the prompt counted beyond the rest.
+        counts.update(guesses if cut else _shared_out(guesses, max(0, prompt - overhead - known)))
         for pending_message in pending:
             reached.append(reached[-1] + counts[pending_message.id])
-        if cut:
-            # The oldest go until the rest fits the count measured (the guesses may be off a little).
-            excess = expected - prompt - guessed // 10
-            count = min(bisect_left(reached, excess), len(sent) - 1)
-            if count:
-                result.drops[message.id] = Dropped(message.id, count, sent[count].id)
+            if not cut:
+                density.learn(counts[pending_message.id], pending_message.content)
+        count = _cut_at(reached, expected, prompt, len(sent)) if cut else 0
+        if count:
+            result.drops[message.id] = Dropped(message.id, count, sent[count].id)
         pending = []
         counts[message.id] = answer
+        density.learn(answer, message.content + message.thinking)  # its count includes its reasoning
         sent.append(message)
         reached.append(reached[-1] + answer)
         result.last_prompt = prompt + answer

@@ -90,3 +90,20 @@ def test_an_answer_without_counts_and_a_chat_never_answered() -> None:
     usage = ContextUsage(result.used, 4096, typed=50, next_prompt=result.history_tokens([]) + 50)
     assert usage.fits
     assert analyse([], "", 4096).used == 0
+
+
+def test_a_chat_denser_than_the_estimate_counts_its_drops_right() -> None:
+    # As the fake counts it (a word a token; "question" is estimated at two): at 512 the server saw
+    # 1, 3, 4, 4, 4 of the 1, 3, 5, 7, 9 messages sent. The chat's own density, learnt from the
+    # answers and the uncut questions, puts the guesses right; before, each drop was one too many.
+    chat: list[ChatMessage] = []
+    for number, prompt in enumerate((112, 314, 414, 414, 414), start=1):
+        question = " ".join(["question"] * 100) + f" number {number}"
+        stats = ReplyStats(prompt_eval_count=prompt, eval_count=100)
+        chat += [
+            ChatMessage("user", question, id=f"q{number}"),
+            ChatMessage("assistant", " ".join(["answer"] * 100), stats=stats, id=f"a{number}"),
+        ]
+    drops = analyse(chat, "", 512).drops
+    assert {reply: drop.count for reply, drop in drops.items()} == {"a3": 1, "a4": 3, "a5": 5}
+    assert drops["a5"].first_seen_id == "a3"
