@@ -242,9 +242,7 @@ class ChatController(QObject):
     def _start_answer(self, text: str, *, new_question: bool) -> None:
         """Stream the answer to the history as it stands; `text` is its last question."""
         support = self.think_support(self.model)
-        request = self.conversation.request(
-            self.model, self.keep_alive, can_think=bool(support.can_think), think=support
-        )
+        request = self.conversation.request(self.model, self.keep_alive, think=support)
         worker = ChatStreamWorker(self._client(), request)
         worker.signals.text_arrived.connect(self._on_text_arrived)
         worker.signals.first_token.connect(self._on_first_token)

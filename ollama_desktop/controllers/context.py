@@ -31,6 +31,7 @@ from ollama_desktop.core.chat.conversation import (
     ChatOptions,
     ChatRequest,
 )
+from ollama_desktop.core.chat.think_split import split_think
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.memory.residency import model_key
@@ -81,6 +82,11 @@ class ContextController(QObject):
         self._awaiting: tuple[str, int, int] | None = None  # model, new size, memory before
         self._summary: CallWorker | None = None
         chat.reply_finished.connect(self._on_reply_finished)
+        # Another chat takes this one's place: a summary on its way and a reload awaited belong to
+        # the one left (a late summary must not replace the chat the user went to, nor stop it).
+        chat.conversation_loaded.connect(self._forget_pending)
+        chat.chat_cleared.connect(self._forget_pending)
+        self._alarmed = (0, "")  # the drop count last told, and in which conversation (see below)
         for signal in (
             chat.options_changed,
             chat.conversation_loaded,
@@ -101,6 +107,10 @@ class ContextController(QObject):
         return self._usage
 
     @property
+    def host(self) -> str:
+        return self._client().host
+
+    @property
     def maximum(self) -> int:
         """The chat model's largest context (/api/show), 0 until known."""
         return self._maximum.get(self._key(self._chat.model), 0)
@@ -108,7 +118,11 @@ class ContextController(QObject):
     def size(self) -> tuple[int, str]:
         """The context the chat's next request runs in, and where the figure comes from."""
         options = self._chat.conversation.options
-        return context_size(self._chat.model, options.num_ctx, self._residency.loaded)
+        model = self._chat.model
+        if self._chat.is_cloud(model) and options.num_ctx is None:
+            # Never in /api/ps, and not the local default: its own maximum (0, no gauge, until known).
+            return self.maximum, "cloud"
+        return context_size(model, options.num_ctx, self._residency.loaded)
 
     def set_typed(self, text: str) -> None:
         """What the prompt box holds now (it counts in the estimate of the next request)."""
@@ -118,9 +132,9 @@ class ContextController(QObject):
     def fits(self, typed_text: str) -> bool | None:
         """Whether the next question, `typed_text`, leaves the whole chat in the model's context;
         None when no model is chosen."""
-        if not self._chat.model:
-            return None
         size, _source = self.size()
+        if not self._chat.model or size <= 0:
+            return None
         return self._next_prompt(typed_text) <= size
 
     def larger_size(self) -> int | None:
@@ -156,11 +170,11 @@ class ContextController(QObject):
         if self._chat.model != self._model:
             self._model = self._chat.model
             self._look_up_maximum(self._model)
-        if not self._model:  # no model: no context to fill (the gauge hides)
+        size, source = self.size()
+        if not self._model or size <= 0:  # no model, or its context unknown: the gauge hides
             self._usage = ContextUsage(0, 0)
             self.usage_changed.emit(self._usage)
             return
-        size, source = self.size()
         analysis = self._analyse()
         typed = estimate_tokens(self._typed)
         self._usage = ContextUsage(
@@ -178,13 +192,25 @@ class ContextController(QObject):
         self._analyse()
         return self._history + estimate_tokens(typed_text)
 
+    @Slot()
+    def _forget_pending(self) -> None:
+        if self._summary is not None:
+            self._summary.cancel()
+            self._summary = None
+        self._awaiting = None
+
     @Slot(object)
     def _on_reply_finished(self, _stats: object) -> None:
         self.refresh()
         drop = self._usage.dropped
         messages = self._chat.conversation.messages
         if drop is not None and messages and messages[-1].id == drop.reply_id:
-            self.history_dropped.emit(drop.reply_id, drop.count)
+            # Once over its context every answer is cut: told again only when more is lost.
+            told, where = self._alarmed
+            conversation = messages[0].id
+            if drop.count > told or where != conversation:
+                self._alarmed = (drop.count, conversation)
+                self.history_dropped.emit(drop.reply_id, drop.count)
         if self._awaiting is not None:
             self._residency.refresh_now()  # to read back what the larger context takes
 
@@ -193,9 +219,11 @@ class ContextController(QObject):
         if self._awaiting is not None:
             model, size, before = self._awaiting
             running = next((m for m in loaded if model_key(m.name) == model_key(model)), None)
-            if running is not None and running.context_length == size:
+            if running is not None and not self._chat.busy:
+                # The first listing after the answer with the new size: whatever the server made
+                # of it (it may load less than asked, for a model trained on less).
                 self._awaiting = None
-                self.enlarged.emit(size, running.size, before)
+                self.enlarged.emit(running.context_length or size, running.size, before)
         self.refresh()
 
     # -- the model's maximum -------------------------------------------------------------------
@@ -234,11 +262,13 @@ class ContextController(QObject):
         if size is None or self._chat.busy or not model:
             return None
         before = next((m.size for m in self._residency.loaded if model_key(m.name) == model_key(model)), 0)
-        self._awaiting = (model, size, before)
         self._chat.set_options(replace(self._chat.conversation.options, num_ctx=size))
         messages = self._chat.conversation.messages
-        if messages and messages[-1].role in (ROLE_ASSISTANT, ROLE_USER):
-            self._chat.regenerate()
+        asked = (
+            bool(messages) and messages[-1].role in (ROLE_ASSISTANT, ROLE_USER) and self._chat.regenerate()
+        )
+        # A cloud model uses no memory here: nothing to read back.
+        self._awaiting = (model, size, before) if asked and not self._chat.is_cloud(model) else None
         return size
 
     @property
@@ -258,7 +288,11 @@ class ContextController(QObject):
         size, _source = self.size()
         needed = self._next_prompt("") + SUMMARY_ROOM
         num_ctx = size if needed <= size else (larger_size(size, self.maximum, needed) or size)
-        base = chat.conversation.request(chat.model, chat.keep_alive)
+        # No reasoning for a summary: `think: false` where the model and server take it.
+        support = chat.think_support(chat.model)
+        base = replace(chat.conversation, options=replace(options, think=False)).request(
+            chat.model, chat.keep_alive, think=support
+        )
         ask = self.tr(
             "Summarize our conversation so far for a new chat that continues it: the subject, "
             "the facts and decisions, what is still open. Write only the summary."
@@ -268,7 +302,7 @@ class ContextController(QObject):
             (*base.messages, ChatMessage(ROLE_USER, ask)),
             {**base.options, "num_ctx": num_ctx},
             base.keep_alive,
-            False if base.think is not None else None,
+            base.think,
         )
         client = self._client()
         worker = CallWorker(lambda token: client.chat_once(request, token))
@@ -282,9 +316,13 @@ class ContextController(QObject):
 
     def _on_summary(self, worker: CallWorker, chunk: ChatChunk, options: ChatOptions) -> None:
         if self._summary is not worker:
-            return
+            return  # the chat changed meanwhile (see _forget_pending)
         self._summary = None
-        summary = chunk.content.strip()
+        if self._chat.busy:
+            self.summary_failed.emit(None)
+            return
+        _reasoning, summary = split_think(chunk.content)  # a <think> block is no part of it
+        summary = summary.strip()
         if not summary:
             self.summary_failed.emit(None)
             return

@@ -168,6 +168,8 @@ def error_from_response(status: int, message: str, signin_url: str = "") -> Serv
     1001
     >>> type(error_from_response(401, "unauthorized", "https://ollama.com/connect")).__name__
     'CloudSignInRequired'
+    >>> type(error_from_response(401, "unauthorized")).__name__  # a proxy's, not ollama.com's
+    'ServerError'
     >>> type(error_from_response(403, "ollama cloud is disabled")).__name__
     'CloudDisabled'
     """
@@ -180,7 +182,9 @@ def error_from_response(status: int, message: str, signin_url: str = "") -> Serv
         return ModelNotFound(status, message)
     if any(marker in lowered for marker in _OOM_MARKERS):
         return OutOfMemory(status, message)
-    if status == 401 and (signin_url or lowered == "unauthorized"):
+    # Only Ollama's own cloud refusal carries a sign-in address; a proxy's 401 in front of a local
+    # server is not about ollama.com.
+    if status == 401 and signin_url:
         return CloudSignInRequired(status, message, signin_url[:MAX_MESSAGE_CHARS])
     if status == 403 and "cloud" in lowered and "disabled" in lowered:
         return CloudDisabled(status, message)

@@ -7,6 +7,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
+from ollama_desktop.ui.plain_text import plain_tooltip
+
 
 class ElidedLabel(QLabel):
     """Plain text (server words are data), one line, elided at the right to the width it is given.
@@ -45,4 +47,5 @@ class ElidedLabel(QLabel):
         shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 1))
         super().setText(shown)
         cut = shown != self._full
-        super().setToolTip(self._tip or (self._full if cut else ""))
+        # The text may be a server's (a model's name): a tooltip shows it as it is, never as markup.
+        super().setToolTip(self._tip or (plain_tooltip(self._full) if cut else ""))

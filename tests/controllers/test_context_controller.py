@@ -115,3 +115,37 @@ def test_a_summary_starts_a_new_chat(qtbot, parts, fake: FakeOllama) -> None:  #
     assert prompt.startswith("Be brief.\n\n")
     assert prompt.endswith("We talked about abc.")
     assert chat.conversation.options.num_ctx == 512
+
+
+def test_a_summary_that_comes_after_the_user_left_the_chat_changes_nothing(  # type: ignore[no-untyped-def]
+    qtbot, parts, fake: FakeOllama
+) -> None:
+    chat, context, _residency = parts
+    ask(qtbot, chat, fake, 2)
+    fake.script(tokens=["Late", " summary."], first_byte_delay=0.5)
+    assert context.summarize()
+    chat.new_chat()  # the user starts over while the model is writing
+    assert not context.summarizing  # its request was cancelled
+    with qtbot.assertNotEmitted(context.summary_ready, wait=800):
+        chat.set_options(ChatOptions("Mine."))
+    assert chat.conversation.options.system_prompt == "Mine."
+
+
+def test_a_summary_asks_for_no_reasoning_and_keeps_none(qtbot, parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    chat, context, _residency = parts
+    ask(qtbot, chat, fake, 1)
+    fake.script(tokens=["<think>", "my reasoning", "</think>", "The summary."])
+    with qtbot.waitSignal(context.summary_ready) as ready:
+        assert context.summarize()
+    assert ready.args == ["The summary."]
+    assert fake.requests_to("/api/chat")[-1].json.get("think") is False
+
+
+def test_the_alarm_is_told_again_only_when_more_is_lost(qtbot, parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    chat, context, _residency = parts
+    chat.set_options(ChatOptions(num_ctx=512))
+    drops: list[int] = []
+    context.history_dropped.connect(lambda _reply, count: drops.append(count))
+    ask(qtbot, chat, fake, 5)
+    assert drops == sorted(set(drops))  # strictly more each time it is told
+    assert drops

@@ -25,6 +25,7 @@ MODULES = [
     "servers.known",
     "chat.think_split",
     "chat.context",
+    "history.records",
     "chat.thinking",
     "units",
 ]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -205,7 +206,12 @@ def _cut_at(reached: Sequence[int], expected: int, prompt: int, sent: int) -> in
     >>> _cut_at([0, 112, 212, 314, 414, 531, 631], 748, 414, 6)
     3
     """
-    return min(range(1, sent), key=lambda cut: abs(expected - reached[cut] - prompt), default=0)
+    if sent <= 1:
+        return 0
+    # `reached` only grows: the best cut is beside where the dropped tokens would end (bisect).
+    near = bisect_left(reached, expected - prompt, 1, sent)
+    candidates = {min(max(cut, 1), sent - 1) for cut in (near - 1, near)}
+    return min(sorted(candidates), key=lambda cut: abs(expected - reached[cut] - prompt))
 
 
 def analyse(messages: Sequence[ChatMessage], system_prompt: str, size: int) -> ContextAnalysis:

@@ -26,6 +26,8 @@ from ollama_desktop.core.chat.think_split import THINK_OPEN, split_think
 from ollama_desktop.core.responses import ReplyStats
 
 TITLE_LENGTH = 60
+# The largest context or answer length an option may hold (as the Chat settings dialog allows).
+MAX_TOKENS_OPTION = 1_048_576
 MESSAGE_COLUMNS = "uid, parent_uid, role, content, status, model, created_at, stats, error, thinking"
 CONVERSATION_COLUMNS = "uid, title, title_edited, model, options, created_at, updated_at, leaf_uid, draft"
 
@@ -266,6 +268,8 @@ def options_from_json(data: Any) -> ChatOptions:
     >>> options = options_from_json({"system_prompt": "Be brief.", "temperature": 0.5, "seed": "x"})
     >>> options.system_prompt, options.temperature, options.seed
     ('Be brief.', 0.5, None)
+    >>> options_from_json({"num_ctx": 10**12, "num_predict": -5}).num_ctx is None
+    True
     """
     if not isinstance(data, dict):
         return ChatOptions()
@@ -276,6 +280,11 @@ def options_from_json(data: Any) -> ChatOptions:
         if value is not None and _accepts(annotation, value):
             is_float = "float" in annotation and not isinstance(value, bool)
             values[option.name] = float(value) if is_float else value
+    # A context or answer length from a file is bounded like the options dialog's (Qt's ranges are
+    # 32-bit; an imported 10**12 must not reach them).
+    for name in ("num_ctx", "num_predict"):
+        if isinstance(values.get(name), int) and not 0 < values[name] <= MAX_TOKENS_OPTION:
+            values.pop(name)
     return ChatOptions(**values)
 
 

@@ -15,14 +15,20 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QProgressBar, QWid
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.context import ContextController
 from ollama_desktop.core.chat.context import WARN_SHARE, ContextUsage
+from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.ui.chat.prompt_edit import PromptEdit
 from ollama_desktop.ui.chat.view import ChatView
 from ollama_desktop.ui.locale_format import count_text, size_text
+from ollama_desktop.ui.messages import explain_error
 from ollama_desktop.ui.window.composer import Composer
 
 GREY, AMBER, RED = "grey", "amber", "red"
 _COLOURS = {AMBER: "#d48a00", RED: "#d03030"}
 ENLARGE, SUMMARIZE = "enlarge-context", "summarize-chat"
+
+
+# What is typed counts in the gauge once typing pauses this long.
+TYPING_PAUSE_MS = 150
 
 
 class ContextGauge(QWidget):
@@ -35,6 +41,7 @@ class ContextGauge(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.level = GREY
+        self._colour = ""  # the colour styled last
         self.label = QLabel(self)
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(False)
@@ -70,17 +77,20 @@ class ContextGauge(QWidget):
         colour = _COLOURS.get(self.level)
         if colour is None:
             colour = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        self.label.setStyleSheet(f"color: {colour};")
-        self.bar.setStyleSheet(
-            f"QProgressBar {{ border: none; background: palette(mid); border-radius: 2px; }}"
-            f"QProgressBar::chunk {{ background: {colour}; border-radius: 2px; }}"
-        )
+        if colour != self._colour:  # a style sheet re-styles the widget: only when the level changes
+            self._colour = colour
+            self.label.setStyleSheet(f"color: {colour};")
+            self.bar.setStyleSheet(
+                f"QProgressBar {{ border: none; background: palette(mid); border-radius: 2px; }}"
+                f"QProgressBar::chunk {{ background: {colour}; border-radius: 2px; }}"
+            )
         self.setToolTip(self._words(usage))
 
     def _words(self, usage: ContextUsage) -> str:
         source = {
             "chat": self.tr("the size set in this chat's options"),
             "loaded": self.tr("as the model is loaded now"),
+            "cloud": self.tr("the cloud model's own maximum"),
         }.get(usage.source, self.tr("Ollama's usual default; the server may give more"))
         text = self.tr(
             "This chat fills {used} of the {size} tokens the model keeps in mind ({source})."
@@ -129,6 +139,10 @@ class ContextPane(QObject):
         context.summary_ready.connect(self._on_summary_ready)
         context.summary_failed.connect(self._on_summary_failed)
         view.notice_link_clicked.connect(self._on_link)
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._count_typed)
         prompt.textChanged.connect(self._on_typed)
         picker.currentIndexChanged.connect(lambda _index: context.refresh())
         context.refresh()
@@ -152,6 +166,11 @@ class ContextPane(QObject):
 
     @Slot()
     def _on_typed(self) -> None:
+        # Counted once typing pauses, not for every key (a pasted page is read once, not per key).
+        self._typing.start()
+
+    @Slot()
+    def _count_typed(self) -> None:
         self._context.set_typed(self._prompt.toPlainText())
 
     @Slot(object)
@@ -197,8 +216,14 @@ class ContextPane(QObject):
             done = self._context.summarize()
         else:
             return
-        if not done:
+        if done:
+            return
+        if self._chat.busy:
             self._notify(self.tr("Wait for the answer to end, then try again."), 8000)
+        elif command == ENLARGE:
+            self._notify(self.tr("This model has no larger memory to give this chat."), 8000)
+        elif self._context.summarizing:
+            self._notify(self.tr("The model is writing a summary of this chat…"), 0)
 
     @Slot(int, object, object)
     def _on_enlarged(self, size: int, memory: int, before: int) -> None:
@@ -227,5 +252,8 @@ class ContextPane(QObject):
 
     @Slot(object)
     def _on_summary_failed(self, error: object) -> None:
-        reason = str(error) if error is not None else self.tr("the model wrote nothing")
+        if isinstance(error, OllamaError):
+            reason = explain_error(error, self._context.host, self._chat.model).message
+        else:
+            reason = self.tr("the model wrote nothing")
         self._notify(self.tr("No summary could be written: {reason}").format(reason=reason), 15000)

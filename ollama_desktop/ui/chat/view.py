@@ -242,7 +242,7 @@ class ChatView(QTextBrowser):
         self._replies.current = None
         reply.ended = True
         reply.message.note = note
-        if text is not None and not text.lstrip().startswith("<think>"):  # else: its answer part only
+        if text is not None:  # the conversation's own string (ChatController split off any reasoning)
             reply.message.source = text
             reply.message.text.clear()
         if markdown_loader.LOADER.ready:

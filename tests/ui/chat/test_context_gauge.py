@@ -59,13 +59,13 @@ def test_at_4096_the_gauge_counts_and_no_alarm(qtbot, window: MainWindow, fake: 
     qtbot.waitUntil(lambda: gauge.label.text() == "1,010 / 4,096 tokens")
     assert gauge.level == GREY
     assert "no longer sees" not in window.chat_view.toPlainText()
-    window.prompt.setPlainText(QUESTION)  # typed: estimated before it is sent
-    assert gauge.label.text() == "1,110 / 4,096 tokens"
+    window.prompt.setPlainText(QUESTION)  # typed: estimated before it is sent, once typing pauses
+    qtbot.waitUntil(lambda: gauge.label.text() == "1,110 / 4,096 tokens")
     assert "What you typed adds about 100." in gauge.toolTip()
     window.prompt.setPlainText(" ".join(["abc"] * 2400))
-    assert gauge.level == AMBER  # 3,410: past 80 %
+    qtbot.waitUntil(lambda: gauge.level == AMBER)  # 3,410: past 80 %
     window.prompt.setPlainText(" ".join(["abc"] * 3100))
-    assert gauge.level == RED  # 4,110: the start of the chat would be dropped
+    qtbot.waitUntil(lambda: gauge.level == RED)  # 4,110: the start of the chat would be dropped
 
 
 def test_at_512_warns_before_send_then_alarms(qtbot, window: MainWindow, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
@@ -80,7 +80,7 @@ def test_at_512_warns_before_send_then_alarms(qtbot, window: MainWindow, fake: F
 
     # The fourth would not fit: the first Send only warns, the second sends.
     window.prompt.setPlainText(QUESTION)
-    assert gauge.level == RED
+    qtbot.waitUntil(lambda: gauge.level == RED)
     qtbot.keyClick(window.prompt, Qt.Key.Key_Return)
     assert window.notice_text().startswith("This question may not fit: the model would forget the start")
     assert len(fake.requests_to("/api/chat")) == 3

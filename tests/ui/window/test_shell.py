@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QToolBar, QToolButton
 from ollama_desktop.ui import color_scheme
 from ollama_desktop.ui.chat.theme import ChatTheme
 from ollama_desktop.ui.chat.view import CHAT_COLUMN_WIDTH
+from ollama_desktop.ui.elided_label import ElidedLabel
 from ollama_desktop.ui.icons import icon
 from ollama_desktop.ui.screen_fit import WINDOW_FRAME, fit_to_screen
 from ollama_desktop.ui.window.main_window import MainWindow
@@ -124,3 +125,11 @@ def test_a_long_model_name_ends_in_an_ellipsis_and_is_whole_on_hover(qtbot, wind
     picker.grab()  # paints: the label is cut to the room, the tooltip has all of it
     assert picker.currentText() in picker.toolTip()
     assert picker.fontMetrics().horizontalAdvance(picker.currentText()) > 160
+
+
+def test_a_cut_status_shows_server_words_as_text_on_hover(qtbot) -> None:  # type: ignore[no-untyped-def]
+    label = ElidedLabel("Waiting for " + 'x<img src="/dev/zero">' * 20)
+    qtbot.addWidget(label)
+    label.resize(150, 20)
+    assert QLabel.text(label).endswith("…")
+    assert "&lt;img" in label.toolTip()  # escaped: Qt would draw a raw "<img" as markup
