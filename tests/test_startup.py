@@ -40,6 +40,8 @@ DEFERRED = (
     # The prompt cache's hashing and the escaping of server text need neither before the first frame.
     "hashlib",
     "html",
+    # This computer's memory on Windows (the suggested downloads), asked when the list is shown.
+    "ctypes",
 )
 
 

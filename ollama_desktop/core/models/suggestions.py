@@ -7,7 +7,6 @@ its context, so it fits when its size times `MEMORY_FACTOR` is below the compute
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import os
 import sys
@@ -83,6 +82,8 @@ def _posix_memory() -> int | None:
 
 
 def _windows_memory() -> int | None:
+    import ctypes  # noqa: PLC0415 - Windows only, and not before the first frame
+
     class MemoryStatusEx(ctypes.Structure):
         _fields_ = [
             ("dwLength", ctypes.c_ulong),

@@ -10,6 +10,7 @@ from ollama_desktop.ui.chat.prompt_edit import PromptEdit
 from ollama_desktop.ui.icons import icon
 
 BUTTON_SIZE = QSize(34, 34)
+ICON_SIZE = 18
 
 
 class Composer(QFrame):
@@ -30,7 +31,7 @@ class Composer(QFrame):
             button.setAccessibleName(button.text())
             button.setText("")
             button.setFixedSize(BUTTON_SIZE)
-            button.setIconSize(QSize(18, 18))
+            button.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
         buttons = QVBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(send)
@@ -81,11 +82,11 @@ class Composer(QFrame):
             f"QPushButton {{ background: {accent}; border: none; border-radius: {radius}px; }}"
             f"QPushButton:disabled {{ background: {border}; }}"
         )
-        self.send_button.setIcon(icon("arrow-up", on_accent))
+        self.send_button.setIcon(icon("arrow-up", on_accent, ICON_SIZE))
         self.stop_button.setStyleSheet(
             f"QPushButton {{ border: 1px solid {border}; border-radius: {radius}px; }}"
         )
-        self.stop_button.setIcon(icon("square", palette))
+        self.stop_button.setIcon(icon("square", palette, ICON_SIZE))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

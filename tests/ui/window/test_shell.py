@@ -74,7 +74,7 @@ def test_the_first_window_fits_a_laptop_screen(window: MainWindow) -> None:
 def test_icons_are_drawn_in_the_palettes_text_colour(qapp: QApplication) -> None:
     light, dark = QPalette(qapp.palette()), color_scheme.dark_palette()
     for palette in (light, dark):
-        image = icon("arrow-up", palette).pixmap(24, 24).toImage()
+        image = icon("arrow-up", palette, 24).pixmap(24, 24).toImage()
         colours = {
             image.pixelColor(x, y).name()
             for x in range(24)
