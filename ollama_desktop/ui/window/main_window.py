@@ -143,7 +143,8 @@ class MainWindow(QMainWindow):
         else:
             # The first start: roomy on a large screen, whole on a 1366×768 laptop (the chat list
             # then takes room of its own beside it, see HistoryPane).
-            fit_to_screen(self, QSize(1000, 720))
+            screen = self.screen().availableGeometry()
+            fit_to_screen(self, QSize(max(1000, screen.width() * 3 // 5), max(720, screen.height() * 4 // 5)))
         self.prompt.setFocus()
 
     # -- construction --------------------------------------------------------------------------
