@@ -56,6 +56,11 @@ _DEFAULT_NUM_CTX = 4096
 # The chat template's own tokens, counted in every prompt (one word is one token in the fake).
 _TEMPLATE_TOKENS = 10
 _WARM_LOAD_SECONDS = 0.1
+# A model without vision given an image: the runner's refusal, as a 500 (ha-llmvision#691).
+_NO_VISION = (
+    "Failed to create new sequence: failed to process inputs: "
+    "this model is missing data required for image input"
+)
 # How often a waiting handler re-checks its condition; hang-ups wake it at once through select().
 _POLL = 0.01
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -106,7 +111,8 @@ class Script:
     """What the next generating /api/chat or /api/generate request does (queued with ``fake.script()``).
 
     Attributes:
-        tokens: the answer's pieces (default: ``fake.default_tokens``, else a canned answer).
+        tokens: the answer's pieces (default: ``fake.default_tokens``, else a canned answer, or
+            when images came, what they are: count, format, pixel size, bytes).
         chunk_delay: seconds between stream lines (default: ``fake.chunk_delay``).
         first_byte_delay: wait before the status line, as while a model loads.
         error_after: after N tokens send ``{"error": error_message}`` and end the stream cleanly
@@ -533,7 +539,161 @@ def _message_type_error(messages: list[Any], struct: str) -> str | None:
         for key in ("role", "content"):
             if message.get(key) is not None and not isinstance(message[key], str):
                 return _type_error(message[key], struct, f"messages.{key}", "string")
+        images = message.get("images")
+        if images is not None:
+            if not isinstance(images, list):
+                return _type_error(images, struct, "messages.images", "[]api.ImageData")
+            problem = _images_problem(images, struct, "messages.images")
+            if problem:
+                return problem
     return None
+
+
+def _images_problem(images: list[Any], struct: str, path: str) -> str | None:
+    """An ``images`` list's first problem as Go's decoder words it: each is a base64 ``[]byte``."""
+    for image in images:
+        if image is None:
+            continue
+        if not isinstance(image, str):
+            return _type_error(image, struct, path, "api.ImageData")
+        try:
+            go_base64_decode(image.encode("utf-8"))
+        except ValueError as error:
+            return str(error)
+    return None
+
+
+_BASE64_ALPHABET = {
+    char: value
+    for value, char in enumerate(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
+}
+_NEWLINES = (0x0A, 0x0D)
+
+
+def _corrupt_base64(at: int) -> ValueError:
+    return ValueError(f"illegal base64 data at input byte {at}")
+
+
+def _base64_padding(src: bytes, si: int, filled: int) -> tuple[int, int | None]:
+    """Past a quantum's first ``=`` (``filled`` symbols before it): where reading goes on, and where
+    trailing garbage starts (``None``: the input ends there, as it must)."""
+    size = len(src)
+    if filled < 2:
+        raise _corrupt_base64(si - 1)
+    if filled == 2:  # "==" expected: the first "=" is read
+        while si < size and src[si] in _NEWLINES:
+            si += 1
+        if si == size:
+            raise _corrupt_base64(size)
+        if src[si] != ord("="):
+            raise _corrupt_base64(si - 1)
+        si += 1
+    while si < size and src[si] in _NEWLINES:
+        si += 1
+    return si, (si if si < size else None)
+
+
+def go_base64_decode(src: bytes) -> bytes:
+    """Decode as Go's ``base64.StdEncoding`` does (how ``encoding/json`` fills a ``[]byte``).
+
+    Padding is required, ``\\r`` and ``\\n`` are skipped, and an error names the offending byte with
+    Go's own text.
+
+    Raises:
+        ValueError: ``illegal base64 data at input byte N``.
+    """
+    out = bytearray()
+    si = 0
+    while True:
+        quantum = [0, 0, 0, 0]
+        filled = 0
+        trailing: int | None = None
+        while filled < 4:
+            if si == len(src):
+                if filled == 0:
+                    return bytes(out)
+                raise _corrupt_base64(si - filled)
+            char = src[si]
+            si += 1
+            if char in _BASE64_ALPHABET:
+                quantum[filled] = _BASE64_ALPHABET[char]
+                filled += 1
+            elif char not in _NEWLINES:
+                if char != ord("="):
+                    raise _corrupt_base64(si - 1)
+                si, trailing = _base64_padding(src, si, filled)
+                break
+        value = quantum[0] << 18 | quantum[1] << 12 | quantum[2] << 6 | quantum[3]
+        out += value.to_bytes(3, "big")[: filled - 1]
+        if trailing is not None:
+            raise _corrupt_base64(trailing)
+
+
+def _image_facts(data: bytes) -> str:
+    """What a vision model's default answer says about one image: its format, pixel size, bytes.
+
+    Parsed from the header bytes here, on purpose not shared with the app's own parser.
+    """
+    size = f"{len(data)} bytes"
+    kind = ""
+    pixels: tuple[int, int] | None = None
+    if data[:8] == b"\x89PNG\r\n\x1a\n":
+        kind = "PNG"
+        if data[12:16] == b"IHDR" and len(data) >= 24:
+            pixels = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    elif data[:6] in (b"GIF87a", b"GIF89a"):
+        kind = "GIF"
+        if len(data) >= 10:
+            pixels = int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
+    elif data[:3] == b"\xff\xd8\xff":
+        kind, pixels = "JPEG", _jpeg_pixels(data)
+    elif data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        kind, pixels = "WebP", _webp_pixels(data)
+    if not kind:
+        return f"{size}, not a PNG, JPEG, GIF or WebP image"
+    if pixels is None:
+        return f"{kind}, {size}, pixel size unreadable"
+    return f"{kind}, {pixels[0]}x{pixels[1]} pixels, {size}"
+
+
+def _jpeg_pixels(data: bytes) -> tuple[int, int] | None:
+    at = 2
+    while at + 4 <= len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker == 0xFF:  # fill byte
+            at += 1
+            continue
+        if marker == 0x01 or 0xD0 <= marker <= 0xD7:
+            at += 2
+            continue
+        if marker in (0xC0, 0xC1, 0xC2):  # SOF0 (baseline), SOF1, SOF2 (progressive)
+            if at + 9 > len(data):
+                return None
+            return int.from_bytes(data[at + 7 : at + 9], "big"), int.from_bytes(data[at + 5 : at + 7], "big")
+        at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
+    return None
+
+
+def _webp_pixels(data: bytes) -> tuple[int, int] | None:
+    chunk = data[12:16]
+    if chunk == b"VP8 " and len(data) >= 30 and data[23:26] == b"\x9d\x01\x2a":
+        return int.from_bytes(data[26:28], "little") & 0x3FFF, int.from_bytes(data[28:30], "little") & 0x3FFF
+    if chunk == b"VP8L" and len(data) >= 25 and data[20] == 0x2F:
+        bits = int.from_bytes(data[21:25], "little")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1
+    if chunk == b"VP8X" and len(data) >= 30:
+        return int.from_bytes(data[24:27], "little") + 1, int.from_bytes(data[27:30], "little") + 1
+    return None
+
+
+def images_answer(images: list[bytes]) -> str:
+    """A vision model's default answer: what it received."""
+    if len(images) == 1:
+        return f"I received 1 image: {_image_facts(images[0])}."
+    facts = "; ".join(f"image {number}: {_image_facts(data)}" for number, data in enumerate(images, 1))
+    return f"I received {len(images)} images: {facts}."
 
 
 def _check_think(value: Any) -> None:
@@ -586,6 +746,8 @@ def _field_problem(struct: str, key: str, value: Any) -> str | None:
             return _type_error(value, struct, key, go_type)
         if key == "messages" and isinstance(value, list):
             return _message_type_error(value, struct)
+        if key == "images" and isinstance(value, list):
+            return _images_problem(value, struct, "images")
     return None
 
 
@@ -907,6 +1069,14 @@ class _Turn:
         if self.chat:
             return [m.get("content") or "" for m in self.messages()]
         return [self.body.get("system") or "", self.body.get("prompt") or ""]
+
+    def images(self) -> list[bytes]:
+        """The images the model sees (decoded): the prompt's, or those of the messages it sees."""
+        if self.chat:
+            found = [image for m in self.messages() for image in m.get("images") or []]
+        else:
+            found = self.body.get("images") or []
+        return [go_base64_decode(image.encode("utf-8")) for image in found if image is not None]
 
     def last_user_text(self) -> str:
         if not self.chat:
@@ -1421,6 +1591,11 @@ class _Handler(BaseHTTPRequestHandler):
                 lease.release()
                 self._send_json(200, self._answer_object(turn, done=True, done_reason="load"))
                 return
+            if "vision" not in turn.model.capabilities and turn.images():
+                # The runner refuses once the model is loaded (ha-llmvision#691, Ollama 0.9.3).
+                lease.release()
+                self._send_json(500, {"error": _NO_VISION})
+                return
             lease.slot = self._acquire_slot(turn.model.name)
             script = script or Script()
             if lease.slot and self._pause(script.first_byte_delay):
@@ -1513,6 +1688,8 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_lines(script.raw_lines, delay)
             return
         tokens = script.tokens
+        if tokens is None and not self.fake.default_tokens and turn.images():
+            tokens = tokenize(images_answer(turn.images()))
         if tokens is None:
             tokens = self.fake.default_tokens or tokenize(canned_answer(turn.last_user_text()))
         thinking = (script.thinking or tokenize(_THINKING)) if turn.thinks else []
@@ -2025,7 +2202,7 @@ def _memory_of(model: FakeModel) -> int:
 
 
 def demo_models() -> list[FakeModel]:
-    """A small, varied installation: GPU, split and CPU placement, and a thinking model."""
+    """A small, varied installation: GPU, split and CPU placement, a thinking model and a vision model."""
     return [
         FakeModel("llama3.1:8b", 4_920_753_328, "8.0B", "Q4_K_M", "llama", ("completion", "tools")),
         FakeModel(
@@ -2065,6 +2242,17 @@ def demo_models() -> list[FakeModel]:
             ("completion", "thinking"),
             eval_tps=35.0,
             load_seconds=1.5,
+        ),
+        # gemma3 from 4b up sees images (270m and 1b are text only): the one vision model here.
+        FakeModel(
+            "gemma3:4b",
+            3_338_801_804,
+            "4.3B",
+            "Q4_K_M",
+            "gemma3",
+            ("completion", "vision"),
+            eval_tps=30.0,
+            load_seconds=1.4,
         ),
     ]
 

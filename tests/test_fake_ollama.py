@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import dataclasses
 import http.client
 import json
@@ -22,6 +23,7 @@ import requests
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.attachment_files import gif, jpeg, png, webp_extended, webp_lossless, webp_lossy
 from tests.fake_ollama import (
     ApiError,
     FakeModel,
@@ -30,6 +32,7 @@ from tests.fake_ollama import (
     RecordedRequest,
     decode_request,
     demo_models,
+    go_base64_decode,
     gzip_bomb,
     parse_go_duration,
     repeated,
@@ -1035,3 +1038,166 @@ def test_think_max_came_with_0_22() -> None:
         )
     assert refused.status == 400
     assert json.loads(refused.body)["error"].startswith('invalid think value: "max"')
+
+
+# --- images (issue #20) ----------------------------------------------------------------------------
+
+VISION = "gemma3:4b"
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def test_demo_models_have_one_vision_model(fake: FakeOllama) -> None:
+    vision = [model.name for model in demo_models() if "vision" in model.capabilities]
+    assert vision == [VISION]
+    assert "vision" in exchange(fake, "POST", "/api/show", {"model": VISION}).json()["capabilities"]
+
+
+def test_a_vision_model_says_what_images_it_received(fake: FakeOllama) -> None:
+    images = [b64(png(3, 2)), b64(jpeg(640, 480)), b64(gif(5, 7)), b64(b"not an image")]
+    body = {
+        "model": VISION,
+        "stream": False,
+        "messages": [{"role": "user", "content": "What?", "images": images}],
+    }
+    answer = exchange(fake, "POST", "/api/chat", body)
+    assert answer.status == 200
+    text = answer.json()["message"]["content"]
+    assert text.startswith("I received 4 images: ")
+    assert f"image 1: PNG, 3x2 pixels, {len(png(3, 2))} bytes" in text
+    assert f"image 2: JPEG, 640x480 pixels, {len(jpeg(640, 480))} bytes" in text
+    assert f"image 3: GIF, 5x7 pixels, {len(gif(5, 7))} bytes" in text
+    assert "image 4: 12 bytes, not a PNG, JPEG, GIF or WebP image" in text
+    # The request is recorded as sent: the app's base64 strings, untouched.
+    assert fake.seen_messages[-1][0]["images"] == images
+
+
+@pytest.mark.parametrize(
+    ("data", "facts"),
+    [
+        (webp_lossy(320, 200), "WebP, 320x200 pixels"),
+        (webp_lossless(17, 9), "WebP, 17x9 pixels"),
+        (webp_extended(4000, 3000), "WebP, 4000x3000 pixels"),
+        (jpeg(33, 44, progressive=True, exif=60_000), "JPEG, 33x44 pixels"),
+        (b"\x89PNG\r\n\x1a\n", "PNG, 8 bytes, pixel size unreadable"),
+        (b"", "0 bytes, not a PNG"),
+    ],
+)
+def test_generate_takes_images_too(fake: FakeOllama, data: bytes, facts: str) -> None:
+    body = {"model": VISION, "prompt": "Describe", "stream": False, "images": [b64(data)]}
+    answer = exchange(fake, "POST", "/api/generate", body)
+    assert answer.status == 200
+    assert answer.json()["response"].startswith(f"I received 1 image: {facts}")
+
+
+def test_images_in_a_stream_and_with_scripted_tokens(fake: FakeOllama) -> None:
+    body = {"model": VISION, "messages": [{"role": "user", "content": "?", "images": [b64(png(1, 1))]}]}
+
+    def streamed() -> str:
+        return "".join(
+            line["message"]["content"] for line in exchange(fake, "POST", "/api/chat", body).lines()
+        )
+
+    assert streamed().startswith("I received 1 image: PNG, 1x1 pixels")
+    fake.script(tokens=["A ", "cat."])
+    assert streamed() == "A cat."
+
+
+def test_images_of_earlier_messages_count_too(fake: FakeOllama) -> None:
+    messages = [
+        {"role": "user", "content": "one", "images": [b64(gif(1, 1))]},
+        {"role": "assistant", "content": "ok"},
+        {"role": "user", "content": "two", "images": [b64(png(2, 2))]},
+    ]
+    answer = exchange(fake, "POST", "/api/chat", {"model": VISION, "stream": False, "messages": messages})
+    assert answer.json()["message"]["content"].startswith("I received 2 images: image 1: GIF")
+
+
+@pytest.mark.parametrize("stream", [True, False])
+@pytest.mark.parametrize("path", ["/api/chat", "/api/generate"])
+def test_a_model_without_vision_refuses_images_once_loaded(fake: FakeOllama, path: str, stream: bool) -> None:
+    image = [b64(png(2, 2))]
+    if path == "/api/chat":
+        body: dict[str, Any] = {
+            "model": GEMMA,
+            "messages": [{"role": "user", "content": "?", "images": image}],
+        }
+    else:
+        body = {"model": GEMMA, "prompt": "?", "images": image}
+    refused = exchange(fake, "POST", path, {**body, "stream": stream})
+    assert refused.status == 500
+    assert refused.headers["Content-Type"] == "application/json; charset=utf-8"
+    assert refused.json() == {
+        "error": "Failed to create new sequence: failed to process inputs: "
+        "this model is missing data required for image input"
+    }
+    assert GEMMA in fake.loaded  # the runner refuses: the model was loaded first
+    # Text alone still works, and so does an empty images list.
+    assert exchange(fake, "POST", "/api/chat", chat(stream=False)).status == 200
+    no_images = {
+        "model": GEMMA,
+        "stream": False,
+        "messages": [{"role": "user", "content": "?", "images": []}],
+    }
+    assert exchange(fake, "POST", "/api/chat", no_images).status == 200
+
+
+@pytest.mark.parametrize(
+    ("image", "error"),
+    [
+        ("data:image/png;base64,iVBORw0KGgo=", "illegal base64 data at input byte 4"),
+        ("aGVsbG8", "illegal base64 data at input byte 4"),
+        ("ab=", "illegal base64 data at input byte 3"),
+        ("a===", "illegal base64 data at input byte 1"),
+        ("aGk=x", "illegal base64 data at input byte 4"),
+        ("aGVsbG8gd29y bGQ=", "illegal base64 data at input byte 12"),
+    ],
+)
+def test_invalid_base64_gets_gos_400(fake: FakeOllama, image: str, error: str) -> None:
+    chat_body = {"model": VISION, "messages": [{"role": "user", "content": "?", "images": [image]}]}
+    generate_body = {"model": VISION, "prompt": "?", "images": [image]}
+    for path, body in (("/api/chat", chat_body), ("/api/generate", generate_body)):
+        reply = exchange(fake, "POST", path, body)
+        assert (reply.status, reply.json()) == (400, {"error": error})
+    # Refused while decoding: before the model question, so even a text-only model says so.
+    reply = exchange(fake, "POST", "/api/generate", {**generate_body, "model": GEMMA})
+    assert (reply.status, reply.json()) == (400, {"error": error})
+    assert fake.loaded == {}
+
+
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        (
+            {"model": VISION, "prompt": "?", "images": [1]},
+            "json: cannot unmarshal number into Go struct field GenerateRequest.images of type api.ImageData",
+        ),
+        (
+            {"model": VISION, "prompt": "?", "images": "aGk="},
+            "json: cannot unmarshal string into Go struct field GenerateRequest.images"
+            " of type []api.ImageData",
+        ),
+    ],
+)
+def test_images_of_the_wrong_json_type(fake: FakeOllama, body: dict[str, Any], error: str) -> None:
+    reply = exchange(fake, "POST", "/api/generate", body)
+    assert (reply.status, reply.json()) == (400, {"error": error})
+
+
+def test_message_images_of_the_wrong_json_type() -> None:
+    messages = [{"role": "user", "content": "?", "images": [True]}]
+    with pytest.raises(ApiError) as raised:
+        decode_request(json.dumps({"model": VISION, "messages": messages}).encode(), "ChatRequest")
+    assert raised.value.message == (
+        "json: cannot unmarshal bool into Go struct field ChatRequest.messages.images of type api.ImageData"
+    )
+
+
+@given(st.binary(max_size=64))
+@settings(max_examples=200)
+def test_go_base64_decodes_what_python_encodes(data: bytes) -> None:
+    encoded = base64.b64encode(data)
+    assert go_base64_decode(encoded) == data
+    assert go_base64_decode(encoded[:10] + b"\r\n" + encoded[10:]) == data
