@@ -756,6 +756,10 @@ fastest</source>
         <translation>현재 모델이 불러와진 크기</translation>
     </message>
     <message>
+        <source>the cloud model&apos;s own maximum</source>
+        <translation>클라우드 모델 자체의 최대치</translation>
+    </message>
+    <message>
         <source>the size set in this chat&apos;s options</source>
         <translation>이 대화의 설정에 정한 크기</translation>
     </message>
@@ -807,6 +811,10 @@ fastest</source>
     <message>
         <source>This chat now has a memory of {size} tokens.</source>
         <translation>이 대화는 이제 토큰 {size}개를 기억합니다.</translation>
+    </message>
+    <message>
+        <source>This model has no larger memory to give this chat.</source>
+        <translation>이 모델은 이 대화에 더 큰 기억을 줄 수 없습니다.</translation>
     </message>
     <message>
         <source>This question may not fit: the model would forget the start of the chat. Send anyway? Press Send again.</source>

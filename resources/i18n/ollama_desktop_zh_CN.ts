@@ -756,6 +756,10 @@ fastest</source>
         <translation>依模型当前的加载方式</translation>
     </message>
     <message>
+        <source>the cloud model&apos;s own maximum</source>
+        <translation>云端模型自己的上限</translation>
+    </message>
+    <message>
         <source>the size set in this chat&apos;s options</source>
         <translation>此对话设置中的大小</translation>
     </message>
@@ -807,6 +811,10 @@ fastest</source>
     <message>
         <source>This chat now has a memory of {size} tokens.</source>
         <translation>此对话现在可记住 {size} 个 token。</translation>
+    </message>
+    <message>
+        <source>This model has no larger memory to give this chat.</source>
+        <translation>此模型无法再给这个对话更大的记忆。</translation>
     </message>
     <message>
         <source>This question may not fit: the model would forget the start of the chat. Send anyway? Press Send again.</source>

@@ -756,6 +756,10 @@ fastest</source>
         <translation>依模型目前的載入方式</translation>
     </message>
     <message>
+        <source>the cloud model&apos;s own maximum</source>
+        <translation>雲端模型自己的上限</translation>
+    </message>
+    <message>
         <source>the size set in this chat&apos;s options</source>
         <translation>此對話設定中的大小</translation>
     </message>
@@ -807,6 +811,10 @@ fastest</source>
     <message>
         <source>This chat now has a memory of {size} tokens.</source>
         <translation>此對話現在可記住 {size} 個 token。</translation>
+    </message>
+    <message>
+        <source>This model has no larger memory to give this chat.</source>
+        <translation>此模型無法再給這個對話更大的記憶。</translation>
     </message>
     <message>
         <source>This question may not fit: the model would forget the start of the chat. Send anyway? Press Send again.</source>
