@@ -35,7 +35,7 @@ from ollama_desktop.core.chat.think_split import split_think
 from ollama_desktop.core.client import OllamaClient
 from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.memory.residency import model_key
-from ollama_desktop.core.responses import ChatChunk, ModelShow, RunningModel
+from ollama_desktop.core.responses import ChatChunk, RunningModel
 from ollama_desktop.workers import CallWorker, WorkerPool
 
 # Room left for an answer when a larger context is chosen, and for the summary in its request's.
@@ -72,9 +72,6 @@ class ContextController(QObject):
         self._pool = pool
         self._client = client
         self._typed = ""
-        self._model = ""
-        self._maximum: dict[tuple[str, str], int] = {}  # (host, model key) -> /api/show context_length
-        self._lookups: set[tuple[str, str]] = set()
         self._analysis = ContextAnalysis()
         self._analysed: tuple[object, ...] = ()  # what the analysis was made from (see _analyse)
         self._history = 0  # the next prompt's tokens, the question left out
@@ -82,6 +79,7 @@ class ContextController(QObject):
         self._awaiting: tuple[str, int, int] | None = None  # model, new size, memory before
         self._summary: CallWorker | None = None
         chat.reply_finished.connect(self._on_reply_finished)
+        chat.capabilities_loaded.connect(self.refresh)  # the model's longest context is known now
         # Another chat takes this one's place: a summary on its way and a reload awaited belong to
         # the one left (a late summary must not replace the chat the user went to, nor stop it).
         chat.conversation_loaded.connect(self._forget_pending)
@@ -113,7 +111,7 @@ class ContextController(QObject):
     @property
     def maximum(self) -> int:
         """The chat model's largest context (/api/show), 0 until known."""
-        return self._maximum.get(self._key(self._chat.model), 0)
+        return self._chat.models.maximum(self._chat.model)
 
     def size(self) -> tuple[int, str]:
         """The context the chat's next request runs in, and where the figure comes from."""
@@ -167,11 +165,8 @@ class ContextController(QObject):
     @Slot()
     def refresh(self) -> None:
         """Work the figures out again and tell them."""
-        if self._chat.model != self._model:
-            self._model = self._chat.model
-            self._look_up_maximum(self._model)
         size, source = self.size()
-        if not self._model or size <= 0:  # no model, or its context unknown: the gauge hides
+        if not self._chat.model or size <= 0:  # no model, or its context unknown: the gauge hides
             self._usage = ContextUsage(0, 0)
             self.usage_changed.emit(self._usage)
             return
@@ -225,30 +220,6 @@ class ContextController(QObject):
                 self._awaiting = None
                 self.enlarged.emit(running.context_length or size, running.size, before)
         self.refresh()
-
-    # -- the model's maximum -------------------------------------------------------------------
-
-    def _key(self, model: str) -> tuple[str, str]:
-        return self._client().host, model_key(model)
-
-    def _look_up_maximum(self, model: str) -> None:
-        if not model:
-            return
-        key = self._key(model)
-        if key in self._maximum or key in self._lookups:
-            return
-        self._lookups.add(key)
-        client = self._client()
-        worker = CallWorker(lambda token: client.show(model, token))
-
-        def succeeded(show: ModelShow) -> None:
-            self._lookups.discard(key)
-            self._maximum[key] = show.context_length
-
-        worker.signals.succeeded.connect(succeeded)
-        worker.signals.failed.connect(lambda _error: self._lookups.discard(key))
-        worker.signals.cancelled.connect(lambda: self._lookups.discard(key))
-        self._pool.start(worker)
 
     # -- the fixes -----------------------------------------------------------------------------
 

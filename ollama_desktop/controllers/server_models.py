@@ -15,8 +15,9 @@ from ollama_desktop.workers import CallWorker, WorkerPool
 
 
 class ServerModels(QObject):
-    """From Ollama 0.30 /api/tags lists each model's capabilities: no /api/show is needed. Older
-    servers are asked /api/show, once per model and host, in the background.
+    """From Ollama 0.30 /api/tags lists each model's capabilities and longest context: no /api/show
+    is needed. Older servers are asked /api/show, once per model and host, in the background (the
+    chat's `think` and the context gauge both read what it said).
 
     Thread: GUI thread only; /api/show runs on the pool.
     """
@@ -29,7 +30,7 @@ class ServerModels(QObject):
         super().__init__(parent)
         self._pool = pool
         self._client = client
-        self._shown: dict[tuple[str, str], tuple[str, ...]] = {}  # (host, model): /api/show's
+        self._shown: dict[tuple[str, str], ModelShow] = {}  # (host, model): /api/show's answer
         self._lookups: set[tuple[str, str]] = set()
         # The server's version and its /api/tags list: what `think` it takes, and (0.30+) each
         # model's capabilities.
@@ -70,7 +71,16 @@ class ServerModels(QObject):
         listed = self._listed.get(model)
         if listed is not None and listed.capabilities is not None:
             return listed.capabilities
-        return self._shown.get((self._client().host, model))
+        shown = self._shown.get((self._client().host, model))
+        return shown.capabilities if shown is not None else None
+
+    def maximum(self, model: str) -> int:
+        """The longest context `model` takes: from /api/tags (0.30+) or /api/show; 0 until known."""
+        listed = self._listed.get(model)
+        if listed is not None and listed.details.context_length > 0:
+            return listed.details.context_length
+        shown = self._shown.get((self._client().host, model))
+        return shown.context_length if shown is not None else 0
 
     def can_think(self, model: str) -> bool:
         return "thinking" in (self.capabilities(model) or ())
@@ -90,7 +100,7 @@ class ServerModels(QObject):
         """Make `model`'s capabilities known (`capabilities_loaded`): from the list when it has
         them, else by /api/show in the background."""
         listed = self._listed.get(model)
-        if listed is not None and listed.capabilities is not None:
+        if listed is not None and listed.capabilities is not None and listed.details.context_length > 0:
             self.capabilities_loaded.emit(model, listed.capabilities)
             return
         client = self._client()
@@ -102,8 +112,8 @@ class ServerModels(QObject):
 
         def succeeded(show: ModelShow) -> None:
             self._lookups.discard(key)
-            self._shown[key] = show.capabilities
-            self.capabilities_loaded.emit(model, show.capabilities)
+            self._shown[key] = show
+            self.capabilities_loaded.emit(model, self.capabilities(model) or show.capabilities)
 
         worker.signals.succeeded.connect(succeeded)
         worker.signals.failed.connect(lambda _error: self._lookups.discard(key))

@@ -149,3 +149,10 @@ def test_the_alarm_is_told_again_only_when_more_is_lost(qtbot, parts, fake: Fake
     ask(qtbot, chat, fake, 5)
     assert drops == sorted(set(drops))  # strictly more each time it is told
     assert drops
+
+
+def test_the_models_longest_context_comes_from_the_chats_one_show(qtbot, parts, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    _chat, context, _residency = parts
+    qtbot.waitUntil(lambda: context.maximum > 0)
+    assert context.maximum == 131072  # the fake model's own, from /api/show's model_info
+    assert len(fake.requests_to("/api/show")) == 1  # asked once, for the chat and the gauge alike
