@@ -144,7 +144,10 @@ def test_checked_only_on_linux_when_qt_will_use_x11() -> None:
     assert check(argv, {"DISPLAY": ":0"}, platform="linux", find_missing=lookup) == ""
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the check runs on Linux only")
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"),
+    reason="the check is for Linux's X11 libraries; elsewhere Qt brings what it needs",
+)
 def test_the_entry_point_says_what_to_install_and_ends_with_status_1(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -160,7 +163,8 @@ def test_the_entry_point_says_what_to_install_and_ends_with_status_1(
 
 
 @pytest.mark.skipif(
-    not sys.platform.startswith("linux") or shutil.which("ldd") is None, reason="Linux, with ldd"
+    not sys.platform.startswith("linux") or shutil.which("ldd") is None,
+    reason="compares with ldd, which only Linux has",
 )
 def test_the_check_on_this_machine_reports_what_ldd_says() -> None:
     pyside = system_libraries.pyside_folder()

@@ -198,7 +198,9 @@ def test_folders_and_missing_files(tmp_path: Path) -> None:
             call(write(tmp_path, "plain.txt", b"x") / "under-a-file.txt")
 
 
-@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+@pytest.mark.skipif(
+    not hasattr(os, "mkfifo"), reason="Windows has no named pipes in its file system (os.mkfifo)"
+)
 def test_a_named_pipe_is_not_opened(tmp_path: Path) -> None:
     pipe = tmp_path / "pipe"
     os.mkfifo(pipe)

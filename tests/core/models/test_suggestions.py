@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import doctest
-import os
 
 import pytest
 
@@ -56,7 +55,6 @@ def test_unreadable_memory_is_unknown(monkeypatch: pytest.MonkeyPatch) -> None:
     assert total_memory() is None
 
 
-@pytest.mark.skipif(not hasattr(os, "sysconf"), reason="POSIX only")
 def test_this_computer_has_some_memory() -> None:
     memory = total_memory()
     assert memory is not None
