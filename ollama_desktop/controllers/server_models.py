@@ -52,14 +52,6 @@ class ServerModels(QObject):
         if listed is not None and listed.capabilities is not None:
             self.capabilities_loaded.emit(current, listed.capabilities)
 
-    @property
-    def server_version(self) -> str:
-        return self._server_version
-
-    def listed(self, model: str) -> InstalledModel | None:
-        """`model` as the server's /api/tags listed it (None: not in the list, or not loaded yet)."""
-        return self._listed.get(model)
-
     def is_cloud(self, model: str) -> bool:
         """Whether `model` runs on ollama.com (listed with `remote_model`, or named "…:cloud")."""
         listed = self._listed.get(model)

@@ -128,10 +128,6 @@ class ContextUsage:
     dropped: Dropped | None = None  # the latest answer's, if its history was cut
 
     @property
-    def share(self) -> float:
-        return self.used / self.size if self.size > 0 else 0.0
-
-    @property
     def fits(self) -> bool:
         """Whether the next prompt, with what is typed, fits the context whole."""
         return self.next_prompt <= self.size

@@ -79,10 +79,6 @@ class SearchMarks(QObject):
     def count(self) -> int:
         return len(self._marks)
 
-    def cursors(self) -> list[QTextCursor]:
-        """The matches marked, first to last."""
-        return [QTextCursor(mark.cursor) for mark in self._marks]
-
     def mark(self, words: Sequence[str]) -> int:
         """Mark every match of `words` in the document and scroll to the first; how many there are."""
         self._pattern = match_pattern(words)
