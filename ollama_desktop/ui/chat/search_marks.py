@@ -75,10 +75,6 @@ class SearchMarks(QObject):
         self._rescan_timer.timeout.connect(self._rescan)
         view.document().contentsChange.connect(self._on_contents_change)
 
-    @property
-    def count(self) -> int:
-        return len(self._marks)
-
     def mark(self, words: Sequence[str]) -> int:
         """Mark every match of `words` in the document and scroll to the first; how many there are."""
         self._pattern = match_pattern(words)
