@@ -91,6 +91,7 @@ class ConnectionController(QObject):
         self._models: tuple[InstalledModel, ...] = ()
         self._models_known = False
         self._check: CallWorker | None = None
+        self._doubt_again = False  # a call failed while a check was on its way: check once more
         self._tags: CallWorker | None = None
         self._tags_again = False
         self._version = ""
@@ -188,6 +189,7 @@ class ConnectionController(QObject):
         self._timer.stop()
         self._cancel_pending()
         self._check = self._tags = self._cloud = None
+        self._doubt_again = False
         self._set_cloud_disabled(False)
         self._client = OllamaClient(host, self._timeouts)
         self._models = ()
@@ -212,7 +214,12 @@ class ConnectionController(QObject):
     @Slot(object)
     def doubt(self, error: OllamaError) -> None:
         """Another call to the server failed with `error`: check now if it says the server may be gone."""
-        if error_kind(error) in SERVER_MAY_BE_GONE:
+        if error_kind(error) not in SERVER_MAY_BE_GONE:
+            return
+        if self._check is not None:
+            # The check on its way may have left before the server went: its "fine" proves nothing.
+            self._doubt_again = True
+        else:
             self.check_now()
 
     def refresh_models(self) -> None:
@@ -255,6 +262,10 @@ class ConnectionController(QObject):
             return
         self._check = None
         self._version = version
+        if self._doubt_again:
+            self._doubt_again = False
+            self.check_now()
+            return
         if self._tags_error is not None:
             # It tells its version but its model list failed: "Connected" with no models would
             # hide that, so the problem stays shown until the list comes.
@@ -301,6 +312,7 @@ class ConnectionController(QObject):
         if not self._is_current(self._check):
             return
         self._check = None
+        self._doubt_again = False
         self._set_status(ConnectionStatus(state_for(error), self._client.host, error=error))
         self._schedule(self._retry_ms)
 

@@ -55,6 +55,25 @@ def test_checks_never_stack_behind_a_slow_server(qtbot, pool: WorkerPool, fake: 
     controller.stop()
 
 
+def test_a_failure_during_a_check_is_checked_again(qtbot, pool: WorkerPool, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
+    # No routine recheck within the test: only the doubt can ask a second time.
+    controller = ConnectionController(pool, fake.url, timeouts=TEST_TIMEOUTS, recheck_ms=600_000)
+    with qtbot.waitSignal(controller.models_loaded):
+        controller.start()
+    fake.route_delay["/api/version"] = 0.3
+    asked = len(fake.requests_to("/api/version"))
+    controller.check_now()
+    qtbot.waitUntil(lambda: len(fake.requests_to("/api/version")) == asked + 1)
+    # /api/ps failed meanwhile: the check on its way may have been answered before the failure.
+    controller.doubt(ServerUnreachable("connection refused"))
+    assert len(fake.requests_to("/api/version")) == asked + 1  # never two at once
+    qtbot.waitUntil(lambda: len(fake.requests_to("/api/version")) == asked + 2, timeout=5000)
+    first, second = fake.requests_to("/api/version")[-2:]
+    assert first.ended is not None
+    assert second.started >= first.ended
+    controller.stop()
+
+
 def test_set_host_switches_server(qtbot, pool: WorkerPool, fake: FakeOllama) -> None:  # type: ignore[no-untyped-def]
     other = FakeOllama(sample_models()[:1], version="0.30.1").start()
     try:

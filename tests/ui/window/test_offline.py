@@ -96,6 +96,8 @@ def test_a_dead_server_is_noticed_at_the_first_failed_call(
     try:
         window = make_window(qtbot, pool, settings, server.url, retry_ms=NEVER_MS)
         qtbot.waitUntil(window.send_button.isEnabled)
+        # A poll still in flight when the server stops may succeed, and refresh_now() would wait for it.
+        qtbot.waitUntil(lambda: window._residency.known and not window._residency.poll_pending)
     finally:
         server.stop()
     # The next scheduled check is ten minutes away: only the failed /api/ps can tell.
