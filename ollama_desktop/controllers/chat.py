@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from ollama_desktop.controllers.connection import ConnectionStatus
 from ollama_desktop.controllers.server_models import ServerModels
+from ollama_desktop.core.attachments.attachment import Attachment
 from ollama_desktop.core.chat.conversation import (
     ROLE_ASSISTANT,
     ROLE_USER,
@@ -82,6 +83,7 @@ class ChatController(QObject):
     reply_stopped = Signal(bool)  # whether the question stays in the chat (False: back in the prompt box)
     reply_failed = Signal(object)  # OllamaError
     prompt_restored = Signal(str)
+    attachments_restored = Signal(object)  # tuple[Attachment, ...]: a question's files, just before its text
     busy_changed = Signal(bool)
     chat_cleared = Signal()
     # For the saved history (controllers/history_recorder.py) and for regenerate / edit-and-resend:
@@ -186,11 +188,12 @@ class ChatController(QObject):
         self.conversation.set_options(options)
         self.options_changed.emit(self.conversation.options)
 
-    def send(self, text: str) -> bool:
-        """Ask `text`; False (and nothing sent) when busy, empty, or no model is chosen."""
-        if self.busy or not text.strip() or not self.model:
+    def send(self, text: str, attachments: Sequence[Attachment] = ()) -> bool:
+        """Ask `text` with `attachments`; False (and nothing sent) when busy, with neither text nor
+        attachments, or with no model chosen."""
+        if self.busy or not (text.strip() or attachments) or not self.model:
             return False
-        self.conversation.add(ROLE_USER, text)
+        self.conversation.append(ChatMessage(ROLE_USER, text, attachments=tuple(attachments)))
         self._start_answer(text, new_question=True)
         return True
 
@@ -223,7 +226,8 @@ class ChatController(QObject):
             return False
         old = messages[index]
         self._truncate(index)
-        self.conversation.append(ChatMessage(ROLE_USER, text).replacing(old))
+        edited = ChatMessage(ROLE_USER, text, attachments=old.attachments)  # its files go with it
+        self.conversation.append(edited.replacing(old))
         self._start_answer(text, new_question=True)
         return True
 
@@ -424,15 +428,19 @@ class ChatController(QObject):
             # A regenerated answer or an edited question brought nothing: the chat goes back to how
             # it was, and an edited question's new text to the prompt box.
             if self._question_added:
-                self.conversation.drop_last(ROLE_USER)
-                self.prompt_restored.emit(self._question)
+                self._give_back(self.conversation.drop_last(ROLE_USER))
                 restored = True
             self.conversation.messages.extend(replaced)
             self.conversation_restored.emit()
         else:
             # Nothing came back: the question leaves the history and goes back to the prompt box.
-            self.conversation.drop_last(ROLE_USER)
-            self.prompt_restored.emit(self._question)
+            self._give_back(self.conversation.drop_last(ROLE_USER))
             restored = True
         self.busy_changed.emit(False)
         return restored
+
+    def _give_back(self, question: ChatMessage | None) -> None:
+        """An unanswered question goes back to the composer: its files first, then its text."""
+        if question is not None and question.attachments:
+            self.attachments_restored.emit(question.attachments)
+        self.prompt_restored.emit(self._question)

@@ -28,6 +28,8 @@ MODULES = [
     "history.records",
     "chat.thinking",
     "units",
+    "attachments.files",
+    "attachments.attachment",
 ]
 
 

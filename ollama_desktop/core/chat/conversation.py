@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
+from ollama_desktop.core.attachments.attachment import Attachment, content_with_documents, images_of
 from ollama_desktop.core.chat.thinking import ThinkSupport
 from ollama_desktop.core.responses import ReplyStats
 
@@ -41,6 +42,8 @@ class ChatMessage:
     ChatController as the answer streams (`content` never holds the tags). `versions` are the
     earlier messages this one replaced (a regenerated answer, an edited question), oldest first.
     `model` wrote an answer; `error` says why a failed one failed (for the log and exports).
+    `attachments` are a question's files: documents go into the text sent, pictures into `images`
+    (`content` stays what the user typed).
     The id takes no part in equality: two messages with the same text are the same message to Ollama.
     """
 
@@ -53,9 +56,19 @@ class ChatMessage:
     id: str = field(default_factory=new_message_id, compare=False)
     model: str = field(default="", compare=False)
     error: str = field(default="", compare=False)
+    attachments: tuple[Attachment, ...] = ()
 
-    def to_json(self) -> dict[str, str]:
-        return {"role": self.role, "content": self.content}
+    def to_json(self) -> dict[str, Any]:
+        if not self.attachments:
+            return {"role": self.role, "content": self.content}
+        body: dict[str, Any] = {
+            "role": self.role,
+            "content": content_with_documents(self.content, self.attachments),
+        }
+        images = images_of(self.attachments)
+        if images:
+            body["images"] = images
+        return body
 
     def replacing(self, old: ChatMessage) -> ChatMessage:
         """This message as the newest version of `old`: it inherits `old`'s versions, and `old`."""

@@ -21,7 +21,6 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ollama_desktop.core.chat.context import estimate_tokens
 from ollama_desktop.core.units import human_bytes
 
 # How much of a file's head tells its kind; a JPEG's size may sit behind 64 KB of EXIF and more.
@@ -368,6 +367,9 @@ def document_tokens(text: str) -> int:
     >>> document_tokens(""), document_tokens("Why is the sky blue?")
     (0, 5)
     """
+    # Here, not at the top: the chat's messages carry attachments, and the chat's context imports them.
+    from ollama_desktop.core.chat.context import estimate_tokens  # noqa: PLC0415
+
     return estimate_tokens(text)
 
 

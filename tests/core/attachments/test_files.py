@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import codecs
-import doctest
 import os
 import zipfile
 from pathlib import Path
@@ -12,8 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ollama_desktop.core import attachments
-from ollama_desktop.core.attachments import (
+from ollama_desktop.core.attachments.files import (
     FileMissing,
     FileTooLarge,
     Kind,
@@ -37,12 +35,6 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     path = tmp_path / name
     path.write_bytes(data)
     return path
-
-
-def test_doctests() -> None:
-    result = doctest.testmod(attachments, optionflags=doctest.ELLIPSIS)
-    assert result.attempted > 0
-    assert result.failed == 0
 
 
 @pytest.mark.parametrize(
