@@ -100,6 +100,32 @@ class FileTooLarge(AttachmentError):
         self.limit = limit
 
 
+class UnsupportedFile(AttachmentError):
+    """Not a kind the app can send (a program, an archive, a spreadsheet...)."""
+
+
+class DamagedFile(AttachmentError):
+    """It says it is a picture, a PDF or a Word document, but cannot be read as one."""
+
+
+class NoTextLayer(AttachmentError):
+    """A PDF without text (a scan, pictures of pages): nothing a language model could read."""
+
+
+class PasswordProtected(AttachmentError):
+    """An encrypted PDF or Word document that needs a password to open."""
+
+
+# The largest files the app reads, by kind: over these it says so at once, before reading anything.
+IMAGE_LIMIT = 50 * 1024**2
+PDF_LIMIT = 100 * 1024**2
+DOCX_LIMIT = 50 * 1024**2
+TEXT_LIMIT = 20 * 1024**2
+# Of a document, at most this much text is sent (about 1M tokens, the largest context Ollama takes):
+# the context gauge warns well before, with what fits.
+DOCUMENT_TEXT_LIMIT = 4 * 1024**2
+
+
 @dataclass(frozen=True)
 class TextDocument:
     """A text file's content as read, up to a byte limit.
