@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import importlib.util
 import logging
 import os
 import signal
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from ollama_desktop import app_version, i18n
+from ollama_desktop.controllers.attachments import AttachmentsController
 from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController
@@ -140,6 +142,7 @@ def build(
         history=history,
         benchmark=benchmark,
         context=context,
+        attachments=AttachmentsController(pool, parent=app),
     )
     window.setWindowIcon(app_icon())
     return window, pool, connection, chat
@@ -173,8 +176,19 @@ _QT_PLUGINS_NEEDED = {
         "platforminputcontexts/*ibus*",
         "platforminputcontexts/*compose*",
         "iconengines/*qsvgicon.*",
+        # Attached pictures (PNG is built in).
+        "imageformats/*qjpeg*",
+        "imageformats/*qgif*",
+        "imageformats/*qwebp*",
     ),
-    "win32": ("platforms/qwindows.dll", "platforms/qoffscreen.dll", "iconengines/qsvgicon.dll"),
+    "win32": (
+        "platforms/qwindows.dll",
+        "platforms/qoffscreen.dll",
+        "iconengines/qsvgicon.dll",
+        "imageformats/qjpeg.dll",
+        "imageformats/qgif.dll",
+        "imageformats/qwebp.dll",
+    ),
 }
 
 
@@ -197,6 +211,10 @@ def _smoke_problems() -> list[str]:
     for pattern in _QT_PLUGINS_NEEDED.get(sys.platform, ()):
         if not any(any(folder.glob(pattern)) for folder in plugin_folders):
             problems.append(f"Qt plugin {pattern} missing from {', '.join(map(str, plugin_folders))}")
+    # Attached PDF and Word documents are read with these (imported when the first one comes).
+    for module in ("pypdf", "docx"):
+        if importlib.util.find_spec(module) is None:
+            problems.append(f"{module} missing: PDF and Word attachments cannot be read")
     return problems
 
 

@@ -41,8 +41,9 @@ QT_PLUGINS_KEPT: dict[str, tuple[str, ...]] = {
     # The portal theme is small; the GTK3 theme drags in gtk, cairo, pango and friends (~10 MB).
     "platformthemes": ("qxdgdesktopportal",),
     "iconengines": ("qsvgicon",),
-    # PNG is built into QtGui; SVG is the app icon, ICO the Windows one.
-    "imageformats": ("qsvg", "qico"),
+    # PNG is built into QtGui; SVG is the app icon, ICO the Windows one. JPEG, GIF and WebP are the
+    # pictures a user attaches to a question (controllers/attachment_preparing.py decodes them).
+    "imageformats": ("qsvg", "qico", "qjpeg", "qgif", "qwebp"),
     # Windows 11 and Windows Vista styles (qmodernwindowsstyle.dll); Linux wheels ship none.
     "styles": ("*",),
 }
@@ -75,6 +76,11 @@ def project_description(pyproject: Path = ROOT / "pyproject.toml") -> str:
     with pyproject.open("rb") as file:
         return str(tomllib.load(file)["project"]["description"])
 
+
+# Packages the app imports only inside a function, when the first PDF or Word document is attached.
+# PyInstaller finds such imports too; naming them keeps them bundled if the import ever moves behind
+# importlib. python-docx's templates come with pyinstaller-hooks-contrib's hook-docx.py.
+HIDDEN_IMPORTS = ("pypdf", "docx")
 
 # Standard modules the app never imports but that something in the module graph mentions. Bundled,
 # multiprocessing brings PyInstaller's runtime hook, which imports it on every start (~15 ms).

@@ -60,6 +60,11 @@ def test_doctests() -> None:
         ("PySide6/Qt/plugins/egldeviceintegrations/libqeglfs-emu-integration.so", False),
         ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
         ("PySide6/Qt/plugins/imageformats/libqtiff.so", False),
+        # Attached pictures (issue #20)
+        ("PySide6/Qt/plugins/imageformats/libqjpeg.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqgif.so", True),
+        ("PySide6/Qt/plugins/imageformats/libqwebp.so", True),
+        ("PySide6/plugins/imageformats/qjpeg.dll", True),
         ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
         ("PySide6/Qt/lib/libQt6Core.so.6", True),
         # Windows wheel layout

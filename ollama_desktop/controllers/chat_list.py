@@ -145,12 +145,12 @@ class ChatList(QObject):
 
     def import_file(self, path: Path) -> None:
         """Add the conversation in a JSON export to the list, and open it."""
-        from ollama_desktop.core.history.export import from_json  # noqa: PLC0415 - as in export()
+        from ollama_desktop.core.history.export import from_json, read_chat_file  # noqa: PLC0415 - as in export()
 
         store = self._jobs.store
 
         def read() -> ConversationSummary:
-            return store.import_conversation(*from_json(path.read_text(encoding="utf-8")))
+            return store.import_conversation(*from_json(read_chat_file(path)))
 
         def done(summary: ConversationSummary) -> None:
             self.imported.emit(summary)

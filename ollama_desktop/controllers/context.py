@@ -72,6 +72,7 @@ class ContextController(QObject):
         self._pool = pool
         self._client = client
         self._typed = ""
+        self._attached = 0  # the tokens of the files attached to the next question
         self._analysis = ContextAnalysis()
         self._analysed: tuple[object, ...] = ()  # what the analysis was made from (see _analyse)
         self._history = 0  # the next prompt's tokens, the question left out
@@ -127,13 +128,18 @@ class ContextController(QObject):
         self._typed = text
         self.refresh()
 
+    def set_attached(self, tokens: int) -> None:
+        """What the files attached to the next question cost (they count with the typed text)."""
+        self._attached = tokens
+        self.refresh()
+
     def fits(self, typed_text: str) -> bool | None:
         """Whether the next question, `typed_text`, leaves the whole chat in the model's context;
         None when no model is chosen."""
         size, _source = self.size()
         if not self._chat.model or size <= 0:
             return None
-        return self._next_prompt(typed_text) <= size
+        return self._next_prompt(typed_text) + self._attached <= size
 
     def larger_size(self) -> int | None:
         """The context the chat gets from `enlarge`, None if the model has no larger one."""
@@ -171,7 +177,7 @@ class ContextController(QObject):
             self.usage_changed.emit(self._usage)
             return
         analysis = self._analyse()
-        typed = estimate_tokens(self._typed)
+        typed = estimate_tokens(self._typed) + self._attached
         self._usage = ContextUsage(
             used=analysis.used,
             size=size,

@@ -256,7 +256,16 @@ class HistoryRecorder(QObject):
         # Saved under the chat's own id for it, so the path and the chat name each message alike.
         *before, asked = self._chat.conversation.messages
         parent = before[-1].id if before else None
-        question = StoredMessage(asked.id, parent, ROLE_USER, text, MessageStatus.SENT, created_at=now)
+        # With its files (an edited question keeps the old one's: ChatController hands them over).
+        question = StoredMessage(
+            asked.id,
+            parent,
+            ROLE_USER,
+            text,
+            MessageStatus.SENT,
+            created_at=now,
+            attachments=asked.attachments,
+        )
         self._stored[question.uid] = question
         self._question = question
         self._conv = replace(

@@ -212,11 +212,22 @@ def error_summaries() -> dict[ErrorKind, str]:
     return {kind: words.summary for kind, words in _kind_words().items()}
 
 
+# What Ollama's runner says when a model without vision is sent a picture.
+NO_VISION_WORDS = "missing data required for image input"
+
+
 def describe_error(error: OllamaError, host: str, model: str) -> str:
     """The plain-words sentence for `error` alone (`explain_error` adds the details)."""
     kind = error_kind(error)
     location = error.location if isinstance(error, Redirected) else ""
-    if kind is ErrorKind.REDIRECTED and not location:
+    if isinstance(error, ServerError) and NO_VISION_WORDS in error.message:
+        # The runner's refusal of a picture for a model without vision (its capabilities unknown here).
+        advice = QCoreApplication.translate(
+            "Messages",
+            "The model “{model}” cannot see pictures. Choose a model that can (one with “vision” "
+            "in its description), or remove the pictures, then send again.",
+        )
+    elif kind is ErrorKind.REDIRECTED and not location:
         advice = QCoreApplication.translate(
             "Messages",
             "The server at {host} tried to send the app to another address; the app only talks to "

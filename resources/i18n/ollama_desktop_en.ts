@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AttachmentWords</name>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>~%Ln tokens</source>
+        <translation>
+            <numerusform>~%Ln token</numerusform>
+            <numerusform>~%Ln tokens</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPane</name>
+    <message numerus="yes">
+        <source>At most {limit} files go with one question: %n more were left out.</source>
+        <translation>
+            <numerusform>At most {limit} files go with one question: %n more was left out.</numerusform>
+            <numerusform>At most {limit} files go with one question: %n more were left out.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BaselinePicker</name>
     <message numerus="yes">
         <source>{when} · %n models · {mode}</source>

@@ -2,6 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko" sourcelanguage="en">
 <context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>Long document: only its start is sent.</source>
+        <translation>문서가 길어서 앞부분만 보냅니다.</translation>
+    </message>
+    <message>
+        <source>Picture sent at {width} × {height} pixels</source>
+        <translation>보내는 이미지 크기: {width} × {height} 픽셀</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>읽는 중…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>제거</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>{name} 제거</translation>
+    </message>
+    <message>
+        <source>{name}: being read…</source>
+        <translation>{name}: 읽는 중…</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentView</name>
+    <message>
+        <source>only its start was sent</source>
+        <translation>앞부분만 보냄</translation>
+    </message>
+    <message>
+        <source>{name} · this picture cannot be shown</source>
+        <translation>{name} · 이 이미지를 표시할 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentWords</name>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n페이지</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>~%Ln tokens</source>
+        <translation>
+            <numerusform>토큰 약 %Ln개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be attached: the app takes pictures (PNG, JPEG, WebP, GIF), PDF, Word documents and text files.</source>
+        <translation>“{name}”은(는) 첨부할 수 없습니다. 이미지(PNG, JPEG, WebP, GIF), PDF, Word 문서, 텍스트 파일만 첨부할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: check that the app may open it.</source>
+        <translation>“{name}”을(를) 읽을 수 없습니다. 이 앱이 파일을 열 수 있는 권한이 있는지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: the file seems damaged.</source>
+        <translation>“{name}”을(를) 읽을 수 없습니다. 파일이 손상된 것 같습니다.</translation>
+    </message>
+    <message>
+        <source>“{name}” has no text to read: it looks like a scan. Attach its pages as pictures, or a copy with text (most scanners can make one).</source>
+        <translation>“{name}”에는 읽을 수 있는 텍스트가 없습니다. 스캔한 파일 같습니다. 페이지를 이미지로 첨부하거나 텍스트가 있는 사본을 첨부하세요(대부분의 스캐너가 만들 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder, not a file: attach the files in it instead.</source>
+        <translation>“{name}”은(는) 파일이 아니라 폴더입니다. 폴더 안의 파일을 첨부하세요.</translation>
+    </message>
+    <message>
+        <source>“{name}” is empty: there is nothing in it to send.</source>
+        <translation>“{name}”은(는) 비어 있어 보낼 내용이 없습니다.</translation>
+    </message>
+    <message>
+        <source>“{name}” is no longer there: it was moved or deleted before it could be read.</source>
+        <translation>“{name}”이(가) 더 이상 없습니다. 읽기 전에 옮겨졌거나 삭제되었습니다.</translation>
+    </message>
+    <message>
+        <source>“{name}” is protected by a password: save a copy without one and attach that.</source>
+        <translation>“{name}”은(는) 암호로 보호되어 있습니다. 암호 없는 사본을 저장해서 첨부하세요.</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large to attach ({size}; at most {limit}).</source>
+        <translation>“{name}”은(는) 너무 커서 첨부할 수 없습니다({size}, 최대 {limit}).</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPane</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>모든 파일 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most {limit} files go with one question: %n more were left out.</source>
+        <translation>
+            <numerusform>질문 하나에 파일은 최대 {limit}개까지 첨부할 수 있습니다. %n개는 빠졌습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>파일 첨부</translation>
+    </message>
+    <message>
+        <source>Now using {model}: press Send.</source>
+        <translation>이제 {model}을(를) 사용합니다. 보내기를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be attached: save it first, then drop the file.</source>
+        <translation>이 컴퓨터에 있는 파일만 첨부할 수 있습니다. 먼저 저장한 뒤 파일을 끌어다 놓으세요.</translation>
+    </message>
+    <message>
+        <source>Open Models</source>
+        <translation>모델 관리 열기</translation>
+    </message>
+    <message>
+        <source>Pasted picture</source>
+        <translation>붙여 넣은 이미지</translation>
+    </message>
+    <message>
+        <source>Pasted picture {number}</source>
+        <translation>붙여 넣은 이미지 {number}</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>이미지 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Pictures and documents ({patterns})</source>
+        <translation>이미지 및 문서 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Still reading {name}…</source>
+        <translation>아직 {name}을(를) 읽는 중입니다…</translation>
+    </message>
+    <message>
+        <source>Switch to {model}</source>
+        <translation>{model}(으)로 바꾸기</translation>
+    </message>
+    <message>
+        <source>{model} cannot see pictures, and none of the models installed here can. Download one that can (its description says “vision”), or remove the pictures.</source>
+        <translation>{model}은(는) 이미지를 볼 수 없고, 여기에 설치된 모델 중에도 볼 수 있는 모델이 없습니다. 이미지를 볼 수 있는 모델(설명에 “vision”이 있는 모델)을 다운로드하거나 이미지를 제거하세요.</translation>
+    </message>
+    <message>
+        <source>{model} cannot see pictures. {other} can:</source>
+        <translation>{model}은(는) 이미지를 볼 수 없습니다. {other}은(는) 볼 수 있습니다:</translation>
+    </message>
+    <message>
+        <source>{model} is no longer installed.</source>
+        <translation>{model}이(가) 더 이상 설치되어 있지 않습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Availability</name>
     <message>
         <source>Choose a model first.</source>
@@ -719,6 +873,17 @@ fastest</source>
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Attach files</source>
+        <translation>파일 첨부</translation>
+    </message>
+    <message>
+        <source>Attach pictures or documents (or drop or paste them here)</source>
+        <translation>이미지나 문서 첨부 (여기에 끌어다 놓거나 붙여 넣어도 됩니다)</translation>
+    </message>
+</context>
+<context>
     <name>ContextController</name>
     <message>
         <source>Summarize our conversation so far for a new chat that continues it: the subject, the facts and decisions, what is still open. Write only the summary.</source>
@@ -867,6 +1032,10 @@ fastest</source>
         <translation>어시스턴트</translation>
     </message>
     <message>
+        <source>Attached</source>
+        <translation>첨부 파일</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>날짜</translation>
     </message>
@@ -931,6 +1100,10 @@ fastest</source>
         <translation>Ollama Desktop에서 저장한 대화 파일이 아닙니다(텍스트 파일이 아닙니다).</translation>
     </message>
     <message>
+        <source>Word document</source>
+        <translation>Word 문서</translation>
+    </message>
+    <message>
         <source>Yesterday</source>
         <translation>어제</translation>
     </message>
@@ -985,6 +1158,22 @@ fastest</source>
     <message>
         <source>Your saved chats could not be read just now.</source>
         <translation>지금은 저장된 대화를 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>코드</translation>
+    </message>
+    <message>
+        <source>only the start</source>
+        <translation>앞부분만</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>텍스트</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1332,13 @@ fastest</source>
     <message>
         <source>Your chats are kept here. Ask a question to start one.</source>
         <translation>대화는 여기에 보관됩니다. 질문을 하면 새 대화가 시작됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>This picture cannot be shown: its data is damaged.</source>
+        <translation>이 이미지를 표시할 수 없습니다. 이미지 데이터가 손상되었습니다.</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1511,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>The model does not fit in this computer&apos;s memory. Close other models or programs, or choose a smaller model.</source>
         <translation>이 컴퓨터의 메모리에 모델이 들어가지 않습니다. 다른 모델이나 프로그램을 닫거나 더 작은 모델을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>The model “{model}” cannot see pictures. Choose a model that can (one with “vision” in its description), or remove the pictures, then send again.</source>
+        <translation>“{model}” 모델은 이미지를 볼 수 없습니다. 이미지를 볼 수 있는 모델(설명에 “vision”이 있는 모델)을 선택하거나 이미지를 제거한 뒤 다시 보내세요.</translation>
     </message>
     <message>
         <source>The model “{model}” is not installed on this Ollama server. Choose another model, or download it first.</source>

@@ -2,6 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>Long document: only its start is sent.</source>
+        <translation>文档很长：只会发送开头的部分。</translation>
+    </message>
+    <message>
+        <source>Picture sent at {width} × {height} pixels</source>
+        <translation>发送的图片大小：{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除“{name}”</translation>
+    </message>
+    <message>
+        <source>{name}: being read…</source>
+        <translation>{name}：正在读取…</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentView</name>
+    <message>
+        <source>only its start was sent</source>
+        <translation>只发送了开头</translation>
+    </message>
+    <message>
+        <source>{name} · this picture cannot be shown</source>
+        <translation>{name} · 无法显示这张图片</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentWords</name>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n 页</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>~%Ln tokens</source>
+        <translation>
+            <numerusform>约 %Ln 个 token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be attached: the app takes pictures (PNG, JPEG, WebP, GIF), PDF, Word documents and text files.</source>
+        <translation>无法附加“{name}”：本程序接受图片（PNG、JPEG、WebP、GIF）、PDF、Word 文档和文本文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: check that the app may open it.</source>
+        <translation>无法读取“{name}”：请确认本程序有权限打开它。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: the file seems damaged.</source>
+        <translation>无法读取“{name}”：文件似乎已损坏。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no text to read: it looks like a scan. Attach its pages as pictures, or a copy with text (most scanners can make one).</source>
+        <translation>“{name}”里没有可读的文字，看起来是扫描件。请把页面作为图片附加，或附加带文字的版本（多数扫描仪都能生成）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder, not a file: attach the files in it instead.</source>
+        <translation>“{name}”是文件夹，不是文件：请改为附加其中的文件。</translation>
+    </message>
+    <message>
+        <source>“{name}” is empty: there is nothing in it to send.</source>
+        <translation>“{name}”是空的：没有内容可发送。</translation>
+    </message>
+    <message>
+        <source>“{name}” is no longer there: it was moved or deleted before it could be read.</source>
+        <translation>“{name}”已经不在了：它在读取前被移动或删除。</translation>
+    </message>
+    <message>
+        <source>“{name}” is protected by a password: save a copy without one and attach that.</source>
+        <translation>“{name}”有密码保护：请另存一份没有密码的副本再附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large to attach ({size}; at most {limit}).</source>
+        <translation>“{name}”太大，无法附加（{size}；上限 {limit}）。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPane</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most {limit} files go with one question: %n more were left out.</source>
+        <translation>
+            <numerusform>一个问题最多只能附加 {limit} 个文件：另外 %n 个没有加入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>Now using {model}: press Send.</source>
+        <translation>现在使用 {model}：请按“发送”。</translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be attached: save it first, then drop the file.</source>
+        <translation>只能附加这台电脑上的文件：请先保存，再把文件拖放到这里。</translation>
+    </message>
+    <message>
+        <source>Open Models</source>
+        <translation>打开“模型管理”</translation>
+    </message>
+    <message>
+        <source>Pasted picture</source>
+        <translation>粘贴的图片</translation>
+    </message>
+    <message>
+        <source>Pasted picture {number}</source>
+        <translation>粘贴的图片 {number}</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>图片 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Pictures and documents ({patterns})</source>
+        <translation>图片和文档 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Still reading {name}…</source>
+        <translation>仍在读取“{name}”…</translation>
+    </message>
+    <message>
+        <source>Switch to {model}</source>
+        <translation>改用 {model}</translation>
+    </message>
+    <message>
+        <source>{model} cannot see pictures, and none of the models installed here can. Download one that can (its description says “vision”), or remove the pictures.</source>
+        <translation>{model} 看不懂图片，这里安装的模型也都看不懂。请下载一个能看懂图片的模型（说明中有“vision”），或移除图片。</translation>
+    </message>
+    <message>
+        <source>{model} cannot see pictures. {other} can:</source>
+        <translation>{model} 看不懂图片，{other} 能看懂：</translation>
+    </message>
+    <message>
+        <source>{model} is no longer installed.</source>
+        <translation>{model} 已经没有安装了。</translation>
+    </message>
+</context>
+<context>
     <name>Availability</name>
     <message>
         <source>Choose a model first.</source>
@@ -719,6 +873,17 @@ fastest</source>
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Attach files</source>
+        <translation>附加文件</translation>
+    </message>
+    <message>
+        <source>Attach pictures or documents (or drop or paste them here)</source>
+        <translation>附加图片或文档（也可以拖放或粘贴到这里）</translation>
+    </message>
+</context>
+<context>
     <name>ContextController</name>
     <message>
         <source>Summarize our conversation so far for a new chat that continues it: the subject, the facts and decisions, what is still open. Write only the summary.</source>
@@ -867,6 +1032,10 @@ fastest</source>
         <translation>助手</translation>
     </message>
     <message>
+        <source>Attached</source>
+        <translation>附件</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -931,6 +1100,10 @@ fastest</source>
         <translation>这不是 Ollama Desktop 保存的对话文件（它不是文本文件）。</translation>
     </message>
     <message>
+        <source>Word document</source>
+        <translation>Word 文档</translation>
+    </message>
+    <message>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
@@ -985,6 +1158,22 @@ fastest</source>
     <message>
         <source>Your saved chats could not be read just now.</source>
         <translation>暂时无法读取你保存的对话。</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>only the start</source>
+        <translation>仅开头部分</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1332,13 @@ fastest</source>
     <message>
         <source>Your chats are kept here. Ask a question to start one.</source>
         <translation>你的对话会保存在这里。提个问题就能开始新对话。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>This picture cannot be shown: its data is damaged.</source>
+        <translation>无法显示这张图片：图片数据已损坏。</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1511,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>The model does not fit in this computer&apos;s memory. Close other models or programs, or choose a smaller model.</source>
         <translation>这台电脑的内存放不下这个模型。请关闭其他模型或程序，或选择更小的模型。</translation>
+    </message>
+    <message>
+        <source>The model “{model}” cannot see pictures. Choose a model that can (one with “vision” in its description), or remove the pictures, then send again.</source>
+        <translation>模型“{model}”看不懂图片。请选择能看懂图片的模型（说明中有“vision”的），或移除图片，然后再发送一次。</translation>
     </message>
     <message>
         <source>The model “{model}” is not installed on this Ollama server. Choose another model, or download it first.</source>

@@ -2,6 +2,160 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name>AttachmentChip</name>
+    <message>
+        <source>Long document: only its start is sent.</source>
+        <translation>文件很長：只會傳送開頭的部分。</translation>
+    </message>
+    <message>
+        <source>Picture sent at {width} × {height} pixels</source>
+        <translation>傳送的圖片大小：{width} × {height} 像素</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>讀取中…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove {name}</source>
+        <translation>移除「{name}」</translation>
+    </message>
+    <message>
+        <source>{name}: being read…</source>
+        <translation>{name}：讀取中…</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentView</name>
+    <message>
+        <source>only its start was sent</source>
+        <translation>只傳送了開頭</translation>
+    </message>
+    <message>
+        <source>{name} · this picture cannot be shown</source>
+        <translation>{name} · 無法顯示這張圖片</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentWords</name>
+    <message numerus="yes">
+        <source>%n pages</source>
+        <translation>
+            <numerusform>%n 頁</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>~%Ln tokens</source>
+        <translation>
+            <numerusform>約 %Ln 個 token</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“{name}” cannot be attached: the app takes pictures (PNG, JPEG, WebP, GIF), PDF, Word documents and text files.</source>
+        <translation>無法附加「{name}」：本程式接受圖片（PNG、JPEG、WebP、GIF）、PDF、Word 文件和文字檔。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: check that the app may open it.</source>
+        <translation>無法讀取「{name}」：請確認本程式有權限開啟它。</translation>
+    </message>
+    <message>
+        <source>“{name}” could not be read: the file seems damaged.</source>
+        <translation>無法讀取「{name}」：檔案似乎已損壞。</translation>
+    </message>
+    <message>
+        <source>“{name}” has no text to read: it looks like a scan. Attach its pages as pictures, or a copy with text (most scanners can make one).</source>
+        <translation>「{name}」裡沒有可讀的文字，看起來是掃描檔。請把頁面當作圖片附加，或附加含文字的版本（多數掃描器都能產生）。</translation>
+    </message>
+    <message>
+        <source>“{name}” is a folder, not a file: attach the files in it instead.</source>
+        <translation>「{name}」是資料夾，不是檔案：請改為附加其中的檔案。</translation>
+    </message>
+    <message>
+        <source>“{name}” is empty: there is nothing in it to send.</source>
+        <translation>「{name}」是空的：沒有內容可傳送。</translation>
+    </message>
+    <message>
+        <source>“{name}” is no longer there: it was moved or deleted before it could be read.</source>
+        <translation>「{name}」已經不在了：它在讀取前被移動或刪除。</translation>
+    </message>
+    <message>
+        <source>“{name}” is protected by a password: save a copy without one and attach that.</source>
+        <translation>「{name}」有密碼保護：請另存一份沒有密碼的副本再附加。</translation>
+    </message>
+    <message>
+        <source>“{name}” is too large to attach ({size}; at most {limit}).</source>
+        <translation>「{name}」太大，無法附加（{size}；上限 {limit}）。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPane</name>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有檔案 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>At most {limit} files go with one question: %n more were left out.</source>
+        <translation>
+            <numerusform>一個問題最多只能附加 {limit} 個檔案：另外 %n 個沒有加入。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>附加檔案</translation>
+    </message>
+    <message>
+        <source>Now using {model}: press Send.</source>
+        <translation>現在使用 {model}：請按「傳送」。</translation>
+    </message>
+    <message>
+        <source>Only files on this computer can be attached: save it first, then drop the file.</source>
+        <translation>只能附加這台電腦上的檔案：請先儲存，再把檔案拖放到這裡。</translation>
+    </message>
+    <message>
+        <source>Open Models</source>
+        <translation>開啟「模型管理」</translation>
+    </message>
+    <message>
+        <source>Pasted picture</source>
+        <translation>貼上的圖片</translation>
+    </message>
+    <message>
+        <source>Pasted picture {number}</source>
+        <translation>貼上的圖片 {number}</translation>
+    </message>
+    <message>
+        <source>Pictures ({patterns})</source>
+        <translation>圖片 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Pictures and documents ({patterns})</source>
+        <translation>圖片和文件 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Still reading {name}…</source>
+        <translation>仍在讀取「{name}」…</translation>
+    </message>
+    <message>
+        <source>Switch to {model}</source>
+        <translation>改用 {model}</translation>
+    </message>
+    <message>
+        <source>{model} cannot see pictures, and none of the models installed here can. Download one that can (its description says “vision”), or remove the pictures.</source>
+        <translation>{model} 看不懂圖片，這裡安裝的模型也都看不懂。請下載一個看得懂圖片的模型（說明中有「vision」），或移除圖片。</translation>
+    </message>
+    <message>
+        <source>{model} cannot see pictures. {other} can:</source>
+        <translation>{model} 看不懂圖片，{other} 看得懂：</translation>
+    </message>
+    <message>
+        <source>{model} is no longer installed.</source>
+        <translation>{model} 已經沒有安裝了。</translation>
+    </message>
+</context>
+<context>
     <name>Availability</name>
     <message>
         <source>Choose a model first.</source>
@@ -719,6 +873,17 @@ fastest</source>
     </message>
 </context>
 <context>
+    <name>Composer</name>
+    <message>
+        <source>Attach files</source>
+        <translation>附加檔案</translation>
+    </message>
+    <message>
+        <source>Attach pictures or documents (or drop or paste them here)</source>
+        <translation>附加圖片或文件（也可以拖放或貼上到這裡）</translation>
+    </message>
+</context>
+<context>
     <name>ContextController</name>
     <message>
         <source>Summarize our conversation so far for a new chat that continues it: the subject, the facts and decisions, what is still open. Write only the summary.</source>
@@ -867,6 +1032,10 @@ fastest</source>
         <translation>助理</translation>
     </message>
     <message>
+        <source>Attached</source>
+        <translation>附件</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -931,6 +1100,10 @@ fastest</source>
         <translation>這不是 Ollama Desktop 儲存的對話檔（它不是文字檔）。</translation>
     </message>
     <message>
+        <source>Word document</source>
+        <translation>Word 文件</translation>
+    </message>
+    <message>
         <source>Yesterday</source>
         <translation>昨天</translation>
     </message>
@@ -985,6 +1158,22 @@ fastest</source>
     <message>
         <source>Your saved chats could not be read just now.</source>
         <translation>目前無法讀取你儲存的對話。</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>程式碼</translation>
+    </message>
+    <message>
+        <source>only the start</source>
+        <translation>僅開頭部分</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>圖片</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文字</translation>
     </message>
 </context>
 <context>
@@ -1143,6 +1332,13 @@ fastest</source>
     <message>
         <source>Your chats are kept here. Ask a question to start one.</source>
         <translation>你的對話會保存在這裡。提出問題就能開始一段新對話。</translation>
+    </message>
+</context>
+<context>
+    <name>ImageViewer</name>
+    <message>
+        <source>This picture cannot be shown: its data is damaged.</source>
+        <translation>無法顯示這張圖片：圖片資料已損壞。</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1511,10 @@ Keep it running in the tray? You can change this later in the Memory menu.</sour
     <message>
         <source>The model does not fit in this computer&apos;s memory. Close other models or programs, or choose a smaller model.</source>
         <translation>這台電腦的記憶體放不下這個模型。請關閉其他模型或程式，或選擇較小的模型。</translation>
+    </message>
+    <message>
+        <source>The model “{model}” cannot see pictures. Choose a model that can (one with “vision” in its description), or remove the pictures, then send again.</source>
+        <translation>模型「{model}」看不懂圖片。請選擇看得懂圖片的模型（說明中有「vision」的），或移除圖片，然後再傳送一次。</translation>
     </message>
     <message>
         <source>The model “{model}” is not installed on this Ollama server. Choose another model, or download it first.</source>

@@ -69,11 +69,11 @@ class Attachment:
     kind: Kind
     size: int
     tokens: int
-    data: bytes = b""
+    data: bytes = field(default=b"", repr=False)
     media_type: str = ""
     width: int = 0
     height: int = 0
-    text: str = ""
+    text: str = field(default="", repr=False)
     truncated: bool = False
     pages: int = 0
     id: str = field(default_factory=new_attachment_id, compare=False)

@@ -11,13 +11,18 @@ No Qt: the words of the Markdown headings come from the caller, translated.
 from __future__ import annotations
 
 import json
+import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
+from ollama_desktop.core.attachments.attachment import Attachment
+from ollama_desktop.core.attachments.files import Kind
 from ollama_desktop.core.chat.conversation import ROLE_ASSISTANT, ROLE_USER
+from ollama_desktop.core.history.attachment_json import attachment_to_json, attachments_from_json
 from ollama_desktop.core.history.store import (
     ConversationRecord,
     MessageStatus,
@@ -30,11 +35,15 @@ from ollama_desktop.core.history.store import (
     stats_to_json,
     title_from,
 )
+from ollama_desktop.core.units import human_bytes
 
 FORMAT = "ollama-desktop-chat"
+# Attachments (issue #20) came in version 1 as an optional field: an older app imports the text.
 FORMAT_VERSION = 1
-# Bigger files are refused before parsing: a chat of a million words is about 6 MB.
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
+# Bigger files are refused before reading: a chat of a million words is about 6 MB, a picture as sent
+# (at most 1,120 pixels a side) 0.1 to 3 MB, a third more in base64. Importing holds about three
+# times the file at its peak (the text, the parsed JSON, the pictures decoded).
+MAX_IMPORT_BYTES = 128 * 1024 * 1024
 
 
 class NotAChatFile(ValueError):
@@ -55,6 +64,21 @@ class MarkdownLabels:
     stopped: str = "Stopped before the end."
     failed: str = "The answer failed before the end."
     interrupted: str = "The app was closed before this answer was finished."
+    attached: str = "Attached"
+    picture: str = "picture"
+    truncated: str = "only the start"
+    kinds: tuple[tuple[Kind, str], ...] = (
+        (Kind.PDF, "PDF"),
+        (Kind.DOCX, "Word document"),
+        (Kind.MARKDOWN, "Markdown"),
+        (Kind.CODE, "code"),
+        (Kind.CSV, "CSV"),
+        (Kind.TEXT, "text"),
+    )
+    # What holds a number comes from a function: the caller's plural forms and digit groups.
+    pages: Callable[[int], str] = lambda count: "1 page" if count == 1 else f"{count:,} pages"
+    tokens: Callable[[int], str] = lambda count: "~1 token" if count == 1 else f"~{count:,} tokens"
+    size: Callable[[int], str] = human_bytes
 
 
 def _iso(seconds: float) -> str:
@@ -133,11 +157,42 @@ def to_markdown(conversation: StoredConversation, labels: MarkdownLabels | None 
         if message.thinking.strip():
             lines += ["", f"> **{labels.reasoning}**", ">"]
             lines += [f"> {line}".rstrip() for line in message.thinking.strip().splitlines()]
-        lines += ["", message.content.rstrip(), ""]
+        lines += ["", message.content.rstrip(), ""] if message.content.strip() else [""]
+        if message.attachments:
+            described = ", ".join(describe_attachment(item, labels) for item in message.attachments)
+            lines += [f"*{labels.attached}:* {described}", ""]
         note = notes.get(message.status)
         if note:
             lines += [f"*{note}*", ""]
     return "\n".join(lines)
+
+
+def describe_attachment(item: Attachment, labels: MarkdownLabels | None = None) -> str:
+    """An attachment in one line of plain text: its name, what it is, how big.
+
+    >>> from ollama_desktop.core.attachments.attachment import Attachment
+    >>> describe_attachment(Attachment("photo.jpg", Kind.JPEG, 180_000, 1200, b"x", "image/jpeg", 1120, 840))
+    'photo.jpg (picture, 1120 × 840, 180 KB)'
+    >>> describe_attachment(Attachment("report.pdf", Kind.PDF, 90_000, 3400, text="...", pages=12))
+    'report.pdf (PDF, 12 pages, ~3,400 tokens)'
+    >>> describe_attachment(Attachment("log.txt", Kind.TEXT, 9, 2_000_000, text="...", truncated=True))
+    'log.txt (text, ~2,000,000 tokens, only the start)'
+    >>> describe_attachment(Attachment("memo.pdf", Kind.PDF, 9, 1, text=".", pages=1))
+    'memo.pdf (PDF, 1 page, ~1 token)'
+    """
+    labels = labels or MarkdownLabels()
+    if item.is_image:
+        parts = [labels.picture, f"{item.width} × {item.height}", labels.size(item.size)]
+    else:
+        parts = [dict(labels.kinds).get(item.kind, item.kind.value)]
+        if item.pages:
+            parts.append(labels.pages(item.pages))
+        parts.append(labels.tokens(item.tokens))
+    if item.truncated:
+        parts.append(labels.truncated)
+    details = ", ".join(parts)
+    name = " ".join(item.name.split())
+    return f"{name} ({details})"
 
 
 def _first_question(path: Sequence[StoredMessage]) -> str:
@@ -179,7 +234,26 @@ def _message_to_json(message: StoredMessage) -> dict[str, Any]:
         data["error"] = message.error
     if message.thinking:
         data["thinking"] = message.thinking
+    if message.attachments:
+        data["attachments"] = [attachment_to_json(item) for item in message.attachments]
     return data
+
+
+def read_chat_file(path: Path) -> str:
+    """The text of a file to import; NotAChatFile, without reading it, when it is too big for one.
+
+    Raises:
+        OSError: it cannot be read.
+        NotAChatFile: too big, or not text.
+    """
+    with path.open("rb") as file:
+        if os.fstat(file.fileno()).st_size > MAX_IMPORT_BYTES:
+            raise NotAChatFile("the file is too big to be a conversation")
+        data = file.read(MAX_IMPORT_BYTES + 1)
+    try:
+        return data.decode("utf-8-sig")  # a byte order mark, as some Windows editors write, is skipped
+    except UnicodeDecodeError as exc:
+        raise NotAChatFile(f"not UTF-8 text: {exc}") from None
 
 
 def from_json(text: str, now: float | None = None) -> tuple[ConversationRecord, tuple[StoredMessage, ...]]:
@@ -259,6 +333,7 @@ def _messages_from_json(items: list[Any], stamp: float) -> tuple[StoredMessage, 
                 stats=stats_from_json(item.get("stats")),
                 error=error if isinstance(error, str) else "",
                 thinking=thinking if isinstance(thinking, str) else "",
+                attachments=attachments_from_json(item.get("attachments"), f"message {index}"),
             )
         )
         previous = uid

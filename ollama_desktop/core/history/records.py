@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ollama_desktop.core.attachments.attachment import Attachment
 from ollama_desktop.core.chat.conversation import (
     ROLE_ASSISTANT,
     ChatMessage,
@@ -66,6 +67,7 @@ class StoredMessage:
         stats: Ollama's counters for a finished answer.
         error: what went wrong, for the log and exports (the UI words come from the status).
         thinking: a reasoning model's thinking before its answer.
+        attachments: a question's files, as they were sent (kept with the message, in the file too).
     """
 
     uid: str
@@ -78,6 +80,7 @@ class StoredMessage:
     stats: ReplyStats | None = None
     error: str = ""
     thinking: str = ""
+    attachments: tuple[Attachment, ...] = ()
 
     def __post_init__(self) -> None:
         # Versions before 0.5 saved a `<think>` model's reasoning inside the answer; it is taken out
@@ -100,6 +103,7 @@ class StoredMessage:
             id=self.uid,
             model=self.model,
             error=self.error,
+            attachments=self.attachments,
         )
 
 
@@ -341,7 +345,7 @@ def record_from_row(row: Sequence[Any]) -> ConversationRecord:
     )
 
 
-def message_from_row(row: Sequence[Any]) -> StoredMessage:
+def message_from_row(row: Sequence[Any], attachments: tuple[Attachment, ...] = ()) -> StoredMessage:
     uid, parent_uid, role, content, status, model, created_at, stats, error, thinking = row
     try:
         parsed_status = MessageStatus(status)
@@ -353,7 +357,17 @@ def message_from_row(row: Sequence[Any]) -> StoredMessage:
     except ValueError:
         parsed_stats = None
     return StoredMessage(
-        uid, parent_uid, role, content, parsed_status, model, created_at, parsed_stats, error, thinking
+        uid,
+        parent_uid,
+        role,
+        content,
+        parsed_status,
+        model,
+        created_at,
+        parsed_stats,
+        error,
+        thinking,
+        attachments,
     )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 # Index i holds the statements that take a file from version i to version i + 1. Released steps are
@@ -38,5 +38,27 @@ MIGRATIONS: list[tuple[str, ...]] = [
             thinking TEXT NOT NULL DEFAULT ''
         )""",
         "CREATE INDEX messages_by_parent ON messages(conversation_seq, parent_uid)",
+    ),
+    # 2: the files attached to a question (issue #20), in the order they were attached. They go with
+    # their message: deleting it (or purging its conversation) deletes them. `uid` is the
+    # attachment's own id, not unique: an edited question keeps the same files under the same ids.
+    (
+        """CREATE TABLE attachments (
+            message_seq INTEGER NOT NULL REFERENCES messages(seq) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            uid TEXT NOT NULL,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            size INTEGER NOT NULL DEFAULT 0,
+            tokens INTEGER NOT NULL DEFAULT 0,
+            media_type TEXT NOT NULL DEFAULT '',
+            width INTEGER NOT NULL DEFAULT 0,
+            height INTEGER NOT NULL DEFAULT 0,
+            truncated INTEGER NOT NULL DEFAULT 0,
+            pages INTEGER NOT NULL DEFAULT 0,
+            text TEXT NOT NULL DEFAULT '',
+            data BLOB NOT NULL DEFAULT x'',
+            PRIMARY KEY (message_seq, position)
+        )""",
     ),
 ]

@@ -27,6 +27,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ollama_desktop.core.chat.conversation import ROLE_USER
+from ollama_desktop.core.history.attachment_rows import load_attachments, save_attachments
 from ollama_desktop.core.history.errors import (
     StorageCorrupt,
     StorageError,
@@ -131,6 +132,7 @@ class HistoryStore:
         self._now = now
         self._conn: sqlite3.Connection | None = None
         self._fts = False
+        self._attachments = True  # the file has the attachments table (not a read-only older one)
 
     # -- life ----------------------------------------------------------------------------------
 
@@ -198,7 +200,13 @@ class HistoryStore:
                 check = conn.execute("PRAGMA quick_check").fetchone()[0]
                 if check != "ok":
                     raise StorageCorrupt(f"quick_check: {check}")
-                self._migrate(conn)
+                try:
+                    self._migrate(conn)
+                except sqlite3.OperationalError as exc:
+                    # A read-only file of an older version still shows its chats (as they were).
+                    if not isinstance(storage_error(exc), StorageReadOnly) or self._version(conn) == 0:
+                        raise
+                self._attachments = self._version(conn) >= 2
                 read_only = False
                 try:
                     self._fts = self._ensure_index(conn)
@@ -218,8 +226,12 @@ class HistoryStore:
     def _configure(self, conn: sqlite3.Connection) -> None:
         """Called right after connecting; tests override it to simulate a read-only or full disk."""
 
+    def _version(self, conn: sqlite3.Connection) -> int:
+        version: int = conn.execute("PRAGMA user_version").fetchone()[0]
+        return version
+
     def _migrate(self, conn: sqlite3.Connection) -> None:
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        version = self._version(conn)
         if version > len(MIGRATIONS):
             raise StorageTooNew(f"schema version {version}, this app knows up to {len(MIGRATIONS)}")
         for step in range(version, len(MIGRATIONS)):
@@ -359,6 +371,7 @@ class HistoryStore:
                         message.thinking,
                     ),
                 )
+                save_attachments(conn, message.uid, message.attachments)
 
     def rename(self, uid: str, title: str) -> None:
         """Give a conversation the user's own title (kept even if it is edited later)."""
@@ -453,7 +466,8 @@ class HistoryStore:
                 f"SELECT {MESSAGE_COLUMNS} FROM messages WHERE conversation_seq=? ORDER BY seq",
                 (row[-1],),
             ).fetchall()
-        messages = tuple(message_from_row(row) for row in rows)
+            attached = load_attachments(conn, row[-1]) if self._attachments else {}
+        messages = tuple(message_from_row(row, attached.get(row[0], ())) for row in rows)
         path = path_to(messages, record.leaf_uid)
         return StoredConversation(record, path, versions_along(messages, path), messages)
 

@@ -128,7 +128,7 @@ class ContextPane(QObject):
         self._prompt = prompt
         self._view = view
         self._notify = notify
-        self._warned = ""  # the question the warning was shown for (Send again sends it)
+        self._warned: str | None = None  # the question warned about (Send again sends it; "": files alone)
         self._marked = False
         self.gauge = ContextGauge()
         composer.add_under_prompt(self.gauge)
@@ -152,7 +152,7 @@ class ContextPane(QObject):
         sees is held back once, with a warning; Send again sends it."""
         usage = self._context.usage
         if self._context.fits(text) is not False or usage.dropped is not None or text == self._warned:
-            self._warned = ""
+            self._warned = None
             return True
         self._warned = text
         self._notify(

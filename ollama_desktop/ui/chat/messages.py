@@ -29,9 +29,15 @@ from ollama_desktop.ui.chat.message_bubbles import BUBBLE_GAP, BUBBLE_PADDING, t
 from ollama_desktop.ui.chat.theme import CHROME_PROPERTY, ChatTheme, spacer_formats
 
 if TYPE_CHECKING:
+    from ollama_desktop.core.attachments.attachment import Attachment
     from ollama_desktop.ui.chat.regions import Region
 
 ZERO_WIDTH_SPACE = "\u200b"
+# What an attachment counts for when a chat opens, in characters of text (see ChatEntry.weight): a
+# thumbnail takes ~8 lines of the screen but ~10 ms to make (decoding a 1120 px PNG), so it counts for
+# more: a chat of pictures opens with ~6 of them, the older ones come in as the user scrolls up.
+PICTURE_CHARS = 2000
+DOCUMENT_CHARS = 100
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,7 @@ class ChatEntry:
         title: the model's name shown above an answer.
         note: the small line under an answer (its speeds).
         thinking: the model's reasoning, shown collapsed above the answer.
+        attachments: a question's files, shown above its text (see attachment_view).
     """
 
     role: str
@@ -51,6 +58,14 @@ class ChatEntry:
     title: str = ""
     note: str = ""
     thinking: str = ""
+    attachments: tuple[Attachment, ...] = ()
+
+    @property
+    def weight(self) -> int:
+        """What showing it costs, in characters of text (how many messages a chat opens with)."""
+        pictures = sum(1 for attachment in self.attachments if attachment.is_image)
+        documents = len(self.attachments) - pictures
+        return len(self.text) + len(self.thinking) + PICTURE_CHARS * pictures + DOCUMENT_CHARS * documents
 
 
 @dataclass

@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QKeyEvent
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QImage, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+
+def local_files(mime: QMimeData) -> list[str]:
+    """The files on this computer that `mime` carries (a drop or a paste of files), else []: any
+    link that is not a local file (a web address) makes it text, as it always was."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if not urls or not all(url.isLocalFile() for url in urls):
+        return []
+    return [url.toLocalFile() for url in urls]
+
+
+def pasted_picture(mime: QMimeData) -> QImage | None:
+    """The picture that `mime` carries without text (a screenshot, a copied image), else None.
+
+    A copy from a spreadsheet or a word processor carries a picture of the cells beside their text:
+    that is text, and is pasted as text.
+    """
+    if not mime.hasImage() or (mime.hasText() and mime.text().strip()):
+        return None
+    image = mime.imageData()
+    return image if isinstance(image, QImage) and not image.isNull() else None
 
 
 class PromptEdit(QPlainTextEdit):
@@ -16,9 +37,15 @@ class PromptEdit(QPlainTextEdit):
     usually take that Enter themselves (it picks the candidate or commits the letters typed); Korean
     ones commit the last syllable and then pass the Enter on, so with them one Enter sends the
     whole message, last syllable included (hermes-webui #7348 made Korean users press it twice).
+
+    Files pasted or dropped here, and a pasted picture, are handed over to be attached
+    (`files_pasted`, `picture_pasted`) instead of going into the text; text pastes as text.
     """
 
     submitted = Signal(str)
+    # Pasted or dropped here: files and pictures are attached, not inserted as text.
+    files_pasted = Signal(list)  # local paths
+    picture_pasted = Signal(QImage)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +73,26 @@ class PromptEdit(QPlainTextEdit):
             self.submitted.emit(self.toPlainText())
             return
         super().keyPressEvent(event)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return (
+            bool(local_files(source))
+            or pasted_picture(source) is not None
+            or super().canInsertFromMimeData(source)
+        )
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Files and pictures go to the attachments (`files_pasted`, `picture_pasted`); text is
+        pasted as text."""
+        paths = local_files(source)
+        if paths:
+            self.files_pasted.emit(paths)
+            return
+        picture = pasted_picture(source)
+        if picture is not None:
+            self.picture_pasted.emit(picture)
+            return
+        super().insertFromMimeData(source)
 
     def _commit_preedit(self) -> None:
         """Keep the text being composed, as typed, and end the composition."""

@@ -50,6 +50,7 @@ from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
 from ollama_desktop.core.chat.conversation import ROLE_ASSISTANT, ROLE_USER
 from ollama_desktop.ui.chat import markdown_loader
+from ollama_desktop.ui.chat.attachment_view import PICTURE_COMMAND, AttachmentView
 from ollama_desktop.ui.chat.code_blocks import COMMAND_SCHEME, CodeStore
 from ollama_desktop.ui.chat.fold import FoldQueue
 from ollama_desktop.ui.chat.message_bubbles import ROLE_ERROR, MessageBubbles
@@ -64,6 +65,7 @@ from ollama_desktop.ui.chat.theme import CHROME_PROPERTY, ChatTheme
 from ollama_desktop.ui.chat.thinking import ThinkingSections
 
 if TYPE_CHECKING:
+    from ollama_desktop.core.attachments.attachment import Attachment
     from ollama_desktop.ui.chat.markdown_render import MarkdownWriter
 
 __all__ = ["CHROME_PROPERTY", "ROLE_ASSISTANT", "ROLE_ERROR", "ROLE_USER", "ChatEntry", "ChatView"]
@@ -139,6 +141,7 @@ class ChatView(QTextBrowser):
         self._messages = self._blocks.messages  # by number (the same dict, kept by the blocks)
         self._order = self._blocks.order  # as shown, top to bottom
         self._bubbles = MessageBubbles(self, self._theme)
+        self._attachments = AttachmentView(self, self._blocks, self._theme)
         self._scroll = ChatScroller(
             self,
             add_older=functools.partial(self._add_entry, at_top=True),
@@ -185,12 +188,9 @@ class ChatView(QTextBrowser):
     # -- the interface ---------------------------------------------------------------------------
 
     @_one_edit
-    def add_question(self, text: str) -> None:
-        """Show the user's question (plain text, as typed)."""
-        message, cursor = self._blocks.new_message(ROLE_USER, self.tr("You"), at_top=False)
-        message.text.append(text)
-        self._blocks.write_plain(cursor, text, self._blocks.body_format(self._theme.text), message.margins)
-        self._blocks.set_footer(message, "", copy=True)
+    def add_question(self, text: str, attachments: Sequence[Attachment] = ()) -> None:
+        """Show the user's question (plain text, as typed) with its attached files above it."""
+        self._add_entry(ChatEntry(ROLE_USER, text, attachments=tuple(attachments)), at_top=False)
         self._after_change()
 
     @_one_edit
@@ -303,6 +303,7 @@ class ChatView(QTextBrowser):
         self._replies.current = None
         self._replies.unrendered.clear()
         self._blocks.clear()
+        self._attachments.clear()
         self._codes.clear()
         self.clear()
         self._scroll.follow_again()
@@ -317,7 +318,7 @@ class ChatView(QTextBrowser):
         shown = 0
         while split > 0 and shown < FIRST_SCREEN_CHARS:
             split -= 1
-            shown += len(entries[split].text) + len(entries[split].thinking)
+            shown += entries[split].weight
         for entry in entries[split:]:
             self._add_entry(entry, at_top=False)
         self._scroll.add_older_later(entries[:split])
@@ -420,6 +421,7 @@ class ChatView(QTextBrowser):
         if entry.role == ROLE_USER:
             message, cursor = blocks.new_message(ROLE_USER, self.tr("You"), at_top=at_top)
             message.text.append(entry.text)
+            self._attachments.write(cursor, entry.attachments, message.margins, text_follows=bool(entry.text))
             blocks.write_plain(cursor, entry.text, blocks.body_format(self._theme.text), message.margins)
             blocks.set_footer(message, "", copy=True)
             return
@@ -478,6 +480,8 @@ class ChatView(QTextBrowser):
             self._copy(message.copy_text().strip())
         elif command == "thinking" and message is not None:
             self._thinking.set_open(message, not message.thinking_open, self._replies.current)
+        elif command == PICTURE_COMMAND:
+            self._attachments.open(number)
 
     def _copy(self, text: str) -> None:
         QGuiApplication.clipboard().setText(text)

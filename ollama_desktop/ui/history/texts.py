@@ -20,10 +20,11 @@ from ollama_desktop.core.history.store import (
     StorageReadOnly,
     StorageTooNew,
 )
+from ollama_desktop.ui.chat.attachment_problems import AttachmentWords
 from ollama_desktop.ui.chat.messages import ChatEntry
 from ollama_desktop.ui.chat.reply_speeds import describe_reply_speeds
 from ollama_desktop.ui.chat.search_marks import match_pattern
-from ollama_desktop.ui.locale_format import date_text, time_text
+from ollama_desktop.ui.locale_format import date_text, size_text, time_text
 from ollama_desktop.ui.plain_text import html_text
 
 if TYPE_CHECKING:
@@ -113,7 +114,7 @@ def message_note(message: ChatMessage) -> str:
 def chat_entries(messages: Sequence[ChatMessage]) -> list[ChatEntry]:
     """The messages of a conversation as the chat view shows them when it opens (or is rewritten)."""
     return [
-        ChatEntry(ROLE_USER, message.content)
+        ChatEntry(ROLE_USER, message.content, attachments=message.attachments)
         if message.role == ROLE_USER
         else ChatEntry(
             ROLE_ASSISTANT, message.content, message.model, message_note(message), message.thinking
@@ -172,6 +173,7 @@ def snippet_html(parts: Sequence[tuple[str, bool]]) -> str:
 
 def markdown_labels() -> MarkdownLabels:
     # Loaded on the first export, not with the window (see HistoryController.export).
+    from ollama_desktop.core.attachments.files import Kind  # noqa: PLC0415
     from ollama_desktop.core.history.export import MarkdownLabels  # noqa: PLC0415
 
     return MarkdownLabels(
@@ -187,6 +189,20 @@ def markdown_labels() -> MarkdownLabels:
         interrupted=QCoreApplication.translate(
             "History", "The app was closed before this answer was finished."
         ),
+        attached=QCoreApplication.translate("History", "Attached"),
+        picture=QCoreApplication.translate("History", "picture"),
+        truncated=QCoreApplication.translate("History", "only the start"),
+        kinds=(
+            (Kind.PDF, "PDF"),
+            (Kind.DOCX, QCoreApplication.translate("History", "Word document")),
+            (Kind.MARKDOWN, "Markdown"),
+            (Kind.CODE, QCoreApplication.translate("History", "code")),
+            (Kind.CSV, "CSV"),
+            (Kind.TEXT, QCoreApplication.translate("History", "text")),
+        ),
+        pages=AttachmentWords().pages,
+        tokens=AttachmentWords().tokens,
+        size=size_text,
     )
 
 

@@ -1,21 +1,24 @@
-"""The composer: the prompt box with Send and Stop inside it, one of the two showing at a time."""
+"""The composer: the prompt box with Send and Stop inside it, one of the two showing at a time, the
+attached files' chips above the prompt and the attach button under it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from ollama_desktop.ui.chat.prompt_edit import PromptEdit
 from ollama_desktop.ui.icons import icon
 
 BUTTON_SIZE = QSize(34, 34)
+ATTACH_SIZE = QSize(28, 28)
 ICON_SIZE = 18
 
 
 class Composer(QFrame):
     """A rounded box around the prompt; Send at its lower right, Stop in its place while an answer
-    streams. The buttons keep their texts for screen readers and shortcuts; they show icons.
+    streams; the attach button at its lower left, the attached files' chips above the prompt. The
+    buttons keep their texts for screen readers and shortcuts; they show icons.
 
     Thread: GUI thread.
     """
@@ -32,30 +35,44 @@ class Composer(QFrame):
             button.setText("")
             button.setFixedSize(BUTTON_SIZE)
             button.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        # Attach files: at the lower left, under the prompt (the context gauge joins that line).
+        self.attach_button = QToolButton()
+        self.attach_button.setAccessibleName(self.tr("Attach files"))
+        self.attach_button.setToolTip(self.tr("Attach pictures or documents (or drop or paste them here)"))
+        self.attach_button.setAutoRaise(True)
+        self.attach_button.setFixedSize(ATTACH_SIZE)
+        self.attach_button.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        self.attach_button.setCursor(Qt.CursorShape.PointingHandCursor)
         buttons = QVBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(send)
         buttons.addWidget(stop)
+        self._column = QVBoxLayout()
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(2)
+        self._column.addWidget(prompt, 1)
+        self._under = QHBoxLayout()
+        self._under.setContentsMargins(0, 0, 0, 0)
+        self._under.setSpacing(6)
+        self._under.addWidget(self.attach_button)
+        self._under.addStretch(1)
+        self._column.addLayout(self._under)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
-        layout.addWidget(prompt, 1)
+        layout.addLayout(self._column, 1)
         layout.addLayout(buttons)
         self.show_busy(False)
         self._styled_for: tuple[str, str, str] | None = None
         self._restyle()
 
     def add_under_prompt(self, widget: QWidget) -> None:
-        """Put `widget` (a small line, such as the context gauge) under the prompt, left of the buttons."""
-        layout = self.layout()
-        assert isinstance(layout, QHBoxLayout)
-        index = layout.indexOf(self.prompt)
-        layout.removeWidget(self.prompt)
-        column = QVBoxLayout()
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(self.prompt, 1)
-        column.addWidget(widget)
-        layout.insertLayout(index, column, 1)
+        """Put `widget` (a small line, such as the context gauge) under the prompt, right of the
+        attach button and left of Send."""
+        self._under.addWidget(widget)
+
+    def add_above_prompt(self, widget: QWidget) -> None:
+        """Put `widget` (the attached files' chips) above the prompt, inside the box."""
+        self._column.insertWidget(self._column.indexOf(self.prompt), widget)
 
     def show_busy(self, busy: bool) -> None:
         """Stop while an answer streams, Send otherwise."""
@@ -87,6 +104,7 @@ class Composer(QFrame):
             f"QPushButton {{ border: 1px solid {border}; border-radius: {radius}px; }}"
         )
         self.stop_button.setIcon(icon("square", palette, ICON_SIZE))
+        self.attach_button.setIcon(icon("paperclip", palette, ICON_SIZE))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

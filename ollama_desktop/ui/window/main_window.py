@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ollama_desktop.controllers.attachments import AttachmentsController
 from ollama_desktop.controllers.benchmark import BenchmarkController
 from ollama_desktop.controllers.chat import ChatController
 from ollama_desktop.controllers.connection import ConnectionController, ConnectionStatus, State
@@ -28,6 +29,7 @@ from ollama_desktop.core.errors import OllamaError
 from ollama_desktop.core.history.store import StoredConversation
 from ollama_desktop.core.responses import InstalledModel, RunningModel
 from ollama_desktop.settings import Settings
+from ollama_desktop.ui.chat.attachments_pane import AttachmentsPane
 from ollama_desktop.ui.chat.context_gauge import ContextPane
 from ollama_desktop.ui.chat.prompt_edit import PromptEdit
 from ollama_desktop.ui.chat.reply_status import ReplyStatus
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         benchmark: BenchmarkController | None = None,
         history: HistoryController | None = None,
         context: ContextController | None = None,
+        attachments: AttachmentsController | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -128,6 +131,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._context = context
         self.context_pane = None if context is None else _context_pane(self, context, chat)
+        # The attached files, and Send with them (the checks before a question goes are there too).
+        self.attachments_pane = AttachmentsPane(self, chat, connection, attachments, context)
         self.history = history
         self.history_pane = HistoryPane(
             self, chat, history, settings=settings, actions=actions, notify=self.show_notice
@@ -201,8 +206,6 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status_line)
 
     def _connect(self) -> None:
-        self.send_button.clicked.connect(self._on_send_clicked)
-        self.prompt.submitted.connect(self._on_send_clicked)
         self.stop_button.clicked.connect(self._chat.stop)
         actions = self.window_actions
         actions.stop_action.triggered.connect(self._chat.stop)
@@ -215,7 +218,7 @@ class MainWindow(QMainWindow):
 
         self._connection.status_changed.connect(self._on_status_changed)
         self._connection.models_loaded.connect(self._on_models_loaded)
-        self._chat.question_added.connect(self.chat_view.add_question)
+        self._chat.question_added.connect(self._on_question_added)
         self._chat.reply_text_arrived.connect(self.chat_view.append_reply)
         self._chat.reply_thinking_arrived.connect(self.chat_view.append_thinking)
         self._chat.reply_failed.connect(self._on_reply_failed)
@@ -240,20 +243,6 @@ class MainWindow(QMainWindow):
             self.tray.quit_requested.connect(self.quit_app)
 
     # -- user actions --------------------------------------------------------------------------
-
-    @Slot()
-    def _on_send_clicked(self) -> None:
-        text = self.prompt.toPlainText()
-        if not text.strip():
-            return
-        why_not = self.availability.why_not_send()
-        if why_not:
-            self.show_notice(why_not, 8000)
-            return
-        if self.context_pane is not None and not self.context_pane.confirm_send(text):
-            return  # it would not fit: said so, and Send again sends it
-        if self._chat.send(text):
-            self.prompt.clear()
 
     @Slot()
     def _on_options_triggered(self) -> None:
@@ -332,6 +321,11 @@ class MainWindow(QMainWindow):
         self._chat.learn_models(models)  # capabilities (0.30+) and cloud models, before the picker
         self.model_picker.set_models(models, prefer=self._settings.last_model)
         self._update_welcome()
+
+    @Slot(str)
+    def _on_question_added(self, text: str) -> None:
+        # The question is the chat's last message now: its files show with it.
+        self.chat_view.add_question(text, self._chat.conversation.messages[-1].attachments)
 
     @Slot(str)
     def _on_prompt_restored(self, question: str) -> None:
@@ -414,6 +408,7 @@ class MainWindow(QMainWindow):
         self._settings.set_window_geometry(self.saveGeometry())
         self._settings.sync()
         self._chat.shutdown()
+        self.attachments_pane.shutdown()
         if self._context is not None:
             self._context.shutdown()  # a summary being written is cancelled
         if self.history is not None:
