@@ -42,7 +42,7 @@ from ollama_desktop.ui.chat.markdown_loader import markdown_ready, start_loading
 from ollama_desktop.ui.color_scheme import apply_color_scheme
 from ollama_desktop.ui.window.main_window import MainWindow
 from ollama_desktop.ui.window.tray import TrayIcon
-from ollama_desktop.workers import WorkerPool
+from ollama_desktop.workers import WorkerPool, share_the_gil
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +142,9 @@ def build(
         history=history,
         benchmark=benchmark,
         context=context,
-        attachments=AttachmentsController(pool, parent=app),
+        # Files are read one at a time on a thread of their own: a PDF read in pure Python takes the
+        # GIL in turns with the window, and two at once would take twice the turns.
+        attachments=AttachmentsController(WorkerPool(max_threads=1, parent=app), parent=app),
     )
     window.setWindowIcon(app_icon())
     return window, pool, connection, chat
@@ -286,6 +288,7 @@ def show_first_frame(window: MainWindow, timeout_ms: int = 2000) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the app until its window closes; the exit status."""
     args = list(sys.argv if argv is None else argv)
+    share_the_gil()
     smoke = "--smoke-test" in args
     if smoke:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

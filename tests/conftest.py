@@ -15,7 +15,7 @@ from ollama_desktop.gc_guard import GuiThreadGarbageCollector
 from ollama_desktop.settings import Settings
 from ollama_desktop.ui.chat.markdown_loader import markdown_ready, start_loading_markdown
 from ollama_desktop.ui.chat.view import ChatView
-from ollama_desktop.workers import WorkerPool
+from ollama_desktop.workers import WorkerPool, share_the_gil
 from tests.fake_ollama import FakeModel, FakeOllama
 
 # Small timeouts so tests of stalls and dead servers finish fast, with room for a slow CI machine.
@@ -29,6 +29,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    share_the_gil()  # as the app does at start (workers.GIL_SWITCH_INTERVAL_S)
     if not config.getoption("--onscreen"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     # Data, config and log folders under a test location, never the user's own.

@@ -55,6 +55,9 @@ _DEFAULT_KEEP_ALIVE_NS = 300 * _NS
 _DEFAULT_NUM_CTX = 4096
 # The chat template's own tokens, counted in every prompt (one word is one token in the fake).
 _TEMPLATE_TOKENS = 10
+# What a picture costs a vision model's context: Gemma 3 turns each into 256 tokens (the real server's
+# prompt_eval_count counts them; models that tile or use patches count more).
+_IMAGE_TOKENS = 256
 _WARM_LOAD_SECONDS = 0.1
 # A model without vision given an image: the runner's refusal, as a 500 (ha-llmvision#691).
 _NO_VISION = (
@@ -593,6 +596,13 @@ def _base64_padding(src: bytes, si: int, filled: int) -> tuple[int, int | None]:
     return si, (si if si < size else None)
 
 
+def _message_tokens(message: dict[str, Any]) -> int:
+    """A chat message's prompt tokens: a word a token, and each picture's."""
+    images = message.get("images")
+    pictures = len(images) if isinstance(images, list) else 0
+    return len((message.get("content") or "").split()) + pictures * _IMAGE_TOKENS
+
+
 def go_base64_decode(src: bytes) -> bytes:
     """Decode as Go's ``base64.StdEncoding`` does (how ``encoding/json`` fills a ``[]byte``).
 
@@ -1059,7 +1069,7 @@ class _Turn:
 
     @staticmethod
     def _tokens(messages: list[dict[str, Any]]) -> int:
-        return sum(len((m.get("content") or "").split()) for m in messages) + _TEMPLATE_TOKENS
+        return sum(_message_tokens(m) for m in messages) + _TEMPLATE_TOKENS
 
     def dropped(self) -> int:
         """How many messages `messages()` dropped."""
@@ -1086,7 +1096,10 @@ class _Turn:
 
     @property
     def prompt_tokens(self) -> int:
-        return sum(len(text.split()) for text in self.texts()) + _TEMPLATE_TOKENS
+        if self.chat:
+            return self._tokens(self.messages())
+        pictures = len(self.body.get("images") or []) * _IMAGE_TOKENS
+        return sum(len(text.split()) for text in self.texts()) + pictures + _TEMPLATE_TOKENS
 
     def prompt_words(self) -> list[str]:
         """The prompt's words by role: all of ``prompt_tokens`` but the template's 10, which follow them."""

@@ -168,9 +168,11 @@ class AttachmentsController(QObject):
             self._items = []
             self.changed.emit()
 
-    def shutdown(self) -> None:
-        """Stop reading (the window is closing)."""
+    def shutdown(self, timeout_ms: int = 2000) -> None:
+        """Stop reading (the window is closing), and wait for the thread at most `timeout_ms`: a file
+        stops being read between two pages, not within one."""
         self.clear()
+        self._pool.wait(timeout_ms)
 
     # -- from the workers --------------------------------------------------------------------------
 

@@ -111,10 +111,6 @@
         <translation>이제 {model}을(를) 사용합니다. 보내기를 누르세요.</translation>
     </message>
     <message>
-        <source>Only files on this computer can be attached: save it first, then drop the file.</source>
-        <translation>이 컴퓨터에 있는 파일만 첨부할 수 있습니다. 먼저 저장한 뒤 파일을 끌어다 놓으세요.</translation>
-    </message>
-    <message>
         <source>Open Models</source>
         <translation>모델 관리 열기</translation>
     </message>
@@ -141,6 +137,10 @@
     <message>
         <source>Switch to {model}</source>
         <translation>{model}(으)로 바꾸기</translation>
+    </message>
+    <message>
+        <source>That is a web address, not a file on this computer: download it first, then drop the saved file.</source>
+        <translation>이것은 웹 주소이지 이 컴퓨터의 파일이 아닙니다. 먼저 다운로드한 뒤, 저장된 파일을 끌어다 놓으세요.</translation>
     </message>
     <message>
         <source>{model} cannot see pictures, and none of the models installed here can. Download one that can (its description says “vision”), or remove the pictures.</source>

@@ -111,10 +111,6 @@
         <translation>现在使用 {model}：请按“发送”。</translation>
     </message>
     <message>
-        <source>Only files on this computer can be attached: save it first, then drop the file.</source>
-        <translation>只能附加这台电脑上的文件：请先保存，再把文件拖放到这里。</translation>
-    </message>
-    <message>
         <source>Open Models</source>
         <translation>打开“模型管理”</translation>
     </message>
@@ -141,6 +137,10 @@
     <message>
         <source>Switch to {model}</source>
         <translation>改用 {model}</translation>
+    </message>
+    <message>
+        <source>That is a web address, not a file on this computer: download it first, then drop the saved file.</source>
+        <translation>这是网址，不是这台电脑上的文件：请先下载，再拖放下载好的文件。</translation>
     </message>
     <message>
         <source>{model} cannot see pictures, and none of the models installed here can. Download one that can (its description says “vision”), or remove the pictures.</source>

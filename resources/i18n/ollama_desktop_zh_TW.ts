@@ -111,10 +111,6 @@
         <translation>現在使用 {model}：請按「傳送」。</translation>
     </message>
     <message>
-        <source>Only files on this computer can be attached: save it first, then drop the file.</source>
-        <translation>只能附加這台電腦上的檔案：請先儲存，再把檔案拖放到這裡。</translation>
-    </message>
-    <message>
         <source>Open Models</source>
         <translation>開啟「模型管理」</translation>
     </message>
@@ -141,6 +137,10 @@
     <message>
         <source>Switch to {model}</source>
         <translation>改用 {model}</translation>
+    </message>
+    <message>
+        <source>That is a web address, not a file on this computer: download it first, then drop the saved file.</source>
+        <translation>這是網址，不是這台電腦上的檔案：請先下載，再拖放下載好的檔案。</translation>
     </message>
     <message>
         <source>{model} cannot see pictures, and none of the models installed here can. Download one that can (its description says “vision”), or remove the pictures.</source>

@@ -209,3 +209,40 @@ def test_exports_list_and_carry_the_files_and_import_brings_them_back(
         history.import_file(exported)
     assert_same(opened.args[0].path[0].attachments, FILES)
     assert_same(chat.conversation.messages[0].attachments, FILES)
+
+
+def loaded(db: Path, uid: str) -> tuple[Attachment, ...]:
+    """The files that come back to the composer when the chat is opened next (a store of its own)."""
+    store = HistoryStore(db)
+    store.open()
+    try:
+        return store.load(uid).draft_attachments()
+    finally:
+        store.close()
+
+
+def test_the_files_of_an_unanswered_question_come_back_with_the_chat(
+    qtbot, chat: ChatController, history: HistoryController, db: Path, fake: FakeOllama
+) -> None:  # type: ignore[no-untyped-def]
+    ask(qtbot, chat, "Hello")
+    fake.route_override["/api/chat"] = (
+        500,
+        b'{"error":"model runner has unexpectedly stopped"}',
+        "application/json",
+    )
+    with qtbot.waitSignal(chat.attachments_restored) as restored:
+        ask(qtbot, chat, "", (PICTURE,))  # pictures alone: no draft text to bring them back with
+    assert_same(restored.args[0], (PICTURE,))
+    settle(qtbot, history)
+    uid = history.current_uid
+    assert_same(loaded(db, uid), (PICTURE,))
+    # Asked again and answered: nothing is left to bring back.
+    del fake.route_override["/api/chat"]
+    ask(qtbot, chat, "What is this?", restored.args[0])
+    settle(qtbot, history)
+    assert loaded(db, uid) == ()
+    conn = sqlite3.connect(db)
+    try:  # the picture is in the file once, with the question answered
+        assert conn.execute("SELECT COUNT(*) FROM attachments").fetchone() == (1,)
+    finally:
+        conn.close()

@@ -27,6 +27,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ollama_desktop.core.attachments.attachment import attachment_tokens
 from ollama_desktop.core.chat.conversation import ROLE_ASSISTANT, ROLE_SYSTEM, ChatMessage
 from ollama_desktop.core.memory.residency import model_key
 from ollama_desktop.core.responses import RunningModel
@@ -65,6 +66,11 @@ def estimate_tokens(text: str) -> int:
         return 0
     wide = len(_WIDE.findall(text))
     return wide + math.ceil((len(text) - wide) / CHARS_PER_TOKEN)
+
+
+def _estimate(message: ChatMessage) -> int:
+    """A message's estimated tokens: its text and its files (documents go into the text sent)."""
+    return estimate_tokens(message.content) + attachment_tokens(message.attachments)
 
 
 def context_size(model: str, num_ctx: int | None, loaded: Sequence[RunningModel] = ()) -> tuple[int, str]:
@@ -152,9 +158,7 @@ class ContextAnalysis:
     def history_tokens(self, messages: Sequence[ChatMessage]) -> int:
         """The prompt of a request sending all of `messages` (template and system prompt included)."""
         counts = self.counts
-        return self.overhead + sum(
-            counts[m.id] if m.id in counts else estimate_tokens(m.content) for m in messages
-        )
+        return self.overhead + sum(counts[m.id] if m.id in counts else _estimate(m) for m in messages)
 
     @property
     def latest_drop(self) -> Dropped | None:
@@ -248,7 +252,7 @@ def analyse(messages: Sequence[ChatMessage], system_prompt: str, size: int) -> C
                 pending.append(message)
             continue
         prompt, answer = stats.prompt_eval_count, stats.eval_count
-        guesses = {m.id: density.guess(m.content) for m in pending}
+        guesses = {m.id: density.guess(m.content) + attachment_tokens(m.attachments) for m in pending}
         guessed = sum(guesses.values())
         known = reached[-1]
         if overhead is None:
@@ -262,7 +266,7 @@ def analyse(messages: Sequence[ChatMessage], system_prompt: str, size: int) -> C
         counts.update(guesses if cut else _shared_out(guesses, max(0, prompt - overhead - known)))
         for pending_message in pending:
             reached.append(reached[-1] + counts[pending_message.id])
-            if not cut:
+            if not cut and not pending_message.attachments:  # its files' share is a guess too
                 density.learn(counts[pending_message.id], pending_message.content)
         count = _cut_at(reached, expected, prompt, len(sent)) if cut else 0
         if count:
@@ -275,7 +279,7 @@ def analyse(messages: Sequence[ChatMessage], system_prompt: str, size: int) -> C
         result.last_prompt = prompt + answer
         result.latest_id = message.id
         latest = index
-    result.tail = sum(estimate_tokens(m.content) for m in messages[latest + 1 :] if m.role != ROLE_SYSTEM)
+    result.tail = sum(_estimate(m) for m in messages[latest + 1 :] if m.role != ROLE_SYSTEM)
     result.measured = overhead is not None
     if overhead is None:
         overhead = estimate_tokens(system_prompt) + TEMPLATE_GUESS if messages else 0

@@ -4,8 +4,9 @@ Export writes every field, a picture's bytes as base64. Import trusts nothing: a
 or by someone else may claim anything. Each attachment is checked on its own; one that does not
 hold up (bad base64, a picture that is no PNG or JPEG, a field of the wrong type) is left out and
 the rest of the chat is imported. Nothing read can grow past the app's own limits: a picture's
-bytes at most IMAGE_LIMIT, a document's text at most DOCUMENT_TEXT_LIMIT (the rest cut off, as the
-app cuts a long document), at most MAX_ATTACHMENTS a message.
+bytes at most IMAGE_LIMIT and its sides at most MAX_IMAGE_SIDE pixels, a document's text at most
+DOCUMENT_TEXT_LIMIT (the rest cut off, as the app cuts a long document), at most MAX_ATTACHMENTS a
+message.
 """
 
 from __future__ import annotations
@@ -15,8 +16,18 @@ import binascii
 import logging
 from typing import Any
 
-from ollama_desktop.core.attachments.attachment import Attachment, image_tokens, new_attachment_id
-from ollama_desktop.core.attachments.files import DOCUMENT_TEXT_LIMIT, IMAGE_LIMIT, document_tokens
+from ollama_desktop.core.attachments.attachment import (
+    MAX_IMAGE_SIDE,
+    Attachment,
+    image_tokens,
+    new_attachment_id,
+)
+from ollama_desktop.core.attachments.files import (
+    DOCUMENT_TEXT_LIMIT,
+    IMAGE_LIMIT,
+    document_tokens,
+    image_pixel_size,
+)
 from ollama_desktop.core.history.attachment_rows import kind_of
 
 log = logging.getLogger(__name__)
@@ -136,8 +147,11 @@ def _picture(value: Any) -> tuple[bytes, str]:
         data = base64.b64decode(value, validate=True)
     except (binascii.Error, ValueError) as exc:
         raise ValueError(f"bad base64: {exc}") from None
-    if data.startswith(_PNG):
-        return data, "image/png"
-    if data.startswith(_JPEG):
-        return data, "image/jpeg"
-    raise ValueError("a picture that is not a PNG or a JPEG")
+    if not data.startswith((_PNG, _JPEG)):
+        raise ValueError("a picture that is not a PNG or a JPEG")
+    # Never larger than the app sends one: a few KB of PNG may unpack to a picture of millions of
+    # pixels, decoded on the GUI thread for its thumbnail and sent to the model at that size.
+    pixels = image_pixel_size(data)
+    if pixels is None or max(pixels) > MAX_IMAGE_SIDE:
+        raise ValueError(f"a picture of {pixels or 'unknown'} pixels, over {MAX_IMAGE_SIDE} a side")
+    return data, "image/png" if data.startswith(_PNG) else "image/jpeg"

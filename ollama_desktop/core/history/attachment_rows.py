@@ -51,6 +51,14 @@ def save_attachments(conn: sqlite3.Connection, message_uid: str, attachments: Se
     ).fetchone()
     if row is None or row[1]:
         return
+    # The same files asked again after no answer came (they went back to the composer under their
+    # ids): the unanswered question keeps its text, not a second copy of every picture.
+    conn.execute(
+        f"""DELETE FROM attachments WHERE uid IN ({", ".join("?" * len(attachments))})
+            AND message_seq IN (SELECT seq FROM messages WHERE status='unanswered'
+                AND conversation_seq=(SELECT conversation_seq FROM messages WHERE seq=?))""",
+        (*(item.id for item in attachments), row[0]),
+    )
     conn.executemany(
         _INSERT,
         (

@@ -171,6 +171,17 @@ class StoredConversation:
     versions: tuple[tuple[str, ...], ...]
     messages: tuple[StoredMessage, ...] = ()
 
+    def draft_attachments(self) -> tuple[Attachment, ...]:
+        """The files of the last question that got no answer, if nothing was asked after it: they
+        come back to the composer with the draft's text (a question of pictures alone has no text)."""
+        if not self.record.draft and not self.messages:
+            return ()
+        after = self.path[-1].created_at if self.path else float("-inf")
+        for message in reversed(self.messages):
+            if message.status is MessageStatus.UNANSWERED and message.created_at >= after:
+                return message.attachments
+        return ()
+
 
 @dataclass(frozen=True)
 class Fork:

@@ -197,6 +197,9 @@ class HistoryStore:
                     log.warning("history %s: WAL not available, journal mode is %s", self.path, mode)
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
+                # A deleted chat's pictures and documents are overwritten, not left readable in the
+                # file's free pages (the default differs between SQLite builds).
+                conn.execute("PRAGMA secure_delete=ON")
                 check = conn.execute("PRAGMA quick_check").fetchone()[0]
                 if check != "ok":
                     raise StorageCorrupt(f"quick_check: {check}")

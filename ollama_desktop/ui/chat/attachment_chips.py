@@ -1,32 +1,29 @@
-"""The row of chips above the prompt: one per attached file, with its picture or kind, its name, size
-and estimated tokens, "Reading…" while it is read, and × to take it out again."""
+"""The chips above the prompt, in lines that wrap: one per attached file, with its picture or kind,
+its name, size and estimated tokens, "Reading…" while it is read, and × to take it out again."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QImageReader, QPainter, QPaintEvent, QPalette, QPen, QPixmap, QResizeEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QSizePolicy,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QImageReader, QPainter, QPaintEvent, QPalette, QPen, QPixmap
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from ollama_desktop.controllers.attachments import Pending, State
 from ollama_desktop.core.attachments.attachment import Attachment
 from ollama_desktop.ui.chat.attachment_problems import AttachmentWords
+from ollama_desktop.ui.flow_layout import FlowLayout
 from ollama_desktop.ui.icons import icon
 from ollama_desktop.ui.locale_format import size_text
+from ollama_desktop.ui.plain_text import plain_tooltip
 
 THUMB_SIDE = 36
-NAME_WIDTH = 150  # a longer name is elided (the whole name shows on hover)
+# A longer name is elided (the whole name shows on hover): four chips side by side fit the composer.
+NAME_WIDTH = 130
 REMOVE_ICON = 14
+REMOVE_SIDE = 18
+# A file being read shows the icon of its kind by its name: a picture's, or a document's.
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 
 
 def thumbnail(data: bytes, side: int, scale: float = 1.0) -> QPixmap:
@@ -64,6 +61,15 @@ def thumbnail(data: bytes, side: int, scale: float = 1.0) -> QPixmap:
     return pixmap
 
 
+def looks_like_picture(name: str) -> bool:
+    """Whether a file's name says it is a picture (its icon while it is read).
+
+    >>> looks_like_picture("Photo.JPG"), looks_like_picture("notes.txt"), looks_like_picture("png")
+    (True, False, False)
+    """
+    return name.lower().endswith(PICTURE_SUFFIXES)
+
+
 class AttachmentChip(QFrame):
     """One file: its picture (or an icon of its kind), its name, "12 KB · ~340 tokens", and ×.
 
@@ -90,9 +96,14 @@ class AttachmentChip(QFrame):
         font = self.detail_label.font()
         font.setPointSizeF(max(font.pointSizeF() - 1, 7.0))
         self.detail_label.setFont(font)
+        # Room for the usual details from the start: the chip keeps its width when "Reading…" makes
+        # way for them, and the chips do not move about as files are read.
+        usual = f"{size_text(999_000)} · {AttachmentWords().tokens(9_999)}"
+        self.detail_label.setMinimumWidth(self.detail_label.fontMetrics().horizontalAdvance(usual))
         self.remove_button = QToolButton(self)
         self.remove_button.setAutoRaise(True)
         self.remove_button.setIconSize(QSize(REMOVE_ICON, REMOVE_ICON))
+        self.remove_button.setFixedSize(REMOVE_SIDE, REMOVE_SIDE)
         self.remove_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.item_id))
         texts = QVBoxLayout()
@@ -126,7 +137,7 @@ class AttachmentChip(QFrame):
         name = item.name
         metrics = self.name_label.fontMetrics()
         self.name_label.setText(metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, NAME_WIDTH))
-        self.name_label.setToolTip(name)
+        self.name_label.setToolTip(plain_tooltip(name))  # tooltips may be rich text
         self.remove_button.setAccessibleName(self.tr("Remove {name}").format(name=name))
         self.remove_button.setToolTip(self.tr("Remove"))
         self.setAccessibleName(name)
@@ -134,7 +145,7 @@ class AttachmentChip(QFrame):
             self.detail_label.setText(self.tr("Reading…"))
         else:
             self.detail_label.setText(self.details(attachment))
-        self.setToolTip(self._tooltip(name, attachment))
+        self.setToolTip(plain_tooltip(self._tooltip(name, attachment)))
         self._show_picture(attachment)
 
     def details(self, attachment: Attachment) -> str:
@@ -164,9 +175,10 @@ class AttachmentChip(QFrame):
             if not pixmap.isNull():
                 self.icon_label.setPixmap(pixmap)
                 return
-        name = "image" if attachment is not None and attachment.is_image else "file-text"
         if attachment is None:
-            name = "file"
+            name = "image" if looks_like_picture(self._item.name) else "file"
+        else:
+            name = "image" if attachment.is_image else "file-text"
         self.icon_label.setPixmap(icon(name, self.palette(), 20).pixmap(20, 20))
 
     def _restyle(self) -> None:
@@ -192,8 +204,9 @@ class AttachmentChip(QFrame):
         super().changeEvent(event)
 
 
-class AttachmentChips(QScrollArea):
-    """The chips in a row that scrolls sideways when they do not fit; hidden while there are none.
+class AttachmentChips(QWidget):
+    """The chips left to right, wrapping onto more lines at the composer's width (nothing scrolls
+    sideways: every chip shows); hidden while there are none.
 
     Thread: GUI thread.
     """
@@ -202,20 +215,10 @@ class AttachmentChips(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setWidgetResizable(True)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        inner = QWidget()
-        self._row = QHBoxLayout(inner)
-        self._row.setContentsMargins(0, 0, 0, 0)
-        self._row.setSpacing(6)
-        self._row.addStretch(1)
-        self.setWidget(inner)
-        # The composer's own background shows through (setWidget made the row paint its own).
-        inner.setAutoFillBackground(False)
-        self.viewport().setAutoFillBackground(False)
+        self._row = FlowLayout(self, spacing=6)
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.chips: dict[str, AttachmentChip] = {}
         self.setVisible(False)
 
@@ -234,24 +237,12 @@ class AttachmentChips(QScrollArea):
                 chip = AttachmentChip(item)
                 chip.remove_requested.connect(self.remove_requested)
                 self.chips[item.id] = chip
+                self._row.addWidget(chip)
             else:
                 chip.show_item(item)
-            if self._row.indexOf(chip) != index:
-                self._row.removeWidget(chip)
-                self._row.insertWidget(index, chip)
+            self._row.move_widget(chip, index)
         self.setVisible(bool(items))
-        self._fit_height()
+        self.updateGeometry()
 
     def chip_named(self, name: str) -> AttachmentChip | None:
-        return next((chip for chip in self.chips.values() if chip.name_label.toolTip() == name), None)
-
-    def _fit_height(self) -> None:
-        chip_height = max((chip.sizeHint().height() for chip in self.chips.values()), default=0)
-        inner = self.widget()
-        needs_bar = inner is not None and inner.sizeHint().width() > self.viewport().width() > 0
-        bar = self.horizontalScrollBar().sizeHint().height() if needs_bar else 0
-        self.setFixedHeight(chip_height + bar)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_height()
+        return next((chip for chip in self.chips.values() if chip.accessibleName() == name), None)

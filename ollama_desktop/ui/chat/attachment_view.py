@@ -38,6 +38,7 @@ from ollama_desktop.ui.chat.attachment_problems import AttachmentWords
 from ollama_desktop.ui.chat.code_blocks import COMMAND_SCHEME
 from ollama_desktop.ui.chat.theme import CHROME_PROPERTY, ChatTheme
 from ollama_desktop.ui.icons import icon
+from ollama_desktop.ui.plain_text import plain_tooltip
 
 if TYPE_CHECKING:
     from ollama_desktop.core.attachments.attachment import Attachment
@@ -222,6 +223,7 @@ class AttachmentView:
         fmt.setHeight(size.height())
         fmt.setAnchor(True)
         fmt.setAnchorHref(f"{COMMAND_SCHEME}:{PICTURE_COMMAND}/{self._next}")
+        fmt.setToolTip(plain_tooltip(attachment.name))  # the file's name: data, never markup
         fmt.setProperty(CHROME_PROPERTY, True)
         fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignTop)
         return fmt

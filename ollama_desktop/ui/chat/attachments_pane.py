@@ -8,10 +8,11 @@ a notice offering a model that can, instead of being refused by the server.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Slot
+from PySide6.QtCore import QDir, QEvent, QMimeData, QObject, Slot
 from PySide6.QtGui import QDropEvent, QImage
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -38,9 +39,9 @@ _DOCUMENTS = (
 _DROPS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
 
 
-def choose_files(parent: QWidget, title: str, filters: str) -> list[str]:
-    """The files the user picks in the system's file dialog ([] when cancelled)."""
-    paths, _chosen = QFileDialog.getOpenFileNames(parent, title, "", filters)
+def choose_files(parent: QWidget, title: str, filters: str, folder: str) -> list[str]:
+    """The files the user picks in the system's file dialog, opened in `folder` ([] when cancelled)."""
+    paths, _chosen = QFileDialog.getOpenFileNames(parent, title, folder, filters)
     return paths
 
 
@@ -64,8 +65,9 @@ class AttachmentsPane(QObject):
         self._connection = connection
         self._context = context
         # app.py hands in one on the app's pool; a window built alone (tests) reads on its own.
-        self.attachments = attachments or AttachmentsController(WorkerPool(max_threads=2, parent=self), self)
+        self.attachments = attachments or AttachmentsController(WorkerPool(max_threads=1, parent=self), self)
         self._offers: list[str] = []  # the models offered by "Switch to …" links, by number
+        self._folder = QDir.homePath()  # where the file dialog opens
         self.chips = AttachmentChips()
         window.composer.add_above_prompt(self.chips)
         window.composer.attach_button.clicked.connect(self.choose)
@@ -94,8 +96,11 @@ class AttachmentsPane(QObject):
                 self.tr("All files (*)"),
             )
         )
-        paths = self.choose_files(self._window, self.tr("Attach files"), filters)
+        paths = self.choose_files(self._window, self.tr("Attach files"), filters, self._folder)
         if paths:
+            # The next time, the dialog opens where the user found these (the first time: at home,
+            # not in whatever folder the app was started from).
+            self._folder = os.path.dirname(paths[0])
             self.attachments.add_paths(paths)
         self._window.prompt.setFocus()
 
@@ -137,9 +142,11 @@ class AttachmentsPane(QObject):
             local = [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
             if local:
                 self.attachments.add_paths(local)
-            self._window.show_notice(
-                self.tr("Only files on this computer can be attached: save it first, then drop the file."),
-                NOTICE_MS,
+            self._window.chat_view.add_notice(
+                self.tr(
+                    "That is a web address, not a file on this computer: download it first, then drop "
+                    "the saved file."
+                )
             )
         self._window.prompt.setFocus()
 
@@ -158,15 +165,15 @@ class AttachmentsPane(QObject):
 
     @Slot(str, object)
     def _on_failed(self, name: str, error: Exception) -> None:
-        self._window.show_notice(attachment_problem(name, error), NOTICE_MS)
+        # In the chat, whole: a sentence with what to do does not fit the status bar.
+        self._window.chat_view.add_notice(attachment_problem(name, error))
 
     @Slot(int)
     def _on_too_many(self, left_out: int) -> None:
-        self._window.show_notice(
+        self._window.chat_view.add_notice(
             self.tr(
                 "At most {limit} files go with one question: %n more were left out.", "", left_out
-            ).format(limit=self.attachments.limit),
-            NOTICE_MS,
+            ).format(limit=self.attachments.limit)
         )
 
     # -- Send ----------------------------------------------------------------------------------------
@@ -200,8 +207,10 @@ class AttachmentsPane(QObject):
     def can_see(self, attachments: Sequence[Attachment]) -> bool:
         """Whether the chat's model may be sent these pictures: not when it is known to lack
         "vision" (then a notice says which installed model can, with a link to switch to it).
-        Unknown capabilities: it may (the server's refusal is then said in words)."""
-        if not any(attachment.is_image for attachment in attachments):
+        Unknown capabilities: it may (the server's refusal is then said in words). The pictures
+        already in the chat count too: the whole history goes with every question."""
+        earlier = (item for message in self._chat.conversation.messages for item in message.attachments)
+        if not any(attachment.is_image for attachment in (*attachments, *earlier)):
             return True
         model = self._chat.model
         capabilities = self._chat.capabilities(model)

@@ -75,11 +75,9 @@ class PromptEdit(QPlainTextEdit):
         super().keyPressEvent(event)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return (
-            bool(local_files(source))
-            or pasted_picture(source) is not None
-            or super().canInsertFromMimeData(source)
-        )
+        # Asked at every move of a drag: hasImage() only looks at the formats, imageData() would
+        # fetch and decode the picture each time (insertFromMimeData does, once).
+        return bool(local_files(source)) or source.hasImage() or super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
         """Files and pictures go to the attachments (`files_pasted`, `picture_pasted`); text is

@@ -57,10 +57,13 @@ class Composer(QFrame):
         self._under.addWidget(self.attach_button)
         self._under.addStretch(1)
         self._column.addLayout(self._under)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 6, 6)
-        layout.addLayout(self._column, 1)
-        layout.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addLayout(self._column, 1)
+        row.addLayout(buttons)
+        # The chips go above both (add_above_prompt): the box's whole width, not the prompt's.
+        self._outer = QVBoxLayout(self)
+        self._outer.setContentsMargins(10, 6, 6, 6)
+        self._outer.addLayout(row, 1)
         self.show_busy(False)
         self._styled_for: tuple[str, str, str] | None = None
         self._restyle()
@@ -72,7 +75,7 @@ class Composer(QFrame):
 
     def add_above_prompt(self, widget: QWidget) -> None:
         """Put `widget` (the attached files' chips) above the prompt, inside the box."""
-        self._column.insertWidget(self._column.indexOf(self.prompt), widget)
+        self._outer.insertWidget(0, widget)
 
     def show_busy(self, busy: bool) -> None:
         """Stop while an answer streams, Send otherwise."""

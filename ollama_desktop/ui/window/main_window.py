@@ -392,6 +392,7 @@ class MainWindow(QMainWindow):
                 ).format(model=model),
                 15000,
             )
+        self.attachments_pane.attachments.restore(stored.draft_attachments())
         if stored.record.draft:
             self.prompt.restore(stored.record.draft)
         self.prompt.setFocus()

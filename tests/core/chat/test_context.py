@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import doctest
 
+from ollama_desktop.core.attachments.attachment import Attachment, attachment_tokens
+from ollama_desktop.core.attachments.files import Kind
 from ollama_desktop.core.chat import context
 from ollama_desktop.core.chat.context import (
     DEFAULT_CONTEXT,
@@ -107,3 +109,16 @@ def test_a_chat_denser_than_the_estimate_counts_its_drops_right() -> None:
     drops = analyse(chat, "", 512).drops
     assert {reply: drop.count for reply, drop in drops.items()} == {"a3": 1, "a4": 3, "a5": 5}
     assert drops["a5"].first_seen_id == "a3"
+
+
+def test_the_files_of_a_question_count_until_an_answer_measures_them() -> None:
+    # A question with a 2,000-token document, not answered yet (it streams): the gauge counts the
+    # document with the question; a question of a picture alone counts the picture.
+    document = Attachment("report.txt", Kind.TEXT, 8000, 2000, text="x")
+    picture = Attachment("photo.jpg", Kind.JPEG, 90_000, 1200, b"...", "image/jpeg", 1120, 840)
+    chat = [*turn("a", WORDS, 110, 100), ChatMessage("user", "Sum it up.", attachments=(document,), id="b")]
+    result = analyse(chat, "", 4096)
+    assert result.tail == estimate_tokens("Sum it up.") + attachment_tokens((document,))
+    assert result.history_tokens(chat) == result.overhead + 100 + 100 + result.tail
+    alone = analyse([ChatMessage("user", "", attachments=(picture,))], "", 4096)
+    assert alone.tail == 1200

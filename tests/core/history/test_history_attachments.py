@@ -359,6 +359,18 @@ def test_too_much_is_cut_or_refused_before_it_is_held(monkeypatch: pytest.Monkey
     assert from_json('[{"role": "user", "content": "x", "attachments": {}}]')[1][0].attachments == ()
 
 
+def test_an_imported_picture_is_never_larger_than_the_app_sends_one(caplog: Any) -> None:
+    # A few KB of PNG that unpack to 8,000 x 8,000 pixels would be decoded on the GUI thread for
+    # every thumbnail (most of a second each) and sent to the model at that size.
+    def picture(data: bytes) -> dict[str, Any]:
+        return picture_json(data=base64.b64encode(data).decode())
+
+    huge, broad, largest = png(8000, 8000), png(1121, 2), png(1120, 2)
+    assert imported(picture(huge), picture(broad), picture(b"\x89PNG\r\n\x1a\n")) == ()
+    assert caplog.text.count("left out") == 3
+    assert [item.data for item in imported(picture(largest))] == [largest]
+
+
 def test_a_hostile_import_goes_into_the_file_without_an_error(store: HistoryStore) -> None:
     text = json.dumps(
         {
@@ -391,3 +403,14 @@ def test_a_file_too_big_is_refused_before_it_is_read(tmp_path: Path, monkeypatch
     path.write_bytes(b'{"messages": [\xff]}')
     with pytest.raises(NotAChatFile, match="UTF-8"):
         read_chat_file(path)
+
+
+def test_a_purged_document_cannot_be_read_from_the_file_afterwards(store: HistoryStore, db: Path) -> None:
+    secret = Attachment("diary.txt", Kind.TEXT, 40, 10, text="my bank PIN is 8642-secret-8642")
+    gone, *_ = saved_chat(store, secret)
+    store.delete(gone.uid)
+    store.purge()
+    store.close()  # its write-ahead log goes into the file
+    marker = b"8642-secret-8642"
+    leftovers = [path for path in db.parent.iterdir() if path.name.startswith(db.name)]
+    assert all(marker not in path.read_bytes() for path in leftovers)

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import doctest
 from collections.abc import Iterator
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, Qt, QUrl
-from PySide6.QtGui import QColor, QImage, QPixmap, QTextCursor, QTextDocument, QTextImageFormat
+import pytest
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPoint, QSize, Qt, QUrl
+from PySide6.QtGui import QColor, QHelpEvent, QImage, QPixmap, QTextCursor, QTextDocument, QTextImageFormat
+from PySide6.QtGui import Qt as GuiQt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QScrollBar, QStyle, QToolTip
 
 from ollama_desktop.core.attachments.attachment import Attachment, image_tokens
 from ollama_desktop.core.attachments.files import Kind
 from ollama_desktop.core.chat.conversation import ChatMessage
+from ollama_desktop.ui.chat import image_viewer
 from ollama_desktop.ui.chat.attachment_view import THUMBNAIL_SIDE
-from ollama_desktop.ui.chat.image_viewer import ImageViewer
+from ollama_desktop.ui.chat.image_viewer import ImageViewer, picture_room, shown_size
 from ollama_desktop.ui.chat.view import CHROME_PROPERTY, ROLE_ASSISTANT, ROLE_USER, ChatEntry, ChatView
 from ollama_desktop.ui.history.texts import chat_entries
+from ollama_desktop.ui.screen_fit import WINDOW_FRAME
 
 RED = QColor("#d03030")
 
@@ -141,7 +147,7 @@ def test_several_pictures_sit_side_by_side(view: ChatView) -> None:
     assert logical_size(resource(view, b)) == (53, 160)
 
 
-def test_clicking_a_thumbnail_opens_the_picture_at_full_size(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
+def test_clicking_a_thumbnail_opens_the_picture_fitted_to_the_screen(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
     view.add_question("Look", (picture("<i>cat</i>.png", 1120, 840),))
     ((position, _fmt),) = list(images(view))
     point = thumbnail_centre(view, position)
@@ -151,7 +157,13 @@ def test_clicking_a_thumbnail_opens_the_picture_at_full_size(qtbot, view: ChatVi
     (viewer,) = view.findChildren(ImageViewer)
     qtbot.waitExposed(viewer)
     assert viewer.windowTitle() == "<i>cat</i>.png"
-    assert viewer.picture.pixmap().size().toTuple() == (1120, 840)
+    screen = view.screen().availableGeometry().size()  # 800 × 600 offscreen: smaller than the picture
+    shown = viewer.picture.pixmap().deviceIndependentSize().toSize()
+    assert shown.width() < 1120
+    assert shown.width() <= screen.width()
+    assert shown.height() <= screen.height()
+    assert abs(shown.width() / shown.height() - 1120 / 840) < 0.01
+    assert (viewer.size() + WINDOW_FRAME).boundedTo(screen) == viewer.size() + WINDOW_FRAME
     assert viewer.picture.pixmap().toImage().pixelColor(10, 10) == RED
     with qtbot.waitSignal(viewer.destroyed):
         qtbot.keyClick(viewer, Qt.Key.Key_Escape)
@@ -235,3 +247,85 @@ def test_the_same_picture_shown_again_is_not_made_again(view: ChatView) -> None:
     assert isinstance(made, QImage)
     assert isinstance(again, QImage)
     assert again.cacheKey() == made.cacheKey()
+
+
+# A laptop's 1366 × 768 screen leaves about 1366 × 728 above the taskbar.
+LAPTOP = QSize(1366, 728)
+
+
+def test_the_fit_is_worked_out_from_the_room_left() -> None:
+    room = picture_room(LAPTOP, QSize(22, 60))
+    assert room == QSize(1366 - 16 - 22, 728 - 40 - 60)  # less the window's frame and its own room
+    assert shown_size(QSize(1120, 840), room) == QSize(837, 628)  # scaled down, proportions kept
+    assert shown_size(QSize(400, 300), room) == QSize(400, 300)  # never enlarged
+    assert shown_size(QSize(3000, 100), QSize(1000, 500)) == QSize(1000, 33)
+    assert shown_size(QSize(20, 4000), QSize(300, 200)) == QSize(1, 200)
+    assert picture_room(QSize(10, 10), QSize(22, 60)) == QSize(1, 1)
+    assert doctest.testmod(image_viewer).failed == 0
+
+
+@pytest.mark.parametrize(("width", "height"), [(1120, 840), (1120, 747)])
+def test_a_large_picture_is_scaled_down_to_fit_the_screen(qtbot, width: int, height: int) -> None:  # type: ignore[no-untyped-def]
+    viewer = ImageViewer(picture("big.png", width, height), available=LAPTOP)
+    qtbot.addWidget(viewer)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    shown = viewer.picture.pixmap().deviceIndependentSize().toSize()
+    assert shown.height() < height
+    assert abs(shown.width() / shown.height() - width / height) < 0.01
+    framed = viewer.size() + WINDOW_FRAME
+    assert framed.width() <= LAPTOP.width()
+    assert framed.height() <= LAPTOP.height()
+    # The whole picture shows, and nothing scrolls.
+    assert viewer.picture.width() >= shown.width()
+    assert viewer.picture.height() >= shown.height()
+    assert viewer.rect().contains(viewer.picture.geometry())
+    assert not viewer.findChildren(QScrollBar)
+    assert viewer.picture.pixmap().toImage().pixelColor(10, 10) == RED
+
+
+def test_a_small_picture_is_not_enlarged(qtbot) -> None:  # type: ignore[no-untyped-def]
+    viewer = ImageViewer(picture("small.png", 400, 300), available=LAPTOP)
+    qtbot.addWidget(viewer)
+    assert viewer.picture.pixmap().deviceIndependentSize().toSize() == QSize(400, 300)
+
+
+def test_the_close_button_shows_no_icon(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    class IconButtons(QDialogButtonBox):
+        """As on the desktops whose style puts a (dark) icon on each dialog button."""
+
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)  # type: ignore[call-overload]
+            mark = self.style().standardIcon(QStyle.StandardPixmap.SP_DialogCloseButton)
+            for button in self.buttons():
+                button.setIcon(mark)
+
+    monkeypatch.setattr(image_viewer, "QDialogButtonBox", IconButtons)
+    viewer = ImageViewer(picture(), available=LAPTOP)
+    qtbot.addWidget(viewer)
+    assert viewer.close_button.text().replace("&", "") == "Close"
+    assert viewer.close_button.icon().isNull()
+    with qtbot.waitSignal(viewer.finished):
+        viewer.close_button.click()
+
+
+def _as_shown(tooltip: str) -> str:
+    """What Qt shows of a tooltip: rich text when it might be, plain text otherwise."""
+    if not GuiQt.mightBeRichText(tooltip):
+        return tooltip
+    text = QTextDocument()
+    text.setHtml(tooltip)
+    return text.toPlainText()
+
+
+def test_a_thumbnail_names_its_picture_on_hover(qtbot, view: ChatView) -> None:  # type: ignore[no-untyped-def]
+    name = '<b>cat</b> & <img src="/dev/zero">.png'  # a file may be called so on Linux
+    view.add_question("Look", (picture(name),))
+    ((position, fmt),) = list(images(view))
+    assert _as_shown(fmt.toolTip()) == name
+    point = thumbnail_centre(view, position) + QPoint(THUMBNAIL_SIDE // 4, 0)
+    viewport = view.viewport()
+    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert _as_shown(QToolTip.text()) == name
+    QToolTip.hideText()

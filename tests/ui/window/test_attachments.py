@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtCore import QDir, QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import QApplication
 
@@ -122,9 +122,11 @@ def test_the_composer_has_an_attach_button_and_chips(  # type: ignore[no-untyped
     assert not _pane(window).chips.isVisibleTo(window)
     chosen = [_text_file(tmp_path), _picture_file(tmp_path)]
     asked: list[str] = []
+    folders: list[str] = []
 
-    def choose_files(_parent, _title, filters):  # type: ignore[no-untyped-def]
+    def choose_files(_parent, _title, filters, folder):  # type: ignore[no-untyped-def]
         asked.append(filters)
+        folders.append(folder)
         return [str(p) for p in chosen]
 
     monkeypatch.setattr(AttachmentsPane, "choose_files", staticmethod(choose_files))
@@ -132,6 +134,7 @@ def test_the_composer_has_an_attach_button_and_chips(  # type: ignore[no-untyped
     assert "*.png" in asked[0]
     assert "*.pdf" in asked[0]
     assert "All files (*)" in asked[0]
+    assert folders == [QDir.homePath()]  # not the folder the app was started from
     _read(qtbot, window)
     chips = _pane(window).chips
     assert chips.isVisibleTo(window)
@@ -145,6 +148,8 @@ def test_the_composer_has_an_attach_button_and_chips(  # type: ignore[no-untyped
     picture_chip.remove_button.click()
     assert [a.name for a in _files(window).ready()] == ["notes.txt"]
     assert chips.chip_named("chart.png") is None
+    button.click()  # the dialog opens again where the files were found
+    assert folders[-1] == str(tmp_path)
 
 
 def test_files_dropped_on_the_window_are_attached(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -160,11 +165,11 @@ def test_a_dropped_folder_and_a_web_address_are_refused_in_words(  # type: ignor
     folder = tmp_path / "Reports"
     folder.mkdir()
     assert _drop(window, _urls(folder))
-    qtbot.waitUntil(lambda: "folder" in window.notice_text())
-    assert "Reports" in window.notice_text()
+    # In the chat, whole (the status bar would cut a sentence this long).
+    qtbot.waitUntil(lambda: "“Reports” is a folder, not a file" in window.chat_view.toPlainText())
     assert len(_files(window)) == 0
     assert _drop(window, _urls("https://example.com/report.pdf"))
-    assert "Only files on this computer" in window.notice_text()
+    assert "That is a web address, not a file on this computer" in window.chat_view.toPlainText()
     assert len(_files(window)) == 0
 
 
@@ -255,6 +260,25 @@ def test_a_model_that_cannot_see_is_not_sent_pictures(  # type: ignore[no-untype
     window.send_button.click()
     qtbot.waitUntil(lambda: not window._chat.busy and len(fake.requests_to("/api/chat")) == 1)
     assert len(fake.requests_to("/api/chat")[-1].json["messages"][-1]["images"]) == 1
+
+
+def test_a_chat_with_pictures_is_not_sent_to_a_model_that_cannot_see(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, fake: FakeOllama, tmp_path: Path
+) -> None:
+    # The whole history goes with every question: the server refuses any picture in it.
+    _choose(window, "gemma3:4b")
+    _files(window).add_paths([_picture_file(tmp_path)])
+    _read(qtbot, window)
+    _knows(qtbot, window, "llama3.1:8b", "gemma3:4b")
+    window.prompt.setPlainText("What does the chart say?")
+    window.send_button.click()
+    qtbot.waitUntil(lambda: not window._chat.busy and len(fake.requests_to("/api/chat")) == 1)
+    _choose(window, "llama3.1:8b")
+    window.prompt.setPlainText("And in words?")
+    window.send_button.click()
+    assert "llama3.1:8b cannot see pictures. gemma3:4b can:" in window.chat_view.toPlainText()
+    assert len(fake.requests_to("/api/chat")) == 1
+    assert window.prompt.toPlainText() == "And in words?"
 
 
 def test_when_no_model_can_see_the_models_window_is_offered(  # type: ignore[no-untyped-def]
@@ -356,7 +380,7 @@ def test_the_gauge_counts_the_files_and_warns_before_a_file_too_big(  # type: ig
 def test_more_than_ten_files_are_refused_in_words(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     paths = [_text_file(tmp_path, f"part{number}.txt", f"part {number}") for number in range(12)]
     assert _drop(window, _urls(*paths))
-    assert window.notice_text() == "At most 10 files go with one question: 2 more were left out."
+    assert "At most 10 files go with one question: 2 more were left out." in window.chat_view.toPlainText()
     _read(qtbot, window)
     assert len(_pane(window).chips.chips) == 10
 
