@@ -21,12 +21,10 @@ from typing import Any, BinaryIO
 from ollama_desktop.core.attachments.files import (
     DOCUMENT_TEXT_LIMIT,
     DamagedFile,
-    FileMissing,
     FileTooLarge,
-    FileUnreadable,
-    NotAFile,
     NoTextLayer,
     PasswordProtected,
+    open_error,
 )
 from ollama_desktop.core.cancel import CancelToken
 from ollama_desktop.core.errors import RequestCancelled
@@ -90,15 +88,6 @@ def _name(path: str | os.PathLike[str]) -> str:
     return os.path.basename(os.fspath(path))
 
 
-def _open_error(path: str | os.PathLike[str], error: OSError) -> Exception:
-    """The attachment error for an OSError met while opening a file."""
-    if isinstance(error, FileNotFoundError):
-        return FileMissing(f"no such file: {os.fspath(path)!r}")
-    if isinstance(error, IsADirectoryError):
-        return NotAFile(f"not a regular file: {os.fspath(path)!r}")
-    return FileUnreadable(f"cannot read {os.fspath(path)!r}: {error.strerror or error}")
-
-
 # --- PDF -------------------------------------------------------------------------------------------
 
 
@@ -131,7 +120,7 @@ def read_pdf(
                 raise DamagedFile(f"not a readable PDF: {name!r} ({error!r})") from error
             return _pdf_text(reader, pages, name, cancel, limit)
     except OSError as error:
-        raise _open_error(path, error) from error
+        raise open_error(path, error) from error
 
 
 def _unlock(reader: Any, name: str, dependency_error: type[Exception]) -> None:
@@ -207,7 +196,7 @@ def read_docx(
             except Exception as error:  # not a zip, a missing part, broken XML...
                 raise DamagedFile(f"not a readable Word document: {name!r} ({error!r})") from error
     except OSError as error:
-        raise _open_error(path, error) from error
+        raise open_error(path, error) from error
     _check(cancel)
     return DocumentText(collector.text().strip("\n"), collector.truncated)
 

@@ -35,16 +35,13 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkd", ".rst"})
 _CSV = frozenset({".csv", ".tsv"})
 _CODE = frozenset(
-    {
-        ".py", ".pyi", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".java", ".kt", ".kts", ".c",
-        ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".cs", ".go", ".rs", ".rb", ".php", ".swift",
-        ".m", ".mm", ".scala", ".sh", ".bash", ".zsh", ".fish", ".ps1", ".bat", ".cmd", ".sql",
-        ".r", ".lua", ".pl", ".pm", ".dart", ".hs", ".ex", ".exs", ".erl", ".clj", ".vue",
-        ".svelte", ".html", ".htm", ".css", ".scss", ".less", ".xml", ".json", ".jsonl",
-        ".yaml", ".yml", ".toml", ".ini", ".cfg", ".conf", ".gradle", ".cmake", ".mk", ".tex",
-        ".diff", ".patch", ".proto", ".graphql", ".zig", ".nim", ".jl", ".f90", ".asm", ".s",
-    }
-)  # fmt: skip
+    (
+        ".py .pyi .js .mjs .cjs .ts .tsx .jsx .java .kt .kts .c .h .cc .cpp .cxx .hpp .hh .cs .go .rs .rb "
+        ".php .swift .m .mm .scala .sh .bash .zsh .fish .ps1 .bat .cmd .sql .r .lua .pl .pm .dart .hs .ex "
+        ".exs .erl .clj .vue .svelte .html .htm .css .scss .less .xml .json .jsonl .yaml .yml .toml .ini "
+        ".cfg .conf .gradle .cmake .mk .tex .diff .patch .proto .graphql .zig .nim .jl .f90 .asm .s "
+    ).split()
+)
 _PLAIN = frozenset({".txt", ".text", ".log", ".out", ".srt", ".vtt", ".env", ".properties"})
 _CODE_NAMES = frozenset({"makefile", "dockerfile", "containerfile", "cmakelists.txt", "gemfile", "rakefile"})
 
@@ -395,20 +392,26 @@ def document_tokens(text: str) -> int:
     Counted in pieces: one regular-expression call holds the GIL for all of its text (~360 ms for
     1.4 million CJK characters), and this runs on a worker beside the window.
 
-    >>> document_tokens(""), document_tokens("Why is the sky blue?")
-    (0, 5)
-    >>> document_tokens("天空" * 20_000) == 40_000
-    True
+    >>> document_tokens(""), document_tokens("Why is the sky blue?"), document_tokens("天空" * 20_000)
+    (0, 5, 40000)
     """
     # Here, not at the top: the chat's messages carry attachments, and the chat's context imports them.
     from ollama_desktop.core.chat.context import estimate_tokens  # noqa: PLC0415
 
-    return sum(
-        estimate_tokens(text[start : start + _TOKEN_PIECE]) for start in range(0, len(text), _TOKEN_PIECE)
-    )
+    pieces = (text[start : start + _TOKEN_PIECE] for start in range(0, len(text), _TOKEN_PIECE))
+    return sum(estimate_tokens(piece) for piece in pieces)
 
 
 # --- reading files: only as much as needed ---------------------------------------------------------
+
+
+def open_error(path: str | os.PathLike[str], error: OSError) -> AttachmentError:
+    """The attachment error for an OSError met while looking at or opening a file."""
+    if isinstance(error, FileNotFoundError | NotADirectoryError):  # a path under a file is no file either
+        return FileMissing(f"no such file: {os.fspath(path)!r}")
+    if isinstance(error, IsADirectoryError):
+        return NotAFile(f"not a regular file: {os.fspath(path)!r}")
+    return FileUnreadable(f"cannot read {os.fspath(path)!r}: {error.strerror or error}")
 
 
 def file_size(path: str | os.PathLike[str]) -> int:
@@ -419,12 +422,8 @@ def file_size(path: str | os.PathLike[str]) -> int:
     """
     try:
         info = os.stat(path)
-    except FileNotFoundError as error:
-        raise FileMissing(f"no such file: {os.fspath(path)!r}") from error
-    except NotADirectoryError as error:
-        raise FileMissing(f"no such file: {os.fspath(path)!r}") from error
     except OSError as error:
-        raise FileUnreadable(f"cannot read {os.fspath(path)!r}: {error.strerror or error}") from error
+        raise open_error(path, error) from error
     if not stat.S_ISREG(info.st_mode):
         raise NotAFile(f"not a regular file: {os.fspath(path)!r}")
     return info.st_size
@@ -452,12 +451,8 @@ def read_head(path: str | os.PathLike[str], count: int) -> bytes:
     try:
         with open(path, "rb") as file:
             return file.read(count)
-    except FileNotFoundError as error:
-        raise FileMissing(f"no such file: {os.fspath(path)!r}") from error
-    except IsADirectoryError as error:
-        raise NotAFile(f"not a regular file: {os.fspath(path)!r}") from error
     except OSError as error:
-        raise FileUnreadable(f"cannot read {os.fspath(path)!r}: {error.strerror or error}") from error
+        raise open_error(path, error) from error
 
 
 def file_kind(path: str | os.PathLike[str]) -> Kind:
