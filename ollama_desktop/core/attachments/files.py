@@ -35,7 +35,7 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 _MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkd", ".rst"})
 _CSV = frozenset({".csv", ".tsv"})
 _CODE = frozenset(
-    (
+    (  # noqa: SIM905 - 75 extensions read better as words than as quoted strings
         ".py .pyi .js .mjs .cjs .ts .tsx .jsx .java .kt .kts .c .h .cc .cpp .cxx .hpp .hh .cs .go .rs .rb "
         ".php .swift .m .mm .scala .sh .bash .zsh .fish .ps1 .bat .cmd .sql .r .lua .pl .pm .dart .hs .ex "
         ".exs .erl .clj .vue .svelte .html .htm .css .scss .less .xml .json .jsonl .yaml .yml .toml .ini "
