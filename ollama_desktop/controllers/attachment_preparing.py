@@ -31,8 +31,7 @@ from ollama_desktop.core.attachments.files import (
     PasswordProtected,
     UnsupportedFile,
 )
-from ollama_desktop.core.cancel import CancelToken
-from ollama_desktop.core.errors import RequestCancelled
+from ollama_desktop.core.cancel import CancelToken, raise_if_cancelled
 from ollama_desktop.workers import CallWorker
 
 JPEG_QUALITY = 85
@@ -59,9 +58,7 @@ _QT_FORMATS = {Kind.PNG: b"png", Kind.JPEG: b"jpeg", Kind.GIF: b"gif", Kind.WEBP
 
 
 def check_cancelled(cancel: CancelToken | None) -> None:
-    """Raise `RequestCancelled` if the job was cancelled (called between steps)."""
-    if cancel is not None and cancel.cancelled:
-        raise RequestCancelled("preparing the attachment was cancelled")
+    raise_if_cancelled(cancel, "preparing the attachment")
 
 
 def prepare_file(path: str | os.PathLike[str], cancel: CancelToken) -> Attachment:

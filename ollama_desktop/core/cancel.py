@@ -12,6 +12,8 @@ import contextlib
 import threading
 from typing import Any
 
+from ollama_desktop.core.errors import RequestCancelled
+
 _active = threading.local()
 
 
@@ -65,6 +67,12 @@ class CancelToken:
         _active.token = None
         with self._lock:
             self._connections.clear()
+
+
+def raise_if_cancelled(token: CancelToken | None, what: str) -> None:
+    """Raise `RequestCancelled` if `token` was cancelled: between the steps of a long job (`what`)."""
+    if token is not None and token.cancelled:
+        raise RequestCancelled(f"{what} was cancelled")
 
 
 class Deadline:

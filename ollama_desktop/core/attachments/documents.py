@@ -26,7 +26,7 @@ from ollama_desktop.core.attachments.files import (
     PasswordProtected,
     open_error,
 )
-from ollama_desktop.core.cancel import CancelToken
+from ollama_desktop.core.cancel import CancelToken, raise_if_cancelled
 from ollama_desktop.core.errors import RequestCancelled
 
 log = logging.getLogger(__name__)
@@ -80,8 +80,7 @@ class _Collector:
 
 
 def _check(cancel: CancelToken | None) -> None:
-    if cancel is not None and cancel.cancelled:
-        raise RequestCancelled("reading the document was cancelled")
+    raise_if_cancelled(cancel, "reading the document")
 
 
 def _name(path: str | os.PathLike[str]) -> str:
